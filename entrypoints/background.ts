@@ -1,0 +1,8 @@
+import { registerMessageHandlers } from '@/utils/messaging/background-router';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    registerMessageHandlers();
+  },
+});

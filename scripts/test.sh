@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every test, on a fresh Debian machine: installs the browser the e2e suite needs, builds, typechecks, tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
+[ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${need[*]} (needed by the end-to-end tests)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "The end-to-end tests need: ${need[*]}. Install them with: sudo apt-get install ${need[*]}" >&2
+    exit 1
+  fi
+fi
+
+[ -d node_modules ] || npm ci
+npm run -s typecheck
+npx wxt build >/dev/null
+npx vitest run "$@"

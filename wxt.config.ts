@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+
+/** The Amazon Pay API hosts; the only origins the background may call. */
+const apiHosts = ['https://pay-api.amazon.com/*', 'https://pay-api.amazon.eu/*', 'https://pay-api.amazon.jp/*'];
+
+export default defineConfig({
+  srcDir: '.',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: {
+    name: 'Report Courier for Amazon Pay',
+    description: 'List, download and archive your Amazon Pay reports, signed in your browser with a key that never leaves it.',
+    permissions: ['storage', 'downloads', 'alarms'],
+    host_permissions: apiHosts,
+    browser_specific_settings: {
+      gecko: {
+        id: 'report-courier@report-courier.invalid',
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+});
