@@ -1,0 +1,14 @@
+import type { Environment, Region } from '../amazon-pay/endpoints';
+
+export type SigningAlgorithm = 'AMZN-PAY-RSASSA-PSS-V2' | 'AMZN-PAY-RSASSA-PSS';
+
+/** A merchant account's non-secret settings; its private key lives apart, in the key store, under the same id. */
+export interface Account {
+  id: string;
+  label: string;
+  region: Region;
+  environment: Environment;
+  publicKeyId: string;
+  algorithm: SigningAlgorithm;
+  createdAt: string;
+}
