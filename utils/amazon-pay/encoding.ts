@@ -1,0 +1,55 @@
+/**
+ * Byte and text encodings the signer needs. Only WebCrypto, TextEncoder and btoa are used, so this runs
+ * unchanged in a service worker, a page and Node >= 20.
+ */
+
+const utf8Encoder = new TextEncoder();
+
+/** UTF-8 bytes of a string. */
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return utf8Encoder.encode(text);
+}
+
+/**
+ * RFC 3986 percent-encoding: everything except `A-Z a-z 0-9 - . _ ~` becomes UTF-8 bytes in upper-case
+ * hex. encodeURIComponent already does this except for `! ' ( ) *`, which it leaves raw.
+ */
+export function encodeRfc3986(text: string): string {
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(text);
+  } catch {
+    throw new Error(`Cannot percent-encode ${JSON.stringify(text)}: it contains an unpaired UTF-16 surrogate`);
+  }
+  return encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Decodes one query name or value; `+` stays a literal plus (RFC 3986), unlike form encoding. */
+export function decodeQueryComponent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new Error(`Malformed percent-encoding in query component ${JSON.stringify(text)}`);
+  }
+}
+
+/** Lower-case hex, as used for every hash in the canonical request and string to sign. */
+export function toHex(bytes: ArrayBuffer | Uint8Array): string {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let hex = '';
+  for (const byte of view) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** Standard Base64 with padding, as Amazon expects for the signature. */
+export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let binary = '';
+  for (const byte of view) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** Lower-case hex SHA-256 of the UTF-8 bytes of `text`. */
+export async function sha256Hex(text: string): Promise<string> {
+  return toHex(await globalThis.crypto.subtle.digest('SHA-256', utf8(text)));
+}
