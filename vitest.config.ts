@@ -8,10 +8,19 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/emulator/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/emulator/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'components',
+          include: ['tests/unit/components/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup/components.ts'],
         },
       },
       {

@@ -8,8 +8,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: {
-    name: 'Report Courier for Amazon Pay',
-    description: 'List, download and archive your Amazon Pay reports, signed in your browser with a key that never leaves it.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'downloads', 'alarms'],
     host_permissions: apiHosts,
     browser_specific_settings: {

@@ -1,0 +1,31 @@
+import { t } from '@/utils/i18n';
+import type { AccountView } from '@/utils/messaging/protocol';
+
+const REGION_KEYS = { na: 'regionNa', eu: 'regionEu', jp: 'regionJp' } as const;
+
+interface Props {
+  accounts: AccountView[];
+  selectedId: string;
+  onSelect(id: string): void;
+}
+
+export function accountDescription(account: AccountView): string {
+  return `${account.label} · ${t(REGION_KEYS[account.region])} · ${t(account.environment === 'live' ? 'envLive' : 'envSandbox')}`;
+}
+
+/** Shown only when there is a choice to make. */
+export function AccountPicker({ accounts, selectedId, onSelect }: Props) {
+  if (accounts.length < 2) return null;
+  return (
+    <label class="field account-picker">
+      <span class="visually-hidden">{t('accountLabel')}</span>
+      <select value={selectedId} onChange={(e) => onSelect(e.currentTarget.value)}>
+        {accounts.map((a) => <option key={a.id} value={a.id}>{accountDescription(a)}</option>)}
+      </select>
+    </label>
+  );
+}
+
+export function EnvironmentBadge({ account }: { account: AccountView }) {
+  return <span class={`badge badge-${account.environment}`}>{t(account.environment === 'live' ? 'envLive' : 'envSandbox')}</span>;
+}

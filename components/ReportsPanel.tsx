@@ -1,0 +1,88 @@
+import { useMemo, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import { formatUpdated } from '@/utils/views/format';
+import { applyFilters, expiringUnarchived } from '@/utils/views/report-filters';
+import { BulkBar } from './BulkBar';
+import { Filters } from './Filters';
+import { useDownloads } from './hooks/useDownloads';
+import { toSerialized, useReportListing } from './hooks/useReportListing';
+import { useRememberedFilters } from './hooks/useRememberedFilters';
+import { Notice } from './Notice';
+import { ReportList } from './ReportList';
+
+interface Props {
+  account: AccountView;
+  onOpenSettings(): void;
+  now?: () => number;
+}
+
+/** Everything about one account's reports: the list, its filters and its downloads. */
+export function ReportsPanel({ account, onOpenSettings, now = Date.now }: Props) {
+  const { listing, refreshing, error, refresh } = useReportListing(account.id);
+  const { jobsByReport, batches } = useDownloads(account.id, refresh);
+  const [filters, setFilters] = useRememberedFilters();
+  const [batchId, setBatchId] = useState<string>();
+  const [actionError, setActionError] = useState<SerializedError>();
+
+  const reports = listing?.reports ?? [];
+  const shown = useMemo(() => (filters ? applyFilters(reports, filters, now()) : []), [reports, filters]);
+  const availableTypes = useMemo(() => [...new Set(reports.map((r) => r.reportType))].sort(), [reports]);
+  const expiring = useMemo(() => expiringUnarchived(reports, now()), [reports]);
+  const downloadable = shown.filter((r) => r.processingStatus === 'COMPLETED');
+
+  const download = (reportIds: string[], force = false) => {
+    setActionError(undefined);
+    sendMessage('downloadReports', { accountId: account.id, reportIds, force })
+      .then((r) => setBatchId(r.batchId))
+      .catch((e) => setActionError(toSerialized(e)));
+  };
+  const cancel = (id: string) => void sendMessage('cancelDownloads', { batchId: id }).catch((e) => setActionError(toSerialized(e)));
+  const show = (downloadId: number) => void sendMessage('showDownload', { downloadId }).catch((e) => setActionError(toSerialized(e)));
+
+  const problem = error ?? listing?.refreshError;
+  return (
+    <section class="panel" aria-busy={refreshing}>
+      <div class="toolbar">
+        <span class="updated" role="status">{refreshing ? t('refreshing') : formatUpdated(listing?.fetchedAt ?? null, now())}</span>
+        <button type="button" class="secondary" onClick={refresh} disabled={refreshing}>{t('refresh')}</button>
+      </div>
+      {problem && <ProblemNotice error={problem} onOpenSettings={onOpenSettings} />}
+      {actionError && <Notice tone="error">{actionError.userMessage}</Notice>}
+      {expiring.length > 0 && (
+        <Notice tone="warning" action={{ label: t('archiveNow'), onClick: () => download(expiring.map((r) => r.reportId)) }}>
+          {t('expiringSoon', expiring.length)}
+        </Notice>
+      )}
+      {filters && <Filters filters={filters} availableTypes={availableTypes} onChange={setFilters} />}
+      <BulkBar
+        downloadable={downloadable.length}
+        batch={batchId ? batches.get(batchId) : undefined}
+        onDownloadAll={() => download(downloadable.map((r) => r.reportId))}
+        onCancel={cancel}
+      />
+      {listing && (
+        <ReportList
+          reports={shown}
+          jobs={jobsByReport}
+          emptyText={reports.length === 0 ? t('noReportsYet') : t('noReports')}
+          onDownload={(id, force) => download([id], force)}
+          onShow={show}
+        />
+      )}
+    </section>
+  );
+}
+
+function ProblemNotice({ error, onOpenSettings }: { error: SerializedError; onOpenSettings(): void }) {
+  const inSettings = error.code === 'key-missing' || error.code === 'unknown-key' || error.code === 'signature';
+  if (error.code === 'key-missing') {
+    return <Notice tone="error" title={t('keyMissingTitle')} action={{ label: t('fixInSettings'), onClick: onOpenSettings }}>{t('keyMissingBody')}</Notice>;
+  }
+  return (
+    <Notice tone="error" title={t('refreshFailedTitle')} action={inSettings ? { label: t('fixInSettings'), onClick: onOpenSettings } : undefined}>
+      {error.userMessage}
+    </Notice>
+  );
+}

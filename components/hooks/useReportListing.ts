@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { sendMessage, RemoteError } from '@/utils/messaging/client';
+import type { ReportListing, SerializedError } from '@/utils/messaging/protocol';
+
+export interface ListingState {
+  listing?: ReportListing;
+  refreshing: boolean;
+  /** A failure that left nothing to show (a failed refresh over a cached list is `listing.refreshError`). */
+  error?: SerializedError;
+  refresh(): void;
+}
+
+/** Stale-while-revalidate: the cached list paints at once, then a fresh one replaces it. */
+export function useReportListing(accountId: string | undefined): ListingState {
+  const [listing, setListing] = useState<ReportListing>();
+  const [refreshing, setRefreshing] = useState(false);
+  const [error, setError] = useState<SerializedError>();
+
+  const refresh = useCallback(() => {
+    if (!accountId) return;
+    setRefreshing(true);
+    sendMessage('listReports', { accountId, mode: 'fresh' })
+      .then((fresh) => { setListing(fresh); setError(undefined); })
+      .catch((e) => setError(toSerialized(e)))
+      .finally(() => setRefreshing(false));
+  }, [accountId]);
+
+  useEffect(() => {
+    if (!accountId) return;
+    let live = true;
+    setListing(undefined);
+    setError(undefined);
+    sendMessage('listReports', { accountId, mode: 'cached' })
+      .then((cached) => { if (live) setListing((current) => current ?? cached); })
+      .catch((e) => { if (live) setError(toSerialized(e)); });
+    refresh();
+    return () => { live = false; };
+  }, [accountId, refresh]);
+
+  return { listing, refreshing, error, refresh };
+}
+
+export function toSerialized(error: unknown): SerializedError {
+  if (error instanceof RemoteError) {
+    return { name: error.name, code: error.code, message: error.message, userMessage: error.userMessage, details: error.details };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { name: 'Error', code: 'unknown', message, userMessage: message };
+}

@@ -1,0 +1,73 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { ReportList } from '@/components/ReportList';
+import type { JobView } from '@/utils/messaging/protocol';
+import { expectAccessible } from './a11y';
+import { job, report } from './fixtures';
+
+function renderRow(reportOverrides = {}, jobState?: Partial<JobView>) {
+  const onDownload = vi.fn();
+  const onShow = vi.fn();
+  const r = report(reportOverrides);
+  const jobs = new Map(jobState ? [[r.reportId, job(jobState)]] : []);
+  const view = render(<ReportList reports={[r]} jobs={jobs} emptyText="none" onDownload={onDownload} onShow={onShow} />);
+  return { ...view, onDownload, onShow };
+}
+
+describe('a report row', () => {
+  it('shows the readable type, period, created date and status, and downloads on click', async () => {
+    const { container, onDownload } = renderRow();
+    expect(screen.getByText('Settlement')).toBeTruthy();
+    expect(screen.getByText('Completed')).toBeTruthy();
+    expect(container.textContent).toContain('Nov 1, 2026 – Nov 2, 2026');
+    fireEvent.click(screen.getByRole('button', { name: /Download Settlement report A08439021T39K6DTX4JS8/ }));
+    expect(onDownload).toHaveBeenCalledWith('A08439021T39K6DTX4JS8', false);
+    await expectAccessible(container);
+  });
+
+  it.each(['IN_PROGRESS', 'FAILED', 'CANCELLED'] as const)('cannot download a %s report', async (status) => {
+    const { container } = renderRow({ processingStatus: status });
+    expect((screen.getByRole('button', { name: /Download/ }) as HTMLButtonElement).disabled).toBe(true);
+    await expectAccessible(container);
+  });
+
+  it.each([
+    [{ state: 'queued' } as const, 'Waiting…'],
+    [{ state: 'requesting-url' } as const, 'Requesting link…'],
+    [{ state: 'downloading', bytes: 2048 } as const, 'Downloading 2 KB'],
+    [{ state: 'downloading' } as const, 'Downloading…'],
+  ])('shows the live state %o', async (state, text) => {
+    const { container } = renderRow({}, state);
+    expect(screen.getByText(text)).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+    await expectAccessible(container);
+  });
+
+  it('offers Show in folder when done', async () => {
+    const { container, onShow } = renderRow({}, { state: 'done', downloadId: 7 });
+    fireEvent.click(screen.getByRole('button', { name: 'Show in folder' }));
+    expect(onShow).toHaveBeenCalledWith(7);
+    await expectAccessible(container);
+  });
+
+  it('shows why a download failed and retries it', async () => {
+    const { container, onDownload } = renderRow({}, { state: 'failed', error: { code: 'disk-full', userMessage: 'Your disk is full' } });
+    expect(container.textContent).toContain('Failed: Your disk is full');
+    fireEvent.click(screen.getByRole('button', { name: /Retry/ }));
+    expect(onDownload).toHaveBeenCalledWith('A08439021T39K6DTX4JS8', true);
+    await expectAccessible(container);
+  });
+
+  it('says where an archived report was saved and offers to download it again', async () => {
+    const { container, onDownload } = renderRow({ downloaded: { filename: '/home/m/AmazonPay/Shop/Settlement/a.csv', downloadedAt: '2026-11-03T00:00:00Z' } });
+    expect(screen.getByText('Saved as a.csv')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Download Settlement/ }));
+    expect(onDownload).toHaveBeenCalledWith('A08439021T39K6DTX4JS8', true);
+    await expectAccessible(container);
+  });
+
+  it('says so when nothing matches', () => {
+    render(<ReportList reports={[]} jobs={new Map()} emptyText="No reports match these filters." onDownload={vi.fn()} onShow={vi.fn()} />);
+    expect(screen.getByText('No reports match these filters.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,41 @@
+import { t, uiLanguage, type MessageKey } from '../i18n';
+
+const TYPE_KEYS: Record<string, MessageKey> = {
+  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_: 'typeSettlement',
+  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_: 'typeSandboxSettlement',
+  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_: 'typeOrderReference',
+  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_: 'typeBillingAgreement',
+  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_: 'typeAuthorization',
+  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_: 'typeCapture',
+  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_: 'typeRefund',
+  _GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_: 'typeMultiCurrency',
+};
+
+export function reportTypeName(reportType: string): string {
+  return t(TYPE_KEYS[reportType] ?? 'typeUnknown');
+}
+
+export function formatDay(iso: string): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string | number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatBytes(bytes: number): string {
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: digits }).format(value);
+  if (bytes < 1024) return t('bytesB', number(bytes, 0));
+  if (bytes < 1024 * 1024) return t('bytesKB', number(bytes / 1024, 0));
+  return t('bytesMB', number(bytes / (1024 * 1024), 1));
+}
+
+/** "Updated just now" / "N min ago" / a time: how fresh the list on screen is. */
+export function formatUpdated(fetchedAt: number | null, now: number): string {
+  if (fetchedAt === null) return t('notUpdatedYet');
+  const minutes = Math.floor((now - fetchedAt) / 60_000);
+  if (minutes < 1) return t('updatedJustNow');
+  if (minutes < 60) return t('updatedMinutesAgo', minutes);
+  return t('updatedAt', formatDateTime(fetchedAt));
+}

@@ -1,0 +1,48 @@
+import type { ReportView } from '../messaging/protocol';
+
+export type PeriodChoice = '7' | '30' | '90' | 'custom';
+
+export interface ReportFilters {
+  types: string[];
+  status: ReportView['processingStatus'] | '';
+  period: PeriodChoice;
+  /** yyyy-mm-dd, used when period is custom. */
+  from?: string;
+  to?: string;
+  search: string;
+}
+
+export const DEFAULT_FILTERS: ReportFilters = { types: [], status: '', period: '90', search: '' };
+
+const DAY = 86_400_000;
+/** Amazon deletes reports 90 days after creation; within this margin they are about to go. */
+export const RETENTION_MS = 90 * DAY;
+export const EXPIRY_WARNING_MS = 7 * DAY;
+
+/** Newest first, filtered as the merchant chose. */
+export function applyFilters(reports: ReportView[], filters: ReportFilters, now: number): ReportView[] {
+  const search = filters.search.trim().toLowerCase();
+  const [since, until] = periodBounds(filters, now);
+  return reports
+    .filter((r) => filters.types.length === 0 || filters.types.includes(r.reportType))
+    .filter((r) => !filters.status || r.processingStatus === filters.status)
+    .filter((r) => {
+      const created = Date.parse(r.createdTime);
+      return created >= since && created <= until;
+    })
+    .filter((r) => !search || r.reportId.toLowerCase().includes(search))
+    .sort((a, b) => Date.parse(b.createdTime) - Date.parse(a.createdTime));
+}
+
+function periodBounds(filters: ReportFilters, now: number): [number, number] {
+  if (filters.period !== 'custom') return [now - Number(filters.period) * DAY, Infinity];
+  const since = filters.from ? Date.parse(`${filters.from}T00:00:00Z`) : -Infinity;
+  const until = filters.to ? Date.parse(`${filters.to}T23:59:59.999Z`) : Infinity;
+  return [since, until];
+}
+
+/** Completed reports Amazon deletes within 7 days that this browser has not archived. */
+export function expiringUnarchived(reports: ReportView[], now: number): ReportView[] {
+  return reports.filter((r) => r.processingStatus === 'COMPLETED' && !r.downloaded
+    && Date.parse(r.createdTime) + RETENTION_MS - now <= EXPIRY_WARNING_MS);
+}
