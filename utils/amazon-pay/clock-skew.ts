@@ -25,9 +25,10 @@ export function createClockSkewStore(options: { initial?: SkewOffsets; persisten
     offset: (region) => offsets[region] ?? 0,
     record(region, offsetMs) {
       offsets[region] = offsetMs;
+      const saved = { ...offsets };
       // Persisting is best effort: the in-memory offset already corrects this worker's requests.
       Promise.resolve()
-        .then(() => options.persistence?.save({ ...offsets }))
+        .then(() => options.persistence?.save(saved))
         .catch(() => undefined);
     },
     snapshot: () => ({ ...offsets }),
