@@ -45,7 +45,11 @@ export function estimateSkew(serverDate: string | null, receivedAt: number): num
   return Number.isNaN(server) ? undefined : server - receivedAt;
 }
 
-/** Amazon's answer to a date outside its window: 400 InvalidHeaderValue naming x-amz-pay-date. */
+/**
+ * Amazon's answer to a date outside its window: 400 InvalidHeaderValue naming x-amz-pay-date as in the future
+ * (documented) or as too old / expired (wording undocumented, so matched loosely). A malformed date is not one.
+ */
 export function isClockRejection(status: number, reasonCode: string | undefined, message: string | undefined): boolean {
-  return status === 400 && reasonCode === 'InvalidHeaderValue' && /x-amz-pay-date/i.test(message ?? '');
+  const text = message ?? '';
+  return status === 400 && reasonCode === 'InvalidHeaderValue' && /x-amz-pay-date/i.test(text) && /future|old|expired|stale|skew/i.test(text);
 }

@@ -29,11 +29,16 @@ describe('estimateSkew', () => {
 });
 
 describe('isClockRejection', () => {
-  it('recognises Amazon\'s future-date answer', () => {
-    expect(isClockRejection(400, 'InvalidHeaderValue', 'The value 20220125T140736Z provided for x-amz-pay-date should not be in future')).toBe(true);
+  it.each([
+    'The value 20220125T140736Z provided for x-amz-pay-date should not be in future',
+    'The value 20220125T140736Z provided for x-amz-pay-date is too old; server time is 20220125T141736Z',
+    'x-amz-pay-date has expired',
+  ])('recognises %j', (message) => {
+    expect(isClockRejection(400, 'InvalidHeaderValue', message)).toBe(true);
   });
   it.each([
     [400, 'InvalidHeaderValue', 'The value provided for x-amz-pay-region is invalid'],
+    [400, 'InvalidHeaderValue', 'The value 2024-13-45 provided for x-amz-pay-date is invalid'],
     [400, 'InvalidParameterValue', 'x-amz-pay-date'],
     [401, 'InvalidHeaderValue', 'x-amz-pay-date should not be in future'],
   ])('ignores %i %s %j', (status, code, message) => expect(isClockRejection(status, code, message)).toBe(false));
