@@ -44,6 +44,9 @@ export interface SignRequestInput {
   idempotencyKey?: string;
 }
 
+/** SHA-256 of the empty string: GET and DELETE skip a digest round trip (async in WebCrypto). */
+const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 /** Everything that decides the signature except the key. */
 export type SignatureInput = Omit<SignRequestInput, 'privateKey'>;
 
@@ -88,7 +91,7 @@ export async function prepareSignature(input: SignatureInput): Promise<Signature
     method: input.method,
     url: input.url,
     headers,
-    payloadHash: await sha256Hex(input.body ?? ''),
+    payloadHash: input.body ? await sha256Hex(input.body) : EMPTY_BODY_SHA256,
   });
   return {
     algorithm,
