@@ -1,0 +1,40 @@
+/** One benchmark result, the shape printed as a JSON line and stored in bench-results.json. */
+export interface Metric {
+  metric: string;
+  /** Ours: median of the samples. */
+  value: number;
+  unit: string;
+  /** The reference implementation's median, measured in the same run. */
+  baseline: number;
+  /** value / baseline; below 1 means ours is faster. */
+  ratio: number;
+  /** Ours: fastest and slowest sample. */
+  min: number;
+  max: number;
+}
+
+/** A metric module: measures something and returns one or more metrics. */
+export type MetricSource = () => Promise<Metric[]>;
+
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+const round = (value: number, digits = 4) => Number(value.toFixed(digits));
+
+/** Compares two sample sets of the same thing: ours against a baseline. */
+export function compare(metric: string, unit: string, ours: readonly number[], baseline: readonly number[]): Metric {
+  const value = median(ours);
+  const base = median(baseline);
+  return {
+    metric,
+    value: round(value),
+    unit,
+    baseline: round(base),
+    ratio: round(value / base, 3),
+    min: round(Math.min(...ours)),
+    max: round(Math.max(...ours)),
+  };
+}
