@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'not-found'
   | 'rate-limited'
+  | 'not-ready'
   | 'amazon-unavailable'
   | 'invalid-request'
   | 'amazon-error'
@@ -70,6 +71,7 @@ function amazonPayCode(details: AmazonPayDetails): ErrorCode {
   if (status === 429 || reasonCode === 'TooManyRequests') return 'rate-limited';
   if (status >= 500 || status === 408 || status === 425) return 'amazon-unavailable';
   if (status >= 400) return 'invalid-request';
+  if (status === 202) return 'not-ready';
   return 'amazon-error';
 }
 
@@ -258,6 +260,7 @@ export function userMessageFor(details: AmazonPayDetails, context: ErrorContext)
   if (status === 404) return 'Amazon has no such report, document or schedule (reports are kept for 90 days)';
   if (status === 429) return 'Amazon is limiting how fast we may ask; wait a minute and try again';
   if (status >= 500 || status === 408 || status === 425) return RETRY_LATER;
+  if (status === 202) return 'Amazon is still preparing this report; try again in a minute';
   return `Amazon Pay answered ${status}${reasonCode ? ` ${reasonCode}` : ''}${amazon}`;
 }
 

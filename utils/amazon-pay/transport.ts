@@ -75,6 +75,11 @@ export function createTransport(o: TransportOptions): (request: ApiRequest) => P
     }
     const requestId = response.headers.get('x-amz-pay-request-id') ?? undefined;
     const receivedAt = o.now();
+    if (response.status === 202 && signing.method === 'GET') {
+      // "Accepted, not ready yet" (e.g. a report document still being prepared): worth asking again shortly.
+      const details = { status: 202, requestId };
+      return { error: new AmazonPayError('Amazon Pay answered 202: not ready yet', userMessageFor(details, context), details), retryable: true };
+    }
     if (response.ok) {
       if (!text.trim()) return { status: response.status, body: undefined, requestId };
       try {

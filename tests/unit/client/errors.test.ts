@@ -64,6 +64,7 @@ describe('codes and serialisation', () => {
     [new AmazonPayError('m', 'u', { status: 404 }), 'not-found'],
     [new AmazonPayError('m', 'u', { status: 429, attempts: 5 }), 'rate-limited'],
     [new AmazonPayError('m', 'u', { status: 504 }), 'amazon-unavailable'],
+    [new AmazonPayError('m', 'u', { status: 202 }), 'not-ready'],
     [new AmazonPayError('m', 'u', { status: 400, reasonCode: 'InvalidParameterValue' }), 'invalid-request'],
     [new SignatureError('m', 'u', { status: 401, reasonCode: 'InvalidRequestSignature', theirStringToSign: 'A\nb', ourStringToSign: 'A\nc', difference: { line: 2, theirs: 'b', ours: 'c' } }), 'signature-mismatch'],
     [new ClockSkewError('m', 'u', { status: 400, reasonCode: 'InvalidHeaderValue', skewMs: -300_000 }), 'clock-skew'],
