@@ -214,13 +214,6 @@ export function reviveError(json: SerializedError): ReportCourierError<object> {
   return error;
 }
 
-/** Any thrown value as a ReportCourierError, e.g. for the message boundary. */
-export function toReportCourierError(error: unknown): ReportCourierError<object> {
-  if (error instanceof ReportCourierError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new ReportCourierError('unknown', message, 'Something went wrong; try again', {});
-}
-
 /** What the user-facing messages may mention about the account (nothing secret). */
 export interface ErrorContext {
   region: string;

@@ -111,10 +111,9 @@ export function createTransport(o: TransportOptions): (request: ApiRequest) => P
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     const idempotencyKey = request.method === 'POST' ? newIdempotencyKey() : undefined;
     const startedAt = o.now();
-    let attempts = 0;
+    let attempts = 1;
     let clockCorrected = false;
     for (;;) {
-      attempts++;
       const remaining = o.retry.maxTotalMs - (o.now() - startedAt);
       const date = new Date(o.now() + o.skew.offset(region));
       const signing = { method: request.method, url, body, idempotencyKey, date, publicKeyId: o.account.publicKeyId, algorithm: o.account.algorithm };
@@ -124,7 +123,6 @@ export function createTransport(o: TransportOptions): (request: ApiRequest) => P
         // One re-sign with the corrected clock; it does not use up a retry.
         o.skew.record(region, result.clock.skewMs);
         clockCorrected = true;
-        attempts--;
         continue;
       }
       if (!result.retryable || attempts >= o.retry.maxAttempts) throw withAttempts(result.error, attempts);
@@ -133,6 +131,7 @@ export function createTransport(o: TransportOptions): (request: ApiRequest) => P
         throw withAttempts(result.error, attempts, result.retryAfterMs);
       }
       await o.sleep(wait);
+      attempts++;
     }
   };
 
