@@ -88,7 +88,10 @@ export const keyErrors = {
         '`openssl pkcs8 -in key.pem -out plain.pem` and paste plain.pem.',
     ),
   wrongPassphrase: () =>
-    error('wrong-passphrase', 'The passphrase is wrong: the key could not be decrypted with it. Check it and try again.'),
+    error(
+      'wrong-passphrase',
+      'The passphrase is wrong: the key could not be decrypted with it. Check it and try again.',
+    ),
   unsupportedEncryption: (scheme: string) =>
     error(
       'unsupported-encryption',
@@ -106,7 +109,10 @@ export const keyErrors = {
   unsupportedPem: (label: string) =>
     error('unsupported-pem', `This is a "${label.slice(0, 40)}" block, not a private key. ${PASTE_PRIVATE}`),
   notRsa: (algorithm: string) =>
-    error('not-rsa', `This is ${algorithm} key; Amazon Pay needs an RSA key of at least ${MIN_RSA_BITS} bits. ${NEW_KEY}`),
+    error(
+      'not-rsa',
+      `This is ${algorithm} key; Amazon Pay needs an RSA key of at least ${MIN_RSA_BITS} bits. ${NEW_KEY}`,
+    ),
   tooSmall: (bits: number) =>
     error(
       'key-too-small',

@@ -23,7 +23,11 @@ export async function generateSigningKeyPair(): Promise<GeneratedKeyPair> {
     ['sign', 'verify'],
   );
   const spki = new Uint8Array(await subtle.exportKey('spki', publicKey));
-  return { privateKey, publicKeyPem: publicKeyPemFromSpki(spki), publicKeyFingerprint: await publicKeyFingerprint(spki) };
+  return {
+    privateKey,
+    publicKeyPem: publicKeyPemFromSpki(spki),
+    publicKeyFingerprint: await publicKeyFingerprint(spki),
+  };
 }
 
 export function publicKeyPemFromSpki(spki: Bytes | ArrayBuffer): string {

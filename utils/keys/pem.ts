@@ -33,7 +33,10 @@ export async function importPrivateKeyPem(pem: string, options: ImportPrivateKey
 }
 
 /** `importPrivateKeyPem` plus the non-secret facts the options page shows and the key store records. */
-export async function readPrivateKeyPem(pem: string, options: ImportPrivateKeyOptions = {}): Promise<ImportedPrivateKey> {
+export async function readPrivateKeyPem(
+  pem: string,
+  options: ImportPrivateKeyOptions = {},
+): Promise<ImportedPrivateKey> {
   const rsa = await asKeyImportError(() => rsaKeyOf(pickPrivateKeyBlock(pem), options.passphrase));
   if (rsa.modulusBits < MIN_RSA_BITS) throw keyErrors.tooSmall(rsa.modulusBits);
   let key: CryptoKey;
@@ -108,7 +111,8 @@ function openSshError(body: string): KeyImportError {
     return keyErrors.openssh();
   }
   if (!info || info.keyType === 'ssh-rsa') {
-    return info?.rsaBits !== undefined && info.rsaBits < MIN_RSA_BITS ? keyErrors.tooSmall(info.rsaBits) : keyErrors.openssh();
+    const bits = info?.rsaBits;
+    return bits !== undefined && bits < MIN_RSA_BITS ? keyErrors.tooSmall(bits) : keyErrors.openssh();
   }
   return keyErrors.notRsa(SSH_KEY_TYPES[info.keyType] ?? `an OpenSSH "${info.keyType.slice(0, 40)}"`);
 }

@@ -84,7 +84,8 @@ describe('PEM armour', () => {
 
   it('reads RFC 1421 headers apart from the body', () => {
     const { blocks } = scanPem(
-      '-----BEGIN RSA PRIVATE KEY-----\r\nProc-Type: 4,ENCRYPTED\r\nDEK-Info: AES-256-CBC,00\r\n\r\nQUJD\r\nRA==\r\n-----END RSA PRIVATE KEY-----',
+      '-----BEGIN RSA PRIVATE KEY-----\r\nProc-Type: 4,ENCRYPTED\r\nDEK-Info: AES-256-CBC,00\r\n\r\n' +
+        'QUJD\r\nRA==\r\n-----END RSA PRIVATE KEY-----',
     );
     expect(blocks).toEqual([
       { label: 'RSA PRIVATE KEY', headers: { 'Proc-Type': '4,ENCRYPTED', 'DEK-Info': 'AES-256-CBC,00' }, body: 'QUJDRA==' },

@@ -50,7 +50,9 @@ export function generateOpenSslFixtures(f: Fixtures): void {
   f.openssl('pkey', '-in', 'rsa2048.pem', '-traditional', '-out', 'rsa2048-pkcs1.pem');
   f.openssl('pkey', '-in', 'rsa1024.pem', '-traditional', '-out', 'rsa1024-pkcs1.pem');
   f.openssl('genpkey', '-algorithm', 'RSA-PSS', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'rsapss.pem');
-  for (const name of ['rsa2048', 'rsa4096', 'rsapss']) f.openssl('pkey', '-in', `${name}.pem`, '-pubout', '-out', `${name}.pub.pem`);
+  for (const name of ['rsa2048', 'rsa4096', 'rsapss']) {
+    f.openssl('pkey', '-in', `${name}.pem`, '-pubout', '-out', `${name}.pub.pem`);
+  }
   f.openssl('rsa', '-in', 'rsa2048.pem', '-RSAPublicKey_out', '-out', 'rsa2048-pkcs1.pub.pem');
   f.openssl('req', '-x509', '-key', 'rsa2048.pem', '-subj', '/CN=report-courier-test', '-days', '1', '-out', 'cert.pem');
   f.openssl('req', '-new', '-key', 'rsa2048.pem', '-subj', '/CN=report-courier-test', '-out', 'csr.pem');

@@ -49,7 +49,11 @@ const accepted: Accepted[] = [
   ['shared vector PKCS#8', shared('test_private_pkcs8.pem'), shared('test_public.pem')],
   ['shared vector PKCS#1', shared('test_private_pkcs1.pem'), shared('test_public.pem')],
   ['CRLF line endings', () => rsa2048().replace(/\n/g, '\r\n'), file('rsa2048.pub.pem')],
-  ['PKCS#1 with CRLF and no final newline', () => f.read('rsa2048-pkcs1.pem').trim().replace(/\n/g, '\r\n'), file('rsa2048.pub.pem')],
+  [
+    'PKCS#1 with CRLF and no final newline',
+    () => f.read('rsa2048-pkcs1.pem').trim().replace(/\n/g, '\r\n'),
+    file('rsa2048.pub.pem'),
+  ],
   ['CR-only line endings', () => rsa2048().replace(/\n/g, '\r'), file('rsa2048.pub.pem')],
   [
     'extra whitespace, blank lines and indentation',
@@ -120,6 +124,7 @@ const wrongKeyGenerateHint = 'rsa_keygen_bits:2048';
 const pastePrivateHint = '-----BEGIN PRIVATE KEY-----';
 const decryptHint = 'openssl pkcs8 -in key.pem -out plain.pem';
 const copyAgainHint = 'Copy the whole key file again';
+const wrongHint = 'passphrase is wrong';
 
 const openSsh = (file: string, fallback: () => string) => () => (HAS_SSH_KEYGEN ? f.read(file) : fallback());
 const sshRsaLine = () =>
@@ -171,9 +176,9 @@ const rejected: Rejected[] = [
     'ssh-keygen -p -m PKCS8 -f <file>',
   ],
   ['encrypted PKCS#8 without a passphrase', file('enc-aes256-sha256.pem'), 'passphrase-required', decryptHint],
-  ['encrypted PKCS#8 with an empty passphrase', file('enc-aes256-sha256.pem'), 'passphrase-required', decryptHint, { passphrase: '' }],
-  ['AES-256 PKCS#8 with a wrong passphrase', file('enc-aes256-sha256.pem'), 'wrong-passphrase', 'passphrase is wrong', { passphrase: 'nope' }],
-  ['AES-128 PKCS#8 with a wrong passphrase', file('enc-aes128-sha1.pem'), 'wrong-passphrase', 'passphrase is wrong', { passphrase: 'nope' }],
+  ['encrypted PKCS#8, empty passphrase', file('enc-aes256-sha256.pem'), 'passphrase-required', decryptHint, { passphrase: '' }],
+  ['AES-256 PKCS#8, wrong passphrase', file('enc-aes256-sha256.pem'), 'wrong-passphrase', wrongHint, { passphrase: 'nope' }],
+  ['AES-128 PKCS#8, wrong passphrase', file('enc-aes128-sha1.pem'), 'wrong-passphrase', wrongHint, { passphrase: 'nope' }],
   ['AES-192 PKCS#8', file('enc-aes192.pem'), 'unsupported-encryption', 'AES-192-CBC', passphrase],
   ['Triple-DES PKCS#8', file('enc-des3.pem'), 'unsupported-encryption', 'Triple DES', passphrase],
   ['PBES1 PKCS#8', file('enc-pbes1.pem'), 'unsupported-encryption', 'legacy PBES1', passphrase],
