@@ -17,7 +17,11 @@ export interface FileContext {
   region: Region;
 }
 
-const line = (fields: readonly (string | number)[]): string => `${fields.map((f) => `"${String(f).replace(/"/g, '""')}"`).join(',')}\n`;
+const quote = (f: string | number): string => {
+  const s = String(f);
+  return s.includes('"') ? s.replace(/"/g, '""') : s;
+};
+const line = (fields: readonly (string | number)[]): string => `"${fields.map(quote).join('","')}"\n`;
 
 function money(rng: Rng, region: Region, min: number, max: number): number {
   const v = min + rng.next() * (max - min);

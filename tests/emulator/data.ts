@@ -55,7 +55,9 @@ function settlements(rng: Rng, anchor: number): ReportRecord[] {
     const end = today - d * DAY_MS;
     const created = end + rng.int(2 * 3600, 6 * 3600) * 1000;
     const rows = large.has(d) ? rng.int(10_000, 25_000) : rowCount(rng);
-    if (created <= anchor) out.push(makeReport(rng, SETTLEMENT, end - DAY_MS, end, created, rows));
+    // Drawn before the check so that ids do not depend on the time of day.
+    const report = makeReport(rng, SETTLEMENT, end - DAY_MS, end, created, rows);
+    if (created <= anchor) out.push(report);
   }
   return out;
 }

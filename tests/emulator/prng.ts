@@ -34,7 +34,11 @@ export function createRng(seed: number | string): Rng {
     next,
     int,
     pick: (items) => items[int(0, items.length - 1)] as (typeof items)[number],
-    chars: (alphabet, length) => Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join(''),
+    chars: (alphabet, length) => {
+      let out = '';
+      for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
+      return out;
+    },
   };
 }
 

@@ -31,8 +31,13 @@ async function writeBody(res: ServerResponse, body: Buffer, rec: DownloadRecord,
     rec.bytesServed = sent;
     if (bytesPerSecond && sent < limit) await sleep((piece.length / bytesPerSecond) * 1000);
   }
-  if (limit < body.length) res.destroy();
-  else res.end();
+  if (limit < body.length || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  res.end();
+  rec.finishedAt = preciseNow();
+  rec.completed = true;
 }
 
 export async function serveDocument(ctx: RequestContext, state: EmulatorState): Promise<void> {
@@ -59,8 +64,7 @@ export async function serveDocument(ctx: RequestContext, state: EmulatorState): 
   const info = state.documents.info(found.store, found.report);
   const rec = state.stats.downloadStarted(check.signature, ctx.arrivedAt, 200);
   res.on('close', () => {
-    rec.finishedAt = preciseNow();
-    rec.completed = rec.bytesServed === body.length && res.writableFinished;
+    rec.finishedAt ??= preciseNow();
   });
   res.writeHead(200, {
     'Content-Type': 'application/octet-stream',
