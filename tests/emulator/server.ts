@@ -36,12 +36,18 @@ function sendApi(ctx: RequestContext, state: EmulatorState, reply: Reply): void 
 /** Request-log entry for API and document requests (not admin ones), written when the response is over. */
 function logWhenDone(ctx: RequestContext, state: EmulatorState): void {
   const stats = state.stats;
-  ctx.res.on('close', () => {
+  let logged = false;
+  // 'finish' comes before the client can see the end of the answer; cut-off answers only ever 'close'.
+  const log = (): void => {
+    if (logged) return;
+    logged = true;
     stats.record({
       time: ctx.arrivedAt, method: ctx.method, host: ctx.host, path: ctx.rawPath, query: ctx.rawQuery, route: ctx.route,
       status: ctx.res.statusCode, reasonCode: ctx.reasonCode, publicKeyId: ctx.publicKeyId,
     });
-  });
+  };
+  ctx.res.once('finish', log);
+  ctx.res.once('close', log);
 }
 
 async function dispatch(config: ServerConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
