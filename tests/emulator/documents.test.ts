@@ -1,7 +1,7 @@
 /** Pre-signed document URLs: realistic files, byte-exact downloads, S3-style refusals and a real expiry. */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_HOST, startEmulator, type RunningEmulator, type UrlRecord } from './index';
+import { DOCUMENT_HOST, startEmulator, type RunningEmulator } from './index';
 import { call, seeded } from './helpers/amazon-client';
 import { download } from './helpers/http-client';
 
@@ -84,7 +84,7 @@ describe('document URLs and files', () => {
     await expect(download(emu, await documentUrl(report.reportDocumentId!))).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
     const whole = await download(emu, await documentUrl(report.reportDocumentId!));
     expect(sha256(whole.body)).toBe(emu.admin.document(report.reportDocumentId!)!.sha256);
-    const urls = (emu.admin.stats() as { documents: Record<string, { urls: UrlRecord[] }> }).documents[report.reportDocumentId!]!.urls;
+    const urls = emu.admin.stats().documents[report.reportDocumentId!]!.urls;
     expect(urls.map((u) => u.downloads.map((d) => [d.status, d.completed]))).toEqual([[[200, false]], [[200, true]]]);
     expect(urls[0]!.downloads[0]!.bytesServed).toBe(10);
   });
@@ -114,7 +114,7 @@ describe('expiry', () => {
       const res = await call(slow, { publicKeyId: LIVE, path: `/v2/report-documents/${doc.reportDocumentId}` });
       const file = await download(slow, res.json().url);
       expect([file.status, sha256(file.body)]).toEqual([200, info.sha256]);
-      const url = (slow.admin.stats() as { documents: Record<string, { urls: UrlRecord[] }> }).documents[doc.reportDocumentId!]!.urls[0]!;
+      const url = slow.admin.stats().documents[doc.reportDocumentId!]!.urls[0]!;
       const dl = url.downloads[0]!;
       expect(dl.requestedAt).toBeLessThan(url.expiresAt);
       expect(dl.finishedAt!).toBeGreaterThan(url.expiresAt);

@@ -38,7 +38,7 @@ describe('faults', () => {
     expect(throttled).toBeGreaterThan(10);
     expect(passed).toBeLessThanOrEqual(allowed + 1);
     expect(passed).toBeGreaterThanOrEqual(allowed * 0.75);
-    expect((emu.admin.stats() as { throttled: number }).throttled).toBe(throttled);
+    expect(emu.admin.stats().throttled).toBe(throttled);
   });
 
   it('latency: the chosen route is slower by the configured time, others are not', async () => {

@@ -6,12 +6,15 @@ import { EmulatorState } from './state';
 import { tlsMaterial } from './tls';
 import type { FaultConfig, FaultInput } from './faults';
 import type { Registration } from './merchants';
-import type { RequestLogEntry } from './stats';
+import type { RequestLogEntry, StatsSnapshot } from './stats';
 
 export { DEMO_PRIVATE_KEY_PATH, DEMO_PUBLIC_KEY_PATH, SEEDED_MERCHANTS, type SeededMerchant, type Region } from './merchants';
 export type { FaultConfig, FaultInput } from './faults';
-export type { RequestLogEntry, UrlRecord, DownloadRecord } from './stats';
-export * from './report-types';
+export type { RequestLogEntry, UrlRecord, DownloadRecord, StatsSnapshot } from './stats';
+export {
+  REPORT_TYPES, PROCESSING_STATUSES, SCHEDULE_FREQUENCIES, SETTLEMENT, SANDBOX_SETTLEMENT, ORDER_REFERENCE, BILLING_AGREEMENT,
+  AUTHORIZATION, CAPTURE, REFUND, MULTI_CURRENCY, type Environment, type ProcessingStatus,
+} from './report-types';
 
 /** Where pre-signed report URLs point (an S3-style name; Amazon Pay's real host is undocumented). */
 export const DOCUMENT_HOST = 'tortuga-prod-na.s3-external-1.amazonaws.com';
@@ -53,7 +56,7 @@ export interface EmulatorAdmin {
   registerMerchant(registration: Registration): void;
   setFaults(faults: FaultInput): FaultConfig;
   clearFaults(): FaultConfig;
-  stats(): object;
+  stats(): StatsSnapshot;
   requests(): RequestLogEntry[];
   document(reportDocumentId: string): { reportId: string; sha256: string; size: number } | null;
   /** Retained reports of one merchant account, newest first, in the API's JSON shape. */

@@ -156,7 +156,7 @@ describe('header and key checks', () => {
   });
 
   it('counts rejections by reasonCode in the stats', () => {
-    const stats = emu.admin.stats() as { rejections: { byReasonCode: Record<string, number> } };
+    const stats = emu.admin.stats();
     expect(stats.rejections.byReasonCode.InvalidRequestSignature).toBeGreaterThanOrEqual(13);
     expect(stats.rejections.byReasonCode.MissingHeader).toBeGreaterThanOrEqual(7);
   });

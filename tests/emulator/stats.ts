@@ -30,6 +30,15 @@ export interface RequestLogEntry {
   publicKeyId: string | null;
 }
 
+export interface StatsSnapshot {
+  requests: { total: number; byRoute: Record<string, number> };
+  rejections: { byReasonCode: Record<string, number> };
+  /** 429 answers served. */
+  throttled: number;
+  /** Per reportDocumentId, every URL issued for it with its downloads. */
+  documents: Record<string, { urls: UrlRecord[] }>;
+}
+
 const MAX_LOG = 20_000;
 
 export class Stats {
@@ -66,7 +75,7 @@ export class Stats {
     return rec;
   }
 
-  snapshot(): object {
+  snapshot(): StatsSnapshot {
     return {
       requests: { total: Object.values(this.requestsByRoute).reduce((a, b) => a + b, 0), byRoute: this.requestsByRoute },
       rejections: { byReasonCode: this.rejectionsByReasonCode },

@@ -26,7 +26,15 @@ async function writeBody(res: ServerResponse, body: Buffer, rec: DownloadRecord,
   let sent = 0;
   while (sent < limit && !res.destroyed) {
     const piece = body.subarray(sent, Math.min(limit, sent + chunk));
-    if (!res.write(piece)) await new Promise((r) => res.once('drain', r));
+    if (!res.write(piece)) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          res.off('drain', done).off('close', done);
+          resolve();
+        };
+        res.on('drain', done).on('close', done);
+      });
+    }
     sent += piece.length;
     rec.bytesServed = sent;
     if (bytesPerSecond && sent < limit) await sleep((piece.length / bytesPerSecond) * 1000);
