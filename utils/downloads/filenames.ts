@@ -48,7 +48,10 @@ const UNSAFE = new RegExp(
 );
 /** Chromium refuses white space and dots at either end; Windows drops them; a leading dot hides the file. */
 const UNSAFE_ENDS = /^[\s.]+|[\s.]+$/gu;
-const RESERVED = /^(con|prn|aux|nul|clock\$|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])\s*(\..*)?$|^(desktop\.ini|thumbs\.db)$/i;
+/** Windows device names, with or without an extension; Windows also reserves superscript-digit ports. */
+const RESERVED_DEVICE = /^(con|prn|aux|nul|clock\$|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])\s*(\..*)?$/i;
+/** Names the Windows shell uses for folder settings; Chromium refuses them too. */
+const RESERVED_SHELL = /^(desktop\.ini|thumbs\.db)$/i;
 /** Extensions Chromium refuses on any component: `.lnk`/`.local` run code or redirect DLLs, `{CLSID}` hides a type. */
 const SHELL_EXTENSION = /\.(lnk|local|scf|\{.*\})$/i;
 
@@ -75,7 +78,7 @@ export function sanitizePart(text: string, placeholder: string, maxUnits = MAX_P
   let part = text.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/gu, ' ').replace(/\.{2,}/g, '.');
   part = trimEnds(bound(trimEnds(part), maxUnits));
   if (SHELL_EXTENSION.test(part)) part = part.replace(/\.([^.]*)$/, '_$1');
-  if (RESERVED.test(part)) part = `_${part}`;
+  if (RESERVED_DEVICE.test(part) || RESERVED_SHELL.test(part)) part = `_${part}`;
   return part === '' ? placeholder : part;
 }
 
