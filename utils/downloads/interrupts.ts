@@ -1,0 +1,82 @@
+import type { InterruptReason } from '../browser-api';
+import type { JobError } from './types';
+
+/** What to do when a download is interrupted or its document URL could not be fetched. */
+export type Decision =
+  | { action: 'retry'; backoff: boolean }
+  | { action: 'cancel' }
+  | { action: 'fail'; error: JobError; stopBatch: boolean };
+
+/** The disk will refuse the next files too: stop the batch and say what the user can fix. */
+const DISK_ERRORS: Record<string, string> = {
+  FILE_NO_SPACE: 'Your disk is full: free some space, then Retry failed.',
+  FILE_ACCESS_DENIED:
+    'The browser may not write to your download folder: check its permissions or choose another folder ' +
+    'in the browser settings, then Retry failed.',
+  FILE_NAME_TOO_LONG:
+    'The file path is too long for your system: choose a download folder with a shorter path, then Retry failed.',
+  FILE_TOO_LARGE:
+    "The file is too large for the download folder's file system: choose a folder on another disk, then Retry failed.",
+};
+
+/** The browser or a scanner decided against this file; retrying would only repeat that. */
+const BLOCKED: Record<string, string> = {
+  FILE_VIRUS_INFECTED: 'Your antivirus software blocked this file.',
+  FILE_BLOCKED: 'Your browser settings or policy blocked this download.',
+  FILE_SECURITY_CHECK_FAILED: "The browser's security check of this file failed.",
+};
+
+/** The pre-signed URL expired or was refused: a fresh URL fixes that at once, no reason to wait. */
+const URL_REFUSED = new Set(['SERVER_FORBIDDEN', 'SERVER_UNAUTHORIZED']);
+
+/** Network, server and transient file errors (and anything new) get a fresh URL and another try. */
+export function classifyInterrupt(reason: InterruptReason): Decision {
+  if (reason === 'USER_CANCELED') return { action: 'cancel' };
+  const disk = DISK_ERRORS[reason];
+  if (disk) return { action: 'fail', error: { code: reason, userMessage: disk }, stopBatch: true };
+  const blocked = BLOCKED[reason];
+  if (blocked) return { action: 'fail', error: { code: reason, userMessage: blocked }, stopBatch: false };
+  return { action: 'retry', backoff: !URL_REFUSED.has(reason) };
+}
+
+export function attemptsExhausted(code: string, attempts: number): JobError {
+  return {
+    code,
+    userMessage: `The download kept failing (${code}) after ${attempts} attempts. Check your connection, then Retry failed.`,
+  };
+}
+
+interface ErrorFields {
+  status?: unknown;
+  code?: unknown;
+  reasonCode?: unknown;
+  retryable?: unknown;
+  userMessage?: unknown;
+  details?: { status?: unknown; reasonCode?: unknown };
+}
+
+const RETRYABLE_STATUS = new Set([408, 425, 429]);
+/** The Reports client's codes for throttling, outages, lost connections and documents not ready yet. */
+const RETRYABLE_CODES = new Set(['network', 'rate-limited', 'amazon-unavailable', 'not-ready']);
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** Reads the Reports client's typed errors by their fields, so this module needs none of its classes. */
+export function classifyFetchError(thrown: unknown): { retryable: boolean; error: JobError } {
+  const fields: ErrorFields = typeof thrown === 'object' && thrown !== null ? thrown : {};
+  const rawStatus = fields.status ?? fields.details?.status;
+  const status = typeof rawStatus === 'number' ? rawStatus : undefined;
+  const code = text(fields.reasonCode) ?? text(fields.details?.reasonCode) ?? text(fields.code);
+  const retryable =
+    fields.retryable !== false &&
+    (fields.retryable === true ||
+      RETRYABLE_CODES.has(String(fields.code)) ||
+      (status !== undefined && (RETRYABLE_STATUS.has(status) || status >= 500)));
+  const userMessage = text(fields.userMessage) ?? 'Amazon Pay did not hand out this report file.';
+  return { retryable, error: { code: code ?? (status ? `HTTP_${status}` : 'UNKNOWN'), userMessage } };
+}
+
+/** 5 s, 20 s, 80 s, … capped at 10 minutes: waits for throttling and outages to pass. */
+export function backoffMs(attempt: number): number {
+  return Math.min(5_000 * 4 ** Math.max(0, attempt - 1), 600_000);
+}
