@@ -12,6 +12,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'downloads', 'alarms'],
+    // Asked for only when a merchant turns on auto-archive, to report its runs.
+    optional_permissions: ['notifications'],
     host_permissions: apiHosts,
     browser_specific_settings: {
       gecko: {

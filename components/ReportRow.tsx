@@ -45,7 +45,7 @@ function RowAction({ report, job, typeName, onDownload, onShow }: Props & { type
   if (job?.state === 'done') {
     return (
       <span class="job-state">
-        {t('stateDone')}
+        <span>{t('stateDone')}</span>
         {job.downloadId !== undefined && (
           <button type="button" class="link" onClick={() => onShow(job.downloadId!)}>{t('showInFolder')}</button>
         )}

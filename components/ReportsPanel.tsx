@@ -76,7 +76,7 @@ export function ReportsPanel({ account, onOpenSettings, now = Date.now }: Props)
 }
 
 function ProblemNotice({ error, onOpenSettings }: { error: SerializedError; onOpenSettings(): void }) {
-  const inSettings = error.code === 'key-missing' || error.code === 'unknown-key' || error.code === 'signature';
+  const inSettings = ['key-missing', 'unauthorized', 'signature-mismatch', 'clock-skew'].includes(error.code);
   if (error.code === 'key-missing') {
     return <Notice tone="error" title={t('keyMissingTitle')} action={{ label: t('fixInSettings'), onClick: onOpenSettings }}>{t('keyMissingBody')}</Notice>;
   }

@@ -1,8 +1,8 @@
-import { registerMessageHandlers } from '@/utils/messaging/background-router';
+import { wireBackground } from '@/utils/background/wiring';
 
 export default defineBackground({
   type: 'module',
   main() {
-    registerMessageHandlers();
+    wireBackground();
   },
 });

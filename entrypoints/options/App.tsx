@@ -1,8 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/utils/i18n';
+import { AccountsSection } from './sections/accounts/AccountsSection';
+
+interface Section {
+  id: string;
+  label: MessageKey;
+  render(): preact.JSX.Element;
+}
+
+const SECTIONS: Section[] = [
+  { id: 'accounts', label: 'navAccounts', render: () => <AccountsSection /> },
+];
+
+function currentSection(): string {
+  const id = location.hash.slice(1);
+  return SECTIONS.some((s) => s.id === id) ? id : SECTIONS[0]!.id;
+}
+
+/** One page, a side navigation, one section at a time; the address keeps the section so a reload stays put. */
 export function App() {
+  const [active, setActive] = useState(currentSection);
+  useEffect(() => {
+    const onHash = () => setActive(currentSection());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const section = SECTIONS.find((s) => s.id === active)!;
   return (
-    <main>
-      <h1>Report Courier settings</h1>
-      <p data-testid="status">Accounts and bulk downloads are set up here.</p>
-    </main>
+    <div class="options">
+      <nav class="side-nav" aria-label={t('settingsNavLabel')}>
+        <h1>{t('appTitle')}</h1>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`} aria-current={s.id === active ? 'page' : undefined}>{t(s.label)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main class="section" id={`section-${section.id}`}>
+        <h2>{t(section.label)}</h2>
+        {section.render()}
+      </main>
+    </div>
   );
 }

@@ -16,6 +16,9 @@ export interface SerializedError {
 
 export interface AccountView extends Account {
   hasKey: boolean;
+  /** When the private key was stored, and the SHA-256 of its public key: enough to tell keys apart, nothing secret. */
+  keyAddedAt?: string;
+  keyFingerprint?: string;
 }
 
 export interface ReportView {
@@ -71,15 +74,74 @@ export type ConnectionVerdict =
   | { ok: true; reportsSeen: number; clockSkewSeconds: number }
   | { ok: false; error: SerializedError };
 
+export interface HistoryView {
+  accountId: string;
+  reportId: string;
+  reportType: string;
+  /** Absolute path the browser wrote. */
+  finalPath: string;
+  bytes: number;
+  downloadedAt: string;
+}
+
+export interface BulkSelection {
+  accountIds: string[];
+  reportTypes: string[];
+  statuses: ReportView['processingStatus'][];
+  createdSince: string;
+  createdUntil: string;
+}
+
+export interface BulkPreview {
+  perAccount: Array<{ accountId: string; matching: number; archived: number; reportIds: string[] }>;
+}
+
+/** A report this browser asked Amazon to create; followed until it completes, then downloaded. */
+export interface OnDemandView {
+  accountId: string;
+  reportId: string;
+  reportType: string;
+  startTime: string;
+  endTime: string;
+  requestedAt: string;
+  status: ReportView['processingStatus'];
+  /** Set once the finished report has been queued for download. */
+  batchId?: string;
+}
+
+export interface ScheduleView {
+  reportScheduleId: string;
+  reportType: string;
+  scheduleFrequency: string;
+  nextReportCreationTime?: string;
+}
+
+export interface AutoArchiveSettings {
+  enabled: boolean;
+  reportTypes: string[];
+  intervalHours: number;
+}
+
+export interface AutoArchiveView extends AutoArchiveSettings {
+  accountId: string;
+  lastRun?: string;
+  nextRun?: string;
+  lastResult?: { queued: number; error?: SerializedError };
+  /** Completed reports Amazon deletes within 7 days that are not archived yet. */
+  expiringUnarchived: number;
+}
+
 export interface Protocol {
   ping: { request: Record<string, never>; response: { version: string } };
   listAccounts: { request: Record<string, never>; response: { accounts: AccountView[]; selectedId?: string } };
   selectAccount: { request: { accountId: string }; response: null };
+  /** Cancels the account's downloads, deletes its private key from this browser and forgets its settings. */
+  removeAccount: { request: { accountId: string }; response: { keyDeleted: boolean } };
   /** `cached` answers at once from the local cache; `fresh` asks Amazon and updates the cache. */
   listReports: { request: { accountId: string; mode: 'cached' | 'fresh' }; response: ReportListing };
   downloadReports: {
     request: { accountId: string; reportIds: string[]; force?: boolean };
-    response: { batchId: string; queued: number; skipped: number };
+    response: { batchId?: string; queued: number; skipped: number };
   };
   getDownloads: { request: Record<string, never>; response: DownloadsSnapshot };
   cancelDownloads: { request: { batchId?: string; jobIds?: string[] }; response: null };
@@ -88,6 +150,23 @@ export interface Protocol {
   retryFailed: { request: { batchId: string }; response: null };
   showDownload: { request: { downloadId: number }; response: null };
   testConnection: { request: { accountId: string }; response: ConnectionVerdict };
+  /** Server minus local time per region, in whole seconds, as learned from Amazon's answers. */
+  getClockSkew: { request: Record<string, never>; response: { seconds: Partial<Record<'na' | 'eu' | 'jp', number>> } };
+  getHistory: { request: { accountId?: string; text?: string }; response: { entries: HistoryView[] } };
+  previewBulk: { request: BulkSelection; response: BulkPreview };
+  createReport: {
+    request: { accountId: string; reportType: string; startTime: string; endTime: string };
+    response: { reportId: string };
+  };
+  listOnDemand: { request: { accountId?: string }; response: { items: OnDemandView[] } };
+  listSchedules: { request: { accountId: string }; response: { schedules: ScheduleView[] } };
+  createSchedule: {
+    request: { accountId: string; reportType: string; scheduleFrequency: string; nextReportCreationTime?: string; deleteExistingSchedule: boolean };
+    response: { reportScheduleId: string };
+  };
+  cancelSchedule: { request: { accountId: string; reportScheduleId: string }; response: null };
+  getAutoArchive: { request: { accountId: string }; response: AutoArchiveView };
+  setAutoArchive: { request: { accountId: string; settings: AutoArchiveSettings }; response: AutoArchiveView };
 }
 
 export type MessageType = keyof Protocol;

@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import { accountDescription, EnvironmentBadge } from '@/components/AccountPicker';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountView, ConnectionVerdict } from '@/utils/messaging/protocol';
+import { formatDateTime } from '@/utils/views/format';
+import { toSerialized } from '@/components/hooks/useReportListing';
+import { ConnectionResult } from './ConnectionResult';
+
+interface Props {
+  account: AccountView;
+  onEdit(): void;
+  onRemoved(message: string): void;
+}
+
+export function AccountCard({ account, onEdit, onRemoved }: Props) {
+  const [verdict, setVerdict] = useState<ConnectionVerdict>();
+  const [testing, setTesting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  const test = () => {
+    setTesting(true);
+    setVerdict(undefined);
+    sendMessage('testConnection', { accountId: account.id })
+      .then(setVerdict)
+      .catch((e) => setVerdict({ ok: false, error: toSerialized(e) }))
+      .finally(() => setTesting(false));
+  };
+  const remove = () => {
+    void sendMessage('removeAccount', { accountId: account.id }).then((r) =>
+      onRemoved(t(r.keyDeleted ? 'accountRemoved' : 'accountRemovedKeyLeft', account.label)));
+  };
+
+  return (
+    <article class="card" aria-label={account.label} data-account-id={account.id}>
+      <h3>{account.label} <EnvironmentBadge account={account} /></h3>
+      <div class="hint">{accountDescription(account)}</div>
+      <div class="hint">{t('publicKeyId')}: <span class="fingerprint">{account.publicKeyId}</span></div>
+      {account.hasKey ? (
+        <div class="hint">
+          {t('keyStored', account.keyAddedAt ? formatDateTime(account.keyAddedAt) : '')}
+          {account.keyFingerprint && <> · {t('keyFingerprint')} <span class="fingerprint">{account.keyFingerprint}</span></>}
+        </div>
+      ) : <div class="invalid">{t('keyMissingTitle')}</div>}
+      <div class="card-actions">
+        <button type="button" class="primary" disabled={testing} onClick={test}>{testing ? t('testingConnection') : t('testConnection')}</button>
+        <button type="button" onClick={onEdit}>{t('edit')}</button>
+        {confirming ? (
+          <>
+            <button type="button" class="danger" onClick={remove}>{t('confirmRemove')}</button>
+            <button type="button" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+          </>
+        ) : <button type="button" onClick={() => setConfirming(true)}>{t('remove')}</button>}
+      </div>
+      {confirming && <p class="hint" role="status">{t('removeWarning')}</p>}
+      {verdict && <div aria-live="polite"><ConnectionResult verdict={verdict} /></div>}
+    </article>
+  );
+}

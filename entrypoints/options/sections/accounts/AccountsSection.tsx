@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { Notice } from '@/components/Notice';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountView } from '@/utils/messaging/protocol';
+import { AccountCard } from './AccountCard';
+import { AccountForm } from './AccountForm';
+
+type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: AccountView };
+
+export function AccountsSection() {
+  const [accounts, setAccounts] = useState<AccountView[]>();
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const [notice, setNotice] = useState<string>();
+
+  const reload = useCallback(() => {
+    void sendMessage('listAccounts', {}).then((r) => {
+      setAccounts(r.accounts);
+      if (r.accounts.length === 0) setMode((m) => (m.kind === 'list' ? { kind: 'add' } : m));
+    });
+  }, []);
+  useEffect(reload, [reload]);
+
+  const done = (message: string) => {
+    setNotice(message);
+    setMode({ kind: 'list' });
+    reload();
+  };
+
+  return (
+    <div>
+      <p class="hint">{t('accountsIntro')}</p>
+      {notice && <Notice tone="info">{notice}</Notice>}
+      {mode.kind === 'add' && <AccountForm onDone={done} onCancel={() => setMode({ kind: 'list' })} />}
+      {mode.kind === 'edit' && <AccountForm existing={mode.account} onDone={done} onCancel={() => setMode({ kind: 'list' })} />}
+      {mode.kind === 'list' && (
+        <button type="button" class="primary" onClick={() => { setNotice(undefined); setMode({ kind: 'add' }); }}>{t('addAccount')}</button>
+      )}
+      {accounts?.map((account) => (
+        <AccountCard key={account.id} account={account} onEdit={() => setMode({ kind: 'edit', account })} onRemoved={done} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { DOCUMENT_HOST, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index';
+import { launchExtension, waitForFile, type ExtensionSession, type LaunchOptions } from '../harness';
+
+export interface Stack {
+  emulator: RunningEmulator;
+  browser: ExtensionSession;
+  close(): Promise<void>;
+}
+
+/** The emulator plus the built extension in Chromium, with Amazon's hosts (API, documents, Seller Central) mapped to it. */
+export async function startStack(emulatorOptions: EmulatorOptions = {}, launch: Partial<LaunchOptions> = {}): Promise<Stack> {
+  const emulator = await startEmulator({ seed: 'e2e', ...emulatorOptions });
+  const browser = await launchExtension({ port: emulator.port, extraHosts: [DOCUMENT_HOST], ...launch });
+  return {
+    emulator, browser,
+    async close() {
+      await browser.close();
+      await emulator.close();
+    },
+  };
+}
+
+export interface AccountInput {
+  label: string;
+  region: 'na' | 'eu' | 'jp';
+  publicKeyId: string;
+  /** PEM text pasted into the import field. */
+  pem: string;
+}
+
+/** Adds an account through the real options page, importing its key by paste, as a merchant would. */
+export async function addAccountByImport(page: Page, input: AccountInput): Promise<void> {
+  const form = page.getByRole('form', { name: 'Add account' });
+  if (!(await form.isVisible())) await page.getByRole('button', { name: 'Add account' }).click();
+  await form.getByLabel('Name').fill(input.label);
+  await form.getByLabel('Region').selectOption(input.region);
+  await form.getByLabel('Import a .pem file').check();
+  await form.getByLabel('Paste the private key').fill(input.pem);
+  await form.getByRole('button', { name: 'Import key' }).click();
+  await form.getByText('Key ready.').waitFor();
+  await form.getByLabel('Public Key ID').fill(input.publicKeyId);
+  await form.getByRole('button', { name: 'Save account' }).click();
+  await page.getByText(`Account "${input.label}" added.`).waitFor();
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Every file below a folder, relative to it (finished downloads only). */
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.crdownload'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+export { waitForFile };

@@ -1,0 +1,80 @@
+import { storage } from 'wxt/utils/storage';
+import { readCachedReports, writeCachedReports } from '../amazon-pay/report-cache';
+import { searchHistory } from '../downloads/history';
+import type { AutoArchiveSettings, AutoArchiveView, SerializedError } from '../messaging/protocol';
+import type { Services } from '../background/services';
+import { SETTLEMENT, SANDBOX_SETTLEMENT } from './report-rules';
+
+interface AutoArchiveState {
+  settings: AutoArchiveSettings;
+  lastRun?: number;
+  nextRun?: number;
+  lastResult?: { queued: number; error?: SerializedError };
+}
+
+const stateItem = storage.defineItem<Record<string, AutoArchiveState>>('local:autoArchive', { fallback: {} });
+
+const DAY = 86_400_000;
+export const DEFAULT_INTERVAL_HOURS = 6;
+export const ALARM_PREFIX = 'auto-archive:';
+
+export function defaultSettings(environment: 'live' | 'sandbox'): AutoArchiveSettings {
+  return { enabled: false, reportTypes: [environment === 'sandbox' ? SANDBOX_SETTLEMENT : SETTLEMENT], intervalHours: DEFAULT_INTERVAL_HOURS };
+}
+
+export async function readState(accountId: string, environment: 'live' | 'sandbox'): Promise<AutoArchiveState> {
+  return (await stateItem.getValue())[accountId] ?? { settings: defaultSettings(environment) };
+}
+
+export async function writeState(accountId: string, state: AutoArchiveState): Promise<void> {
+  await stateItem.setValue({ ...(await stateItem.getValue()), [accountId]: state });
+}
+
+export async function enabledAccounts(): Promise<string[]> {
+  return Object.entries(await stateItem.getValue()).filter(([, s]) => s.settings.enabled).map(([id]) => id);
+}
+
+/** Completed reports Amazon deletes within 7 days (90-day retention) that this browser has not archived. */
+export async function countExpiringUnarchived(services: Services, accountId: string, now = Date.now()): Promise<number> {
+  const cached = await readCachedReports(accountId);
+  const archived = new Set((await searchHistory(services.db, { accountId })).map((e) => e.reportId));
+  return (cached?.reports ?? []).filter((r) => r.processingStatus === 'COMPLETED' && !archived.has(r.reportId)
+    && r.createdTime.getTime() + 90 * DAY - now <= 7 * DAY).length;
+}
+
+export async function viewOf(services: Services, accountId: string, state: AutoArchiveState): Promise<AutoArchiveView> {
+  return {
+    accountId, ...state.settings,
+    lastRun: state.lastRun ? new Date(state.lastRun).toISOString() : undefined,
+    nextRun: state.nextRun ? new Date(state.nextRun).toISOString() : undefined,
+    lastResult: state.lastResult,
+    expiringUnarchived: await countExpiringUnarchived(services, accountId),
+  };
+}
+
+/**
+ * One run: lists completed reports of the chosen types since the last run (all 90 days the first time) and
+ * queues those not archived yet; the pipeline skips what is already downloaded.
+ */
+export async function runAutoArchive(services: Services, accountId: string, now = Date.now()): Promise<AutoArchiveState> {
+  const account = await services.account(accountId);
+  const state = await readState(accountId, account.environment);
+  let lastResult: AutoArchiveState['lastResult'];
+  try {
+    const reports = await services.client(account).listReports({
+      reportTypes: state.settings.reportTypes,
+      processingStatuses: ['COMPLETED'],
+      // A day of overlap: a report created just before the last run may have completed after it.
+      createdSince: new Date(Math.max(now - 90 * DAY + 60_000, (state.lastRun ?? 0) - DAY)),
+    });
+    const result = await services.pipeline.enqueue(accountId, reports, { accountLabel: account.label });
+    lastResult = { queued: result.queued.length };
+    if (!state.lastRun) await writeCachedReports(accountId, reports);
+  } catch (error) {
+    const e = error as Partial<SerializedError>;
+    lastResult = { queued: 0, error: { name: e.name ?? 'Error', code: e.code ?? 'unknown', message: String(e.message), userMessage: e.userMessage ?? 'Auto-archive failed; it will try again.' } };
+  }
+  const next: AutoArchiveState = { ...state, lastRun: now, nextRun: now + state.settings.intervalHours * 3_600_000, lastResult };
+  await writeState(accountId, next);
+  return next;
+}

@@ -1,0 +1,54 @@
+import { readCachedReports, writeCachedReports } from '../../amazon-pay/report-cache';
+import type { Report } from '../../amazon-pay/types';
+import { searchHistory } from '../../downloads/history';
+import type { ReportListing } from '../../messaging/protocol';
+import type { Caller } from '../../messaging/senders';
+import type { Handlers } from '../router';
+import { serializeError } from '../router';
+import type { Services } from '../services';
+import { toReportView } from '../views';
+
+const RETENTION_MS = 90 * 86_400_000;
+
+/** A Seller Central panel may only reach the accounts of its host's region. */
+export async function accountFor(services: Services, accountId: string, caller: Caller) {
+  const account = await services.account(accountId);
+  if (caller.kind === 'seller-central' && caller.region !== account.region) {
+    throw Object.assign(new Error('Region mismatch'), { code: 'refused', userMessage: 'This account belongs to another Seller Central region.' });
+  }
+  return account;
+}
+
+export function reportHandlers(services: Services): Pick<Handlers, 'listReports' | 'testConnection'> {
+  async function listing(accountId: string, reports: Report[], fetchedAt: number | null): Promise<ReportListing> {
+    const history = new Map((await searchHistory(services.db, { accountId })).map((e) => [e.reportId, e]));
+    return { accountId, reports: reports.map((r) => toReportView(r, history)), fetchedAt };
+  }
+
+  return {
+    async listReports({ accountId, mode }, caller) {
+      const account = await accountFor(services, accountId, caller);
+      const cached = await readCachedReports(accountId);
+      if (mode === 'cached') return listing(accountId, cached?.reports ?? [], cached?.fetchedAt ?? null);
+      try {
+        const reports = await services.client(account).listReports({ createdSince: new Date(Date.now() - RETENTION_MS) });
+        const fresh = await writeCachedReports(accountId, reports);
+        return listing(accountId, fresh.reports, fresh.fetchedAt);
+      } catch (error) {
+        // A failed refresh keeps what we had on screen and says why.
+        return { ...(await listing(accountId, cached?.reports ?? [], cached?.fetchedAt ?? null)), refreshError: serializeError(error) };
+      }
+    },
+
+    async testConnection({ accountId }) {
+      const account = await services.account(accountId);
+      try {
+        const page = await services.client(account).listReportsPage({ pageSize: 1 });
+        const skewMs = services.skew.offset(account.region);
+        return { ok: true, reportsSeen: page.reports.length, clockSkewSeconds: Math.round(skewMs / 1000) };
+      } catch (error) {
+        return { ok: false, error: serializeError(error) };
+      }
+    },
+  };
+}

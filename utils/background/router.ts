@@ -1,0 +1,50 @@
+import type { Browser } from 'wxt/browser';
+import { classifySender, mayCall, type Caller } from '../messaging/senders';
+import type { Envelope, MessageType, Protocol, Reply, SerializedError } from '../messaging/protocol';
+
+/** A handler gets its payload and the browser-verified caller (content scripts are limited to their region). */
+export type Handlers = {
+  [T in MessageType]: (payload: Protocol[T]['request'], caller: Caller) => Promise<Protocol[T]['response']>;
+};
+
+export interface RouterOptions {
+  handlers: Handlers;
+  extension: { id: string; baseUrl: string };
+  log?: (line: string) => void;
+}
+
+function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
+  if (typeof message !== 'object' || message === null) return false;
+  const type = (message as Envelope).type;
+  return typeof type === 'string' && Object.hasOwn(handlers, type);
+}
+
+/** Routes one message; errors cross the boundary as data with their user-facing text. */
+export function createRouter({ handlers, extension, log = console.warn }: RouterOptions) {
+  return async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<MessageType> | undefined> {
+    if (!isEnvelope(message, handlers)) return undefined;
+    const caller = classifySender(sender, extension);
+    if (!mayCall(caller, message.type)) {
+      // The payload is not logged: it is untrusted and may be large.
+      log(`Refused "${message.type}" from ${caller.kind === 'refused' ? caller.reason : caller.kind}`);
+      return { ok: false, error: { name: 'Refused', code: 'refused', message: 'Not allowed from this context', userMessage: 'This action is not available here.' } };
+    }
+    try {
+      const handler = handlers[message.type] as (payload: unknown, caller: Caller) => Promise<unknown>;
+      return { ok: true, value: (await handler(message.payload, caller)) as never };
+    } catch (error) {
+      return { ok: false, error: serializeError(error) };
+    }
+  };
+}
+
+/** Typed errors keep their code and user text; anything else becomes a generic, stack-free message. */
+export function serializeError(error: unknown): SerializedError {
+  const e = error as Partial<SerializedError> & { toJSON?: () => SerializedError };
+  if (typeof e?.toJSON === 'function' && typeof e.userMessage === 'string') return e.toJSON();
+  const message = error instanceof Error ? error.message : String(error);
+  if (typeof e?.userMessage === 'string') {
+    return { name: e.name ?? 'Error', code: typeof e.code === 'string' ? e.code : 'unknown', message, userMessage: e.userMessage };
+  }
+  return { name: 'Error', code: 'unknown', message, userMessage: 'Something went wrong; try again.' };
+}

@@ -1,0 +1,63 @@
+import { storage } from 'wxt/utils/storage';
+import { getAccount, listAccounts } from '../accounts/store';
+import type { Account } from '../accounts/types';
+import { createReportsClient, type ReportsClient } from '../amazon-pay/client';
+import { createClockSkewStore, type ClockSkewStore, type SkewOffsets } from '../amazon-pay/clock-skew';
+import { ReportCourierError } from '../amazon-pay/errors';
+import { browserAlarms, browserDownloads } from '../browser-api';
+import { openJobsDb, type JobsDb } from '../downloads/jobs-store';
+import { createDownloadPipeline, type DownloadPipeline } from '../downloads/pipeline';
+import { alarmSchedule } from '../downloads/wake';
+import { loadKey } from '../keys/keystore';
+import { createBroadcaster, type Broadcaster } from './broadcast';
+import { toBatchView, toJobView } from './views';
+
+/** Learned clock offsets survive worker restarts, so a corrected clock stays corrected. */
+const skewItem = storage.defineItem<SkewOffsets>('local:clockSkew', { fallback: {} });
+
+export interface Services {
+  skew: ClockSkewStore;
+  db: JobsDb;
+  pipeline: DownloadPipeline;
+  broadcaster: Broadcaster;
+  account(accountId: string): Promise<Account>;
+  accountsInRegion(region: Account['region']): Promise<Account[]>;
+  client(account: Account): ReportsClient;
+}
+
+export class AccountNotFoundError extends ReportCourierError<{ accountId: string }> {
+  constructor(accountId: string) {
+    super('unknown', `No account ${accountId}`, 'This account no longer exists; choose another one or add it again in Settings.', { accountId });
+    this.name = 'AccountNotFoundError';
+  }
+}
+
+/** Builds the background's long-lived parts once per worker start; all their state lives in storage. */
+export async function createServices(): Promise<Services> {
+  const skew = createClockSkewStore({ initial: await skewItem.getValue(), persistence: { save: (o) => skewItem.setValue(o) } });
+  const db = openJobsDb();
+  const broadcaster = createBroadcaster();
+
+  const client = (account: Account) => createReportsClient({ account, loadKey: () => loadKey(account.id), skew });
+  const account = async (accountId: string) => {
+    const found = await getAccount(accountId);
+    if (!found) throw new AccountNotFoundError(accountId);
+    return found;
+  };
+
+  const pipeline = createDownloadPipeline({
+    db,
+    downloads: browserDownloads(),
+    schedule: alarmSchedule(browserAlarms()),
+    // The URL goes straight from this call into downloads.download inside the pipeline: nothing in between.
+    fetchDocument: async (job) => client(await account(job.accountId)).getReportDocument(job.reportDocumentId),
+    onChange: (event) => {
+      if (event.type === 'job') broadcaster.send({ type: 'job', job: toJobView(event.job) });
+      else if (event.type === 'batch') broadcaster.send({ type: 'batch', batch: toBatchView(event.batch) });
+    },
+  });
+
+  const accountsInRegion = async (region: Account['region']) => (await listAccounts()).filter((a) => a.region === region);
+
+  return { skew, db, pipeline, broadcaster, account, accountsInRegion, client };
+}

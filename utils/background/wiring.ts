@@ -1,0 +1,107 @@
+import { browser } from 'wxt/browser';
+import { ALARM_PREFIX, enabledAccounts } from '../archive/auto-archive';
+import { followOnDemand, hasPendingOnDemand } from '../archive/on-demand';
+import { WAKE_ALARM } from '../downloads/wake';
+import { PROGRESS_PORT } from '../messaging/protocol';
+import { classifySender } from '../messaging/senders';
+import { accountHandlers } from './handlers/accounts';
+import { autoArchiveHandlers } from './handlers/auto-archive';
+import { downloadHandlers } from './handlers/downloads';
+import { historyHandlers } from './handlers/history';
+import { onDemandHandlers } from './handlers/on-demand';
+import { reportHandlers } from './handlers/reports';
+import { scheduleHandlers } from './handlers/schedules';
+import { runAutoArchiveAndNotify } from './notify';
+import { createRouter, type Handlers } from './router';
+import { createServices, type Services } from './services';
+
+/** Polls reports this browser created; an alarm too, so a killed worker resumes following them. */
+const FOLLOW_ALARM = 'follow-on-demand';
+const FOLLOW_EVERY_MS = 3_000;
+
+function handlersFor(services: Services, startFollowing: () => void): Handlers {
+  return {
+    ping: async () => ({ version: browser.runtime.getManifest().version }),
+    ...accountHandlers(services),
+    ...reportHandlers(services),
+    ...downloadHandlers(services),
+    ...historyHandlers(services),
+    ...onDemandHandlers(services, startFollowing),
+    ...scheduleHandlers(services),
+    ...autoArchiveHandlers(services),
+  };
+}
+
+/**
+ * Registers every listener synchronously, before any await, so the event that woke the worker is not missed;
+ * the services they use are built once, on first need.
+ */
+export function wireBackground(): void {
+  let services: Promise<Services> | undefined;
+  const ready = () => (services ??= createServices());
+  const extension = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+
+  let following: ReturnType<typeof setTimeout> | undefined;
+  const startFollowing = () => {
+    void browser.alarms.create(FOLLOW_ALARM, { periodInMinutes: 1 });
+    if (following) return;
+    const tick = async () => {
+      following = undefined;
+      await followOnDemand(await ready());
+      if (await hasPendingOnDemand()) following = setTimeout(() => void tick(), FOLLOW_EVERY_MS);
+      else await browser.alarms.clear(FOLLOW_ALARM);
+    };
+    following = setTimeout(() => void tick(), FOLLOW_EVERY_MS);
+  };
+
+  let router: ReturnType<typeof createRouter> | undefined;
+  const route = async (message: unknown, sender: Parameters<ReturnType<typeof createRouter>>[1]) => {
+    router ??= createRouter({ handlers: handlersFor(await ready(), startFollowing), extension });
+    return router(message, sender);
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse?: (reply: unknown) => void) => {
+    if (typeof message !== 'object' || message === null || !('type' in message)) return undefined;
+    const reply = route(message, sender);
+    if (typeof sendResponse === 'function') {
+      void reply.then(sendResponse);
+      return true;
+    }
+    return reply;
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PROGRESS_PORT) return;
+    const caller = classifySender(port.sender ?? {}, extension);
+    if (caller.kind === 'refused') return port.disconnect();
+    void ready().then(async (s) => {
+      if (caller.kind === 'extension-page') return s.broadcaster.add(port);
+      const regionAccounts = new Set((await s.accountsInRegion(caller.region)).map((a) => a.id));
+      s.broadcaster.add(port, (event) => regionAccounts.has(
+        event.type === 'job' ? event.job.accountId : event.type === 'batch' ? event.batch.accountId : event.accountId));
+    });
+  });
+
+  browser.downloads.onChanged.addListener((delta) => {
+    void ready().then((s) => s.pipeline.handleDownloadChanged(delta));
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WAKE_ALARM) void ready().then((s) => s.pipeline.pump());
+    else if (alarm.name === FOLLOW_ALARM) startFollowing();
+    else if (alarm.name.startsWith(ALARM_PREFIX)) void ready().then((s) => runAutoArchiveAndNotify(s, alarm.name.slice(ALARM_PREFIX.length)));
+  });
+
+  // Auto-archive also runs at browser start, so a machine that was off through a run catches up.
+  browser.runtime.onStartup.addListener(() => {
+    void ready().then(async (s) => {
+      for (const accountId of await enabledAccounts()) await runAutoArchiveAndNotify(s, accountId);
+    });
+  });
+
+  // Every worker start (install, browser start, wake-up after being killed) picks up unfinished work.
+  void ready().then(async (s) => {
+    await s.pipeline.recover();
+    if (await hasPendingOnDemand()) startFollowing();
+  });
+}
