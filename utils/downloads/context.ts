@@ -1,0 +1,16 @@
+import type { DownloadsApi } from '../browser-api';
+import type { JobsDb, JobsTx } from './jobs-store';
+
+/** What the pipeline's parts share: storage, the browser seam, the clock, and the two ways to move work on. */
+export interface PipelineContext {
+  db: JobsDb;
+  downloads: DownloadsApi;
+  now: () => number;
+  maxAttempts: number;
+  /** Commits one transaction, then publishes what it changed to `onChange`. */
+  save<T>(work: (tx: JobsTx) => Promise<T>): Promise<T>;
+  /** Starts due jobs in free slots; calls made while a pump runs are folded into one more round. */
+  pump(): void;
+  /** Jobs this worker is fetching a document URL for right now (never persisted: they die with the worker). */
+  running: Set<string>;
+}

@@ -1,0 +1,173 @@
+import type { DownloadDelta, DownloadsApi } from '../browser-api';
+import * as batches from './batches';
+import type { PipelineContext } from './context';
+import { handleDelta } from './follow';
+import { openJobsDb, readSnapshot, transact, type JobsDb, type JobsTx, type QueueSnapshot } from './jobs-store';
+import { claimJobs, enqueueReports, type EnqueueOptions, type EnqueueResult, type QueuedReport } from './queue';
+import { recoverJobs } from './recovery';
+import { runJob, type FetchDocument } from './runner';
+import type { DownloadJob, PipelineEvent } from './types';
+
+export interface PipelineOptions {
+  downloads: DownloadsApi;
+  /** Asks Amazon for the document (and its 30-second URL); throws the Reports client's typed errors. */
+  fetchDocument: FetchDocument;
+  /** Jobs requesting a URL or downloading at once. */
+  concurrency?: number;
+  /** Document URLs one job may use before it fails. */
+  maxAttempts?: number;
+  now?: () => number;
+  /** Calls `wake` at `at` (epoch ms) when a backed-off job becomes due; see `wake.ts` for an alarm-backed one. */
+  schedule?: (at: number, wake: () => void) => void;
+  onChange?: (event: PipelineEvent) => void;
+  /** Failures of background work nobody awaits (a storage error, say); they must not vanish silently. */
+  onError?: (error: unknown) => void;
+  db?: JobsDb;
+  newId?: () => string;
+}
+
+export interface DownloadPipeline {
+  enqueue(accountId: string, reports: QueuedReport[], options: EnqueueOptions): Promise<EnqueueResult>;
+  /** Returns how many jobs were cancelled; their running browser downloads are cancelled too. */
+  cancelJobs(target: string[] | { batchId: string }): Promise<number>;
+  pause(batchId: string): Promise<void>;
+  resume(batchId: string): Promise<void>;
+  /** Returns how many failed jobs were queued again; also lifts a stop caused by a disk error. */
+  retryFailed(batchId: string): Promise<number>;
+  /** Removes batches with no live job left (and their jobs); the history stays. */
+  clearFinished(): Promise<void>;
+  /**
+   * Call at every worker start: adopts or restarts what a killed worker left in flight, then starts due jobs.
+   * Safe to call again at any time (e.g. from an alarm): jobs this worker is running are left alone.
+   */
+  recover(): Promise<void>;
+  /** Feed every `downloads.onChanged` delta here (the listener is registered at the background's top level). */
+  handleDownloadChanged(delta: DownloadDelta): Promise<void>;
+  /** Starts due jobs in free slots; call it when the wake-up alarm (`wake.ts`) fires. */
+  pump(): Promise<void>;
+  snapshot(): Promise<QueueSnapshot>;
+  /** Resolves once no work started by this pipeline is pending (tests, and the background before it reports). */
+  settled(): Promise<void>;
+}
+
+export function createDownloadPipeline(options: PipelineOptions): DownloadPipeline {
+  const { downloads, fetchDocument } = options;
+  const db = options.db ?? openJobsDb();
+  const now = options.now ?? Date.now;
+  const concurrency = options.concurrency ?? 3;
+  const schedule = options.schedule ?? ((at, wake) => setTimeout(wake, Math.max(0, at - now())));
+  const onError = options.onError ?? ((error: unknown) => console.error('Download pipeline:', error));
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const pending = new Set<Promise<unknown>>();
+  /** Jobs cancelled while their URL was being fetched: the URL, when it comes, is dropped. */
+  const cancelledWhileFetching = new Set<string>();
+  let pumping: Promise<void> | undefined;
+  let pumpAgain = false;
+  let wakeAt: number | undefined;
+
+  function track<T>(work: Promise<T>): Promise<T> {
+    pending.add(work);
+    work.then(() => pending.delete(work), () => pending.delete(work));
+    return work;
+  }
+
+  function background(work: Promise<unknown>): void {
+    track(work).catch(onError);
+  }
+
+  async function save<T>(work: (tx: JobsTx) => Promise<T>): Promise<T> {
+    const { result, events } = await transact(db, work);
+    for (const event of events) {
+      try {
+        options.onChange?.(event);
+      } catch (error) {
+        onError(error);
+      }
+    }
+    return result;
+  }
+
+  const ctx: PipelineContext = {
+    db,
+    downloads,
+    now,
+    maxAttempts: options.maxAttempts ?? 4,
+    save,
+    pump: () => void pump(),
+    running: new Set(),
+  };
+
+  function pump(): Promise<void> {
+    if (pumping) {
+      pumpAgain = true;
+      return pumping;
+    }
+    pumping = track(
+      (async () => {
+        try {
+          do {
+            pumpAgain = false;
+            const { claimed, wakeAt: due } = await save((tx) => claimJobs(tx, concurrency, now()));
+            for (const job of claimed) background(run(job));
+            if (due !== undefined) scheduleWake(due);
+          } while (pumpAgain);
+        } finally {
+          // In the same microtask as the last check of pumpAgain, so no request can slip in between.
+          pumping = undefined;
+        }
+      })(),
+    );
+    pumping.catch(onError);
+    return pumping;
+  }
+
+  function scheduleWake(at: number): void {
+    if (wakeAt !== undefined && wakeAt <= at) return;
+    wakeAt = at;
+    schedule(at, () => {
+      wakeAt = undefined;
+      void pump();
+    });
+  }
+
+  async function run(job: DownloadJob): Promise<void> {
+    ctx.running.add(job.id);
+    try {
+      await runJob(ctx, job, fetchDocument, (id) => cancelledWhileFetching.has(id));
+    } finally {
+      ctx.running.delete(job.id);
+      cancelledWhileFetching.delete(job.id);
+      ctx.pump();
+    }
+  }
+
+  async function afterward<T>(result: T): Promise<T> {
+    await pump();
+    return result;
+  }
+
+  return {
+    enqueue: (accountId, reports, opts) =>
+      track(save((tx) => enqueueReports(tx, accountId, reports, { ...opts, now: now(), newId })).then(afterward)),
+    cancelJobs: (target) =>
+      track(
+        (async () => {
+          const cancelled = await save((tx) => batches.cancelJobs(tx, target, now()));
+          for (const job of cancelled.jobs) if (ctx.running.has(job.id)) cancelledWhileFetching.add(job.id);
+          for (const id of cancelled.downloadIds) await downloads.cancel(id).catch(() => undefined);
+          return afterward(cancelled.jobs.length);
+        })(),
+      ),
+    pause: (batchId) => track(save((tx) => batches.setPaused(tx, batchId, true, now())).then(() => undefined)),
+    resume: (batchId) => track(save((tx) => batches.setPaused(tx, batchId, false, now())).then(() => afterward(undefined))),
+    retryFailed: (batchId) => track(save((tx) => batches.retryFailed(tx, batchId, now())).then(afterward)),
+    clearFinished: () => track(save((tx) => batches.clearFinished(tx)).then(() => undefined)),
+    recover: () => track(recoverJobs(ctx)),
+    handleDownloadChanged: (delta) => track(handleDelta(ctx, delta)),
+    pump,
+    snapshot: () => readSnapshot(db),
+    settled: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}

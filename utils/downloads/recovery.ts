@@ -1,0 +1,73 @@
+import type { DownloadItem, DownloadsApi } from '../browser-api';
+import type { PipelineContext } from './context';
+import { follow } from './follow';
+import { readSnapshot } from './jobs-store';
+import { moveJob } from './queue';
+import type { DownloadJob } from './types';
+
+/**
+ * Startup recovery. The worker may have died anywhere; the stored state says how far each job got:
+ * - `requesting-url`: the URL request died with the worker, but `download()` may already have started (the id is
+ *   saved only after it resolves). A download with the job's file name that started after the request is adopted;
+ *   otherwise the job is queued again without spending an attempt.
+ * - `downloading`: the browser's record of that download decides (done, fresh URL, keep waiting, or re-queue).
+ */
+export async function recoverJobs(ctx: PipelineContext): Promise<void> {
+  const { jobs } = await readSnapshot(ctx.db);
+  for (const job of jobs) {
+    if (ctx.running.has(job.id)) continue;
+    if (job.state === 'requesting-url') await recoverRequest(ctx, job);
+    if (job.state === 'downloading' && job.downloadId !== undefined) {
+      const [item] = await ctx.downloads.search({ id: job.downloadId });
+      await follow(ctx, job, item);
+    }
+  }
+  ctx.pump();
+}
+
+async function recoverRequest(ctx: PipelineContext, job: DownloadJob): Promise<void> {
+  const item = await findStartedDownload(ctx.downloads, job);
+  const now = ctx.now();
+  const adopted = await ctx.save((tx) =>
+    moveJob(
+      tx,
+      job.id,
+      { state: 'requesting-url' },
+      (current) =>
+        item
+          ? { state: 'downloading', downloadId: item.id }
+          : { state: 'queued', attempts: Math.max(0, current.attempts - 1), nextAttemptAt: now },
+      now,
+    ),
+  );
+  if (adopted?.state === 'downloading') await follow(ctx, adopted, item);
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Matches the absolute path the browser gives a download of `filename`: either separator, and the ` (1)` that
+ * `uniquify` may insert before the extension, and the `.gz` a compressed document adds. Valid in RE2 and JavaScript.
+ */
+export function downloadPathPattern(filename: string): string {
+  const parts = filename.split('/');
+  const base = parts.pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  const [stem, extension] = dot > 0 ? [base.slice(0, dot), base.slice(dot)] : [base, ''];
+  const dirs = parts.map((part) => `${escapeRegex(part)}[\\\\/]`).join('');
+  return `(^|[\\\\/])${dirs}${escapeRegex(stem)}( \\(\\d+\\))?${escapeRegex(extension)}(\\.gz)?$`;
+}
+
+async function findStartedDownload(downloads: DownloadsApi, job: DownloadJob): Promise<DownloadItem | undefined> {
+  const since = job.requestedAt ?? job.updatedAt;
+  const pattern = downloadPathPattern(job.filename);
+  const items = await downloads.search({
+    filenameRegex: pattern,
+    // One millisecond earlier, so a download stamped in the very millisecond of the request still counts.
+    startedAfter: new Date(since - 1).toISOString(),
+    orderBy: ['-startTime'],
+  });
+  // Checked again here: a browser may ignore query fields it does not support.
+  const regex = new RegExp(pattern);
+  return items.find((item) => regex.test(item.filename) && Date.parse(item.startTime) >= since);
+}
