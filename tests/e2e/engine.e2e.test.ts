@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
+import { percentile, urlToDownloadLatencies } from './support/latency';
+import { addAccountByImport, filesUnder, sha256, startStack, waitForFile, type Stack } from './support/stack';
+
+const merchant = SEEDED_MERCHANTS.find((m) => m.region === 'eu' && m.environment === 'live')!;
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const options = await stack.browser.openPage('options.html');
+  await addAccountByImport(options, { label: 'Engine EU', region: 'eu', publicKeyId: merchant.publicKeyId, pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8') });
+  await options.close();
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('the background engine in Chromium', () => {
+  it('downloads 20 reports, each file identical to the emulator\'s, each started within 1 s of its URL', async () => {
+    const page = await stack.browser.openPage('options.html');
+    const send = (type: string, payload: unknown) =>
+      page.evaluate(([t, p]) => (globalThis as any).chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+
+    const { value: accounts } = await send('listAccounts', {});
+    const accountId = accounts.accounts[0].id as string;
+    const { value: listing } = await send('listReports', { accountId, mode: 'fresh' });
+    const completed = listing.reports.filter((r: { processingStatus: string }) => r.processingStatus === 'COMPLETED').slice(0, 20);
+    expect(completed).toHaveLength(20);
+
+    const started = Date.now();
+    const { value: batch } = await send('downloadReports', { accountId, reportIds: completed.map((r: { reportId: string }) => r.reportId) });
+    expect(batch.queued).toBe(20);
+    await expect.poll(async () => {
+      const { value } = await send('getDownloads', {});
+      return value.batches.find((b: { batchId: string }) => b.batchId === batch.batchId)?.counts.done;
+    }, { timeout: 60_000, interval: 250 }).toBe(20);
+    const wallMs = Date.now() - started;
+
+    const files = filesUnder(stack.browser.downloadDir);
+    const documentIds: string[] = [];
+    for (const report of completed) {
+      const file = files.find((f) => f.endsWith(`_${report.reportId}.csv`));
+      expect(file, `file for ${report.reportId}`).toBeDefined();
+      await waitForFile(path.join(stack.browser.downloadDir, file!));
+      const doc = stack.emulator.admin.document(report.reportDocumentId)!;
+      expect(sha256(path.join(stack.browser.downloadDir, file!))).toBe(doc.sha256);
+      documentIds.push(report.reportDocumentId);
+    }
+    expect(files.filter((f) => /\(\d+\)/.test(f))).toEqual([]);
+
+    const { latencies, expiredOrUnused } = urlToDownloadLatencies(stack.emulator, documentIds);
+    expect(latencies).toHaveLength(20);
+    expect(expiredOrUnused).toBe(0);
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+    console.log(`engine e2e: 20 reports in ${wallMs} ms; URL→download median ${percentile(latencies, 50).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+    await page.close();
+  });
+});
