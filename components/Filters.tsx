@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { ReportView } from '@/utils/messaging/protocol';
 import { reportTypeName } from '@/utils/views/format';
@@ -17,6 +18,20 @@ interface Props {
 
 export function Filters({ filters, availableTypes, onChange }: Props) {
   const set = (patch: Partial<ReportFilters>) => onChange({ ...filters, ...patch });
+  const picker = useRef<HTMLDetailsElement>(null);
+  // The type list floats over the reports: Escape or a click elsewhere closes it, like a menu.
+  useEffect(() => {
+    const closeOutside = (e: Event) => {
+      if (picker.current?.open && !e.composedPath().includes(picker.current)) picker.current.open = false;
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, []);
+  const closeOnEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !picker.current?.open) return;
+    picker.current.open = false;
+    picker.current.querySelector('summary')?.focus();
+  };
   const toggleType = (type: string, on: boolean) =>
     set({ types: on ? [...filters.types, type] : filters.types.filter((x) => x !== type) });
   const typeSummary = filters.types.length === 0 ? t('filterTypeAll')
@@ -24,7 +39,7 @@ export function Filters({ filters, availableTypes, onChange }: Props) {
 
   return (
     <div class="filters">
-      <details class="type-picker">
+      <details class="type-picker" ref={picker} onKeyDown={closeOnEscape}>
         <summary aria-label={`${t('filterType')}: ${typeSummary}`}>{typeSummary}</summary>
         <fieldset>
           <legend class="visually-hidden">{t('filterType')}</legend>

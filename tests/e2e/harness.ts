@@ -39,6 +39,10 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     throw new Error(`No built extension at ${extensionDir}: run "npx wxt build" first`);
   }
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rc-profile-'));
+  // A private copy of the build: a rebuild during the run (another suite, a watcher) cannot pull files away.
+  // It sits in the profile, so a relaunch with the same profile loads the same extension id.
+  const extDir = path.join(userDataDir, 'extension');
+  if (!options.userDataDir || !fs.existsSync(extDir)) fs.cpSync(extensionDir, extDir, { recursive: true });
   const downloadDir = path.join(userDataDir, 'downloads');
   fs.mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
   fs.mkdirSync(downloadDir, { recursive: true });
@@ -55,7 +59,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
       `--host-resolver-rules=${rules}`, '--ignore-certificate-errors',

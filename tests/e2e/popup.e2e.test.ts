@@ -1,14 +1,40 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { saveScreenshot } from './harness';
+import { urlToDownloadLatencies } from './support/latency';
 import { addAccountByImport, filesUnder, sha256, startStack, waitForFile, type Stack } from './support/stack';
 
 const merchant = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
 let stack: Stack;
 
-interface UrlStats { issuedAt: number; downloads: Array<{ requestedAt: number; completed: boolean }> }
+async function openPopup(): Promise<Page> {
+  const popup = await stack.browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${stack.browser.extensionId}/popup.html`);
+  return popup;
+}
+
+function savedFile(reportId: string): string {
+  const file = filesUnder(stack.browser.downloadDir).find((f) => f.endsWith(`_${reportId}.csv`));
+  expect(file, `a downloaded file for ${reportId}`).toBeDefined();
+  return path.join(stack.browser.downloadDir, file!);
+}
+
+async function expectSameAsEmulator(reportIds: string[]): Promise<string[]> {
+  const reports = stack.emulator.admin.reports(merchant.publicKeyId, 'live');
+  const documentIds: string[] = [];
+  for (const reportId of reportIds) {
+    const report = reports.find((r) => r.reportId === reportId)!;
+    const file = savedFile(reportId);
+    await waitForFile(file);
+    expect(sha256(file)).toBe(stack.emulator.admin.document(report.reportDocumentId!)!.sha256);
+    documentIds.push(report.reportDocumentId!);
+  }
+  return documentIds;
+}
 
 beforeAll(async () => {
   stack = await startStack();
@@ -23,32 +49,83 @@ afterAll(async () => {
 
 describe('popup against the emulator', () => {
   it('lists the account reports and downloads one, byte for byte', async () => {
-    const popup = await stack.browser.openPage('popup.html');
-    await popup.setViewportSize({ width: 400, height: 600 });
-    const rows = popup.locator('li.report');
-    await rows.first().waitFor();
-    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Updated just now');
+    const popup = await openPopup();
+    await popup.locator('li.report').first().waitFor();
+    await expect.poll(() => popup.locator('.updated').textContent()).toContain('Updated just now');
     await saveScreenshot(popup, 'popup-light');
 
     const candidate = popup.locator('li.report', { has: popup.getByRole('button', { name: /^Download Settlement/ }) }).first();
-    const reportId = await candidate.getAttribute('data-report-id');
+    const reportId = (await candidate.getAttribute('data-report-id'))!;
     const row = popup.locator(`li.report[data-report-id="${reportId}"]`);
     await row.getByRole('button', { name: /^Download/ }).click();
     await row.getByText('Saved', { exact: true }).waitFor({ timeout: 30_000 });
-
-    const files = filesUnder(stack.browser.downloadDir);
-    const file = files.find((f) => f.includes(reportId!));
-    expect(file, `downloaded files: ${files.join(', ')}`).toMatch(/^AmazonPay\/Demo Shop\/Settlement\/\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_/);
-    const full = path.join(stack.browser.downloadDir, file!);
-    await waitForFile(full);
-
-    const report = stack.emulator.admin.reports(merchant.publicKeyId, 'live').find((r) => r.reportId === reportId)!;
-    const doc = stack.emulator.admin.document(report.reportDocumentId!)!;
-    expect(sha256(full)).toBe(doc.sha256);
-
-    const stats = stack.emulator.admin.stats() as { documents: Record<string, { urls: UrlStats[] }> };
-    const [url] = stats.documents[report.reportDocumentId!]!.urls;
-    expect(url!.downloads[0]!.requestedAt - url!.issuedAt).toBeLessThan(1000);
+    expect(path.relative(stack.browser.downloadDir, savedFile(reportId))).toMatch(/^AmazonPay\/Demo Shop\/Settlement\/\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_/);
+    const documentIds = await expectSameAsEmulator([reportId]);
+    expect(Math.max(...urlToDownloadLatencies(stack.emulator, documentIds).latencies)).toBeLessThan(1000);
     await popup.close();
+  });
+
+  it('shows the cached list before a slow refresh completes', async () => {
+    stack.emulator.admin.setFaults({ latencyMs: { getReports: 1000 } });
+    try {
+      const popup = await openPopup();
+      await popup.locator('li.report').first().waitFor({ timeout: 900 });
+      expect(await popup.locator('.updated').textContent()).toBe('Refreshing…');
+      await expect.poll(() => popup.locator('.updated').textContent(), { timeout: 10_000 }).toContain('Updated just now');
+      await popup.close();
+    } finally {
+      stack.emulator.admin.clearFaults();
+    }
+  });
+
+  it('filters, remembers the filter, and downloads all shown reports', async () => {
+    const popup = await openPopup();
+    await popup.locator('li.report').first().waitFor();
+    await popup.locator('.type-picker summary').click();
+    await popup.getByRole('checkbox', { name: 'Refund' }).check();
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.locator('.type-picker').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await expect.poll(async () => new Set(await popup.locator('li.report .report-type').allTextContents())).toEqual(new Set(['Refund']));
+    const shown = await popup.locator('li.report').evaluateAll((rows) => rows
+      .filter((r) => !r.querySelector('button[disabled]'))
+      .map((r) => r.getAttribute('data-report-id')!));
+    expect(shown.length).toBeGreaterThan(1);
+
+    const reopened = await openPopup();
+    await expect.poll(async () => new Set(await reopened.locator('li.report .report-type').allTextContents())).toEqual(new Set(['Refund']));
+    await reopened.close();
+
+    await popup.getByRole('button', { name: `Download all ${shown.length} shown` }).click();
+    await popup.getByRole('progressbar').waitFor();
+    await expect.poll(() => popup.locator('li.report .job-state', { hasText: 'Saved' }).count(), { timeout: 60_000 }).toBe(shown.length);
+    await expectSameAsEmulator(shown);
+    await popup.locator('.type-picker summary').click();
+    await popup.getByRole('checkbox', { name: 'Refund' }).uncheck();
+    await popup.close();
+  });
+
+  it('renders in dark mode within 400 px, without horizontal scrolling', async () => {
+    const popup = await openPopup();
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.locator('li.report').first().waitFor();
+    const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(22, 25, 29)');
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth <= 400)).toBe(true);
+    await saveScreenshot(popup, 'popup-dark');
+    await popup.close();
+  });
+
+  it('paints the first row from the warm cache quickly (median of 10 opens)', async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const popup = await openPopup();
+      await popup.locator('li.report').first().waitFor();
+      times.push(await popup.evaluate(() => performance.getEntriesByName('report-courier:first-row')[0]!.startTime));
+      await popup.close();
+    }
+    times.sort((a, b) => a - b);
+    const median = (times[4]! + times[5]!) / 2;
+    console.log(`popup first row (warm cache): median ${median.toFixed(1)} ms, min ${times[0]!.toFixed(1)}, max ${times[9]!.toFixed(1)}`);
+    expect(median).toBeLessThan(1000);
   });
 });

@@ -87,3 +87,16 @@ describe('notice', () => {
     await expectAccessible(container);
   });
 });
+
+describe('type picker', () => {
+  it('closes on Escape and on a click elsewhere', () => {
+    const { container } = render(<div><Filters filters={DEFAULT_FILTERS} availableTypes={types} onChange={vi.fn()} /><p>outside</p></div>);
+    const details = container.querySelector('details')!;
+    details.open = true;
+    fireEvent.keyDown(screen.getByRole('checkbox', { name: 'Refund' }), { key: 'Escape' });
+    expect(details.open).toBe(false);
+    details.open = true;
+    fireEvent.pointerDown(screen.getByText('outside'));
+    expect(details.open).toBe(false);
+  });
+});
