@@ -15,12 +15,28 @@ export function reportTypeName(reportType: string): string {
   return t(TYPE_KEYS[reportType] ?? 'typeUnknown');
 }
 
+/** Intl formatters are costly to build and a list formats hundreds of dates: build each once per language. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(kind: 'day' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${uiLanguage()}|${kind}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = kind === 'day'
+      ? { dateStyle: 'medium', timeZone: 'UTC' }
+      : { dateStyle: 'medium', timeStyle: 'short' };
+    format = new Intl.DateTimeFormat(uiLanguage(), options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/** Report periods are whole UTC days, so they are shown in UTC (a local zone would shift them by a day). */
 export function formatDay(iso: string): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+  return dateFormat('day').format(new Date(iso));
 }
 
 export function formatDateTime(iso: string | number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return dateFormat('dateTime').format(new Date(iso));
 }
 
 export function formatBytes(bytes: number): string {

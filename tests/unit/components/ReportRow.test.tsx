@@ -71,3 +71,13 @@ describe('a report row', () => {
     expect(screen.getByText('No reports match these filters.')).toBeTruthy();
   });
 });
+
+describe('a long list', () => {
+  it('paints the first rows at once and the rest right after', async () => {
+    const reports = Array.from({ length: 60 }, (_, i) => report({ reportId: `R${i}` }));
+    const { container } = render(<ReportList reports={reports} jobs={new Map()} emptyText="none" onDownload={vi.fn()} onShow={vi.fn()} />);
+    expect(container.querySelectorAll('li.report')).toHaveLength(25);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(container.querySelectorAll('li.report')).toHaveLength(60);
+  });
+});
