@@ -33,12 +33,17 @@ export interface ReportView {
   downloaded?: { filename: string; downloadedAt: string };
 }
 
+/** What a Seller Central panel learns of an account: enough to name it in a picker, nothing about its key. */
+export type PanelAccount = Pick<AccountView, 'id' | 'label' | 'region' | 'environment'>;
+
 export interface ReportListing {
   accountId: string;
   reports: ReportView[];
   /** When the list was last fetched from Amazon (epoch ms); null before the first fetch. */
   fetchedAt: number | null;
   refreshError?: SerializedError;
+  /** Only in answers to a Seller Central panel: the accounts of its host's region, to choose among. */
+  regionAccounts?: PanelAccount[];
 }
 
 export type JobState = 'queued' | 'requesting-url' | 'downloading' | 'done' | 'failed' | 'cancelled';
@@ -137,8 +142,11 @@ export interface Protocol {
   selectAccount: { request: { accountId: string }; response: null };
   /** Cancels the account's downloads, deletes its private key from this browser and forgets its settings. */
   removeAccount: { request: { accountId: string }; response: { keyDeleted: boolean } };
-  /** `cached` answers at once from the local cache; `fresh` asks Amazon and updates the cache. */
-  listReports: { request: { accountId: string; mode: 'cached' | 'fresh' }; response: ReportListing };
+  /**
+   * `cached` answers at once from the local cache; `fresh` asks Amazon and updates the cache. Without `accountId`:
+   * the remembered account (for a Seller Central panel, one of its region's), or an error with code `no-account`.
+   */
+  listReports: { request: { accountId?: string; mode: 'cached' | 'fresh' }; response: ReportListing };
   downloadReports: {
     request: { accountId: string; reportIds: string[]; force?: boolean };
     response: { batchId?: string; queued: number; skipped: number };

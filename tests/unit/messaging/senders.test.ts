@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, mayCall, type SenderInfo } from '@/utils/messaging/senders';
+import { classifySender, CONTENT_SCRIPT_MESSAGES, mayCall, type SenderInfo } from '@/utils/messaging/senders';
 import type { MessageType } from '@/utils/messaging/protocol';
 
 const extension = { id: 'abcdefghijklmnop', baseUrl: 'chrome-extension://abcdefghijklmnop/' };
@@ -25,12 +25,20 @@ describe('sender checks', () => {
     expect(caller.kind === 'seller-central' ? `seller-central:${caller.region}` : caller.kind).toBe(expected);
   });
 
-  const everything: MessageType[] = ['listAccounts', 'listReports', 'downloadReports', 'getDownloads', 'cancelDownloads', 'testConnection', 'showDownload'];
+  const everything: MessageType[] = [
+    'ping', 'listAccounts', 'selectAccount', 'removeAccount', 'listReports', 'downloadReports', 'getDownloads', 'cancelDownloads',
+    'pauseBatch', 'resumeBatch', 'retryFailed', 'showDownload', 'testConnection', 'getClockSkew', 'getHistory', 'previewBulk',
+    'createReport', 'listOnDemand', 'listSchedules', 'createSchedule', 'cancelSchedule', 'getAutoArchive', 'setAutoArchive',
+  ];
   it.each(everything)('an extension page may call %s', (type) => {
     expect(mayCall({ kind: 'extension-page' }, type)).toBe(true);
   });
   it.each(everything)('the Seller Central panel may call %s only if it needs it', (type) => {
     expect(mayCall({ kind: 'seller-central', region: 'na' }, type)).toBe(type === 'listReports' || type === 'downloadReports');
+  });
+  it('the panel has exactly two messages: its region’s accounts come with listReports, not with listAccounts', () => {
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['downloadReports', 'listReports']);
+    expect(everything.filter((type) => mayCall({ kind: 'seller-central', region: 'eu' }, type))).toHaveLength(2);
   });
   it('a refused sender may call nothing', () => {
     expect(everything.some((type) => mayCall({ kind: 'refused', reason: 'x' }, type))).toBe(false);

@@ -1,4 +1,5 @@
 import { readCachedReports, writeCachedReports } from '../../amazon-pay/report-cache';
+import type { Account } from '../../accounts/types';
 import type { Report } from '../../amazon-pay/types';
 import { searchHistory } from '../../downloads/history';
 import type { ReportListing } from '../../messaging/protocol';
@@ -7,6 +8,7 @@ import type { Handlers } from '../router';
 import { serializeError } from '../router';
 import type { Services } from '../services';
 import { toReportView } from '../views';
+import { defaultAccount, regionAccounts } from './panel';
 
 const RETENTION_MS = 90 * 86_400_000;
 
@@ -25,19 +27,25 @@ export function reportHandlers(services: Services): Pick<Handlers, 'listReports'
     return { accountId, reports: reports.map((r) => toReportView(r, history)), fetchedAt };
   }
 
+  async function listingFor(account: Account, mode: 'cached' | 'fresh'): Promise<ReportListing> {
+    const cached = await readCachedReports(account.id);
+    if (mode === 'cached') return listing(account.id, cached?.reports ?? [], cached?.fetchedAt ?? null);
+    try {
+      const reports = await services.client(account).listReports({ createdSince: new Date(Date.now() - RETENTION_MS) });
+      const fresh = await writeCachedReports(account.id, reports);
+      return listing(account.id, fresh.reports, fresh.fetchedAt);
+    } catch (error) {
+      // A failed refresh keeps what we had on screen and says why.
+      return { ...(await listing(account.id, cached?.reports ?? [], cached?.fetchedAt ?? null)), refreshError: serializeError(error) };
+    }
+  }
+
   return {
     async listReports({ accountId, mode }, caller) {
-      const account = await accountFor(services, accountId, caller);
-      const cached = await readCachedReports(accountId);
-      if (mode === 'cached') return listing(accountId, cached?.reports ?? [], cached?.fetchedAt ?? null);
-      try {
-        const reports = await services.client(account).listReports({ createdSince: new Date(Date.now() - RETENTION_MS) });
-        const fresh = await writeCachedReports(accountId, reports);
-        return listing(accountId, fresh.reports, fresh.fetchedAt);
-      } catch (error) {
-        // A failed refresh keeps what we had on screen and says why.
-        return { ...(await listing(accountId, cached?.reports ?? [], cached?.fetchedAt ?? null)), refreshError: serializeError(error) };
-      }
+      const account = accountId === undefined ? await defaultAccount(services, caller) : await accountFor(services, accountId, caller);
+      const result = await listingFor(account, mode);
+      // The panel learns its region's accounts here, so the content script needs no account-listing message of its own.
+      return caller.kind === 'seller-central' ? { ...result, regionAccounts: await regionAccounts(services, caller.region) } : result;
     },
 
     async testConnection({ accountId }) {

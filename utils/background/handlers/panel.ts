@@ -1,0 +1,36 @@
+import { selectedAccount } from '../../accounts/store';
+import type { Account } from '../../accounts/types';
+import type { Region } from '../../amazon-pay/endpoints';
+import type { PanelAccount } from '../../messaging/protocol';
+import type { Caller } from '../../messaging/senders';
+import type { Services } from '../services';
+
+/** Nothing to list: the Seller Central panel turns this code into "no account for this region" and a settings link. */
+export class NoAccountError extends Error {
+  override name = 'NoAccountError';
+  readonly code = 'no-account';
+  readonly userMessage: string;
+
+  constructor(region?: Region) {
+    super(region ? `No account for region ${region}` : 'No account');
+    this.userMessage = 'Add an Amazon Pay account in Settings to see its reports here.';
+  }
+}
+
+/** The account a listing without an id is about: the remembered one; for a panel, its region's (the remembered one if it is there). */
+export async function defaultAccount(services: Services, caller: Caller): Promise<Account> {
+  const remembered = await selectedAccount();
+  if (caller.kind !== 'seller-central') {
+    if (!remembered) throw new NoAccountError();
+    return remembered;
+  }
+  const inRegion = await services.accountsInRegion(caller.region);
+  const chosen = inRegion.find((a) => a.id === remembered?.id) ?? inRegion[0];
+  if (!chosen) throw new NoAccountError(caller.region);
+  return chosen;
+}
+
+/** A region's accounts as a panel may see them: names and environments, never key ids or key details. */
+export async function regionAccounts(services: Services, region: Region): Promise<PanelAccount[]> {
+  return (await services.accountsInRegion(region)).map(({ id, label, region: r, environment }) => ({ id, label, region: r, environment }));
+}
