@@ -10,6 +10,7 @@ export function createBroadcaster() {
       ports.set(port, accepts);
       port.onDisconnect.addListener(() => ports.delete(port));
     },
+    watched: () => ports.size > 0,
     send(event: ProgressEvent) {
       for (const [port, accepts] of ports) {
         if (!accepts(event)) continue;

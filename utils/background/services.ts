@@ -10,6 +10,7 @@ import { createDownloadPipeline, type DownloadPipeline } from '../downloads/pipe
 import { alarmSchedule } from '../downloads/wake';
 import { loadKey } from '../keys/keystore';
 import { createBroadcaster, type Broadcaster } from './broadcast';
+import { createByteSampler } from './live-bytes';
 import { toBatchView, toJobView } from './views';
 
 /** Learned clock offsets survive worker restarts, so a corrected clock stays corrected. */
@@ -20,6 +21,7 @@ export interface Services {
   db: JobsDb;
   pipeline: DownloadPipeline;
   broadcaster: Broadcaster;
+  bytes: ReturnType<typeof createByteSampler>;
   account(accountId: string): Promise<Account>;
   accountsInRegion(region: Account['region']): Promise<Account[]>;
   client(account: Account): ReportsClient;
@@ -45,19 +47,28 @@ export async function createServices(): Promise<Services> {
     return found;
   };
 
-  const pipeline = createDownloadPipeline({
+  const downloads = browserDownloads();
+  const pipeline: DownloadPipeline = createDownloadPipeline({
     db,
-    downloads: browserDownloads(),
+    downloads,
     schedule: alarmSchedule(browserAlarms()),
     // The URL goes straight from this call into downloads.download inside the pipeline: nothing in between.
     fetchDocument: async (job) => client(await account(job.accountId)).getReportDocument(job.reportDocumentId),
     onChange: (event) => {
-      if (event.type === 'job') broadcaster.send({ type: 'job', job: toJobView(event.job) });
-      else if (event.type === 'batch') broadcaster.send({ type: 'batch', batch: toBatchView(event.batch) });
+      if (event.type === 'job') {
+        broadcaster.send({ type: 'job', job: toJobView(event.job) });
+        if (event.job.state === 'downloading') bytes.poke();
+      } else if (event.type === 'batch') broadcaster.send({ type: 'batch', batch: toBatchView(event.batch) });
     },
+  });
+  const bytes = createByteSampler({
+    downloads,
+    downloadingJobs: async () => (await pipeline.snapshot()).jobs.filter((j) => j.state === 'downloading'),
+    watched: broadcaster.watched,
+    send: broadcaster.send,
   });
 
   const accountsInRegion = async (region: Account['region']) => (await listAccounts()).filter((a) => a.region === region);
 
-  return { skew, db, pipeline, broadcaster, account, accountsInRegion, client };
+  return { skew, db, pipeline, broadcaster, bytes, account, accountsInRegion, client };
 }

@@ -75,6 +75,7 @@ export function wireBackground(): void {
     const caller = classifySender(port.sender ?? {}, extension);
     if (caller.kind === 'refused') return port.disconnect();
     void ready().then(async (s) => {
+      s.bytes.poke();
       if (caller.kind === 'extension-page') return s.broadcaster.add(port);
       const regionAccounts = new Set((await s.accountsInRegion(caller.region)).map((a) => a.id));
       s.broadcaster.add(port, (event) => regionAccounts.has(
