@@ -32,29 +32,25 @@ describe('the built extension in Chromium', () => {
     const manifest = await session.worker.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
     expect(manifest.name).toBe('Report Courier for Amazon Pay');
     expect(manifest.permissions.sort()).toEqual(['alarms', 'downloads', 'storage']);
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions.sort()).toEqual([
       'https://pay-api.amazon.com/*', 'https://pay-api.amazon.eu/*', 'https://pay-api.amazon.jp/*',
     ]);
     expect(manifest.content_security_policy).toBeUndefined();
   });
 
-  it('renders the popup, which reaches the background', async () => {
+  it('renders the popup, which asks the background for accounts and welcomes a new user', async () => {
     const page = await session.openPage('popup.html');
-    await expect.poll(() => page.textContent('[data-testid=status]')).toMatch(/^Ready \(v\d/);
-    await saveScreenshot(page, 'skeleton-popup');
+    await page.getByRole('button', { name: 'Set up an account' }).waitFor();
+    expect(await page.getByRole('status').first().textContent()).toContain('Welcome to Report Courier');
+    await saveScreenshot(page, 'popup-welcome');
     await page.close();
   });
 
-  it('renders the options page', async () => {
+  it('renders the options page, which offers to add the first account', async () => {
     const page = await session.openPage('options.html');
-    await expect.poll(() => page.textContent('h1')).toContain('Report Courier');
-    await page.close();
-  });
-
-  it('runs the content script on a Seller Central host', async () => {
-    const page = await session.context.newPage();
-    await page.goto('https://sellercentral.amazon.com/gp/pyop/transactions/index.html');
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.reportCourier)).toBe('ready');
+    await page.getByRole('form', { name: 'Add account' }).waitFor();
+    expect(await page.textContent('h1')).toBe('Report Courier');
     await page.close();
   });
 
