@@ -1,5 +1,4 @@
-import type { Browser } from 'wxt/browser';
-import { classifySender, mayCall, type Caller } from '../messaging/senders';
+import { classifySender, mayCall, type Caller, type SenderInfo } from '../messaging/senders';
 import type { Envelope, MessageType, Protocol, Reply, SerializedError } from '../messaging/protocol';
 
 /** A handler gets its payload and the browser-verified caller (content scripts are limited to their region). */
@@ -21,7 +20,7 @@ function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
 
 /** Routes one message; errors cross the boundary as data with their user-facing text. */
 export function createRouter({ handlers, extension, log = console.warn }: RouterOptions) {
-  return async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<MessageType> | undefined> {
+  return async function route(message: unknown, sender: SenderInfo): Promise<Reply<MessageType> | undefined> {
     if (!isEnvelope(message, handlers)) return undefined;
     const caller = classifySender(sender, extension);
     if (!mayCall(caller, message.type)) {
