@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { generateSigningKeyPair } from '@/utils/keys/generate';
 import type { ImportedKey } from './KeyImport';
+import { publicPemFingerprint } from './pem-fingerprint';
 
 interface Props {
   onGenerated(key: ImportedKey, publicKeyPem: string): void;
@@ -12,6 +13,10 @@ interface Props {
 export function KeyGenerate({ onGenerated, publicKeyPem }: Props) {
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [fingerprint, setFingerprint] = useState<string>();
+  useEffect(() => {
+    if (publicKeyPem) void publicPemFingerprint(publicKeyPem).then(setFingerprint);
+  }, [publicKeyPem]);
 
   const generate = async () => {
     setBusy(true);
@@ -36,6 +41,7 @@ export function KeyGenerate({ onGenerated, publicKeyPem }: Props) {
     <div>
       <p>{t('keyGeneratedBody')}</p>
       <pre class="pem" data-testid="public-key-pem">{publicKeyPem}</pre>
+      {fingerprint && <p class="hint">{t('publicKeyFingerprint')} <span class="fingerprint" data-testid="public-key-fingerprint">{fingerprint}</span></p>}
       <div class="card-actions">
         <button type="button" onClick={() => void navigator.clipboard.writeText(publicKeyPem).then(() => setCopied(true))}>
           {copied ? t('copied') : t('copyPublicKey')}

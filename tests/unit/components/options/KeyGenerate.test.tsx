@@ -1,0 +1,22 @@
+import { render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { KeyGenerate } from '@/entrypoints/options/sections/accounts/KeyGenerate';
+import { generateSigningKeyPair } from '@/utils/keys/generate';
+import { expectAccessible } from '../a11y';
+
+describe('generated key panel', () => {
+  it('shows the public key with the fingerprint the key store records for it', async () => {
+    const pair = await generateSigningKeyPair();
+    const { container } = render(<KeyGenerate publicKeyPem={pair.publicKeyPem} onGenerated={vi.fn()} />);
+    expect(screen.getByTestId('public-key-pem').textContent).toBe(pair.publicKeyPem);
+    await waitFor(() => expect(screen.getByTestId('public-key-fingerprint').textContent).toBe(pair.publicKeyFingerprint));
+    expect(screen.getByRole('button', { name: 'Copy public key' })).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it('offers to generate when there is no key yet', async () => {
+    const { container } = render(<KeyGenerate onGenerated={vi.fn()} />);
+    expect(screen.getByRole('button', { name: 'Generate key pair' })).toBeTruthy();
+    await expectAccessible(container);
+  });
+});
