@@ -82,13 +82,15 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
   };
 
   return (
-    <form class="form card" onSubmit={(e) => void save(e)} aria-label={t(existing ? 'editAccount' : 'addAccount')}>
+    <form class="form card" noValidate onSubmit={(e) => void save(e)} aria-label={t(existing ? 'editAccount' : 'addAccount')}>
       <h3>{t(existing ? 'editAccount' : 'addAccount')}</h3>
-      <label class="field">
-        {t('accountName')}
-        <input type="text" value={label} required onInput={(e) => setLabel(e.currentTarget.value)} />
-        {touched && !label.trim() && <span class="invalid">{t('accountNameRequired')}</span>}
-      </label>
+      <div class="field">
+        <label class="field">
+          {t('accountName')}
+          <input type="text" value={label} required aria-describedby="account-name-problem" aria-invalid={touched && !label.trim()} onInput={(e) => setLabel(e.currentTarget.value)} />
+        </label>
+        {touched && !label.trim() && <span id="account-name-problem" class="invalid">{t('accountNameRequired')}</span>}
+      </div>
       <label class="field">
         {t('accountRegion')}
         <select value={region} onChange={(e) => setRegion(e.currentTarget.value as Account['region'])}>
@@ -109,11 +111,15 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
         {key && <p class="hint">{t('keyReady')} <span class="fingerprint">{key.fingerprint}</span></p>}
         {touched && !hasKey && <span class="invalid">{t('keyRequired')}</span>}
       </fieldset>
-      <label class="field">
-        {t('publicKeyId')}
-        <input type="text" value={keyId} spellcheck={false} autocomplete="off" onInput={(e) => setKeyId(e.currentTarget.value.toUpperCase())} aria-invalid={touched && !keyCheck.ok} />
-        {touched && !keyCheck.ok ? <span class="invalid">{keyCheck.userMessage}</span> : <span class="hint">{t('publicKeyIdHint')}</span>}
-      </label>
+      <div class="field">
+        <label class="field">
+          {t('publicKeyId')}
+          <input type="text" value={keyId} spellcheck={false} autocomplete="off" aria-describedby="public-key-id-help" aria-invalid={touched && !keyCheck.ok} onInput={(e) => setKeyId(e.currentTarget.value.toUpperCase())} />
+        </label>
+        {touched && !keyCheck.ok
+          ? <span id="public-key-id-help" class="invalid">{keyCheck.userMessage}</span>
+          : <span id="public-key-id-help" class="hint">{t('publicKeyIdHint')}</span>}
+      </div>
       {keyCheck.ok && keyCheck.environment === undefined && (
         <fieldset>
           <legend>{t('accountEnvironment')}</legend>

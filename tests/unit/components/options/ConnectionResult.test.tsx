@@ -1,0 +1,43 @@
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { ConnectionResult } from '@/entrypoints/options/sections/accounts/ConnectionResult';
+import { expectAccessible } from '../a11y';
+
+const theirs = 'AMZN-PAY-RSASSA-PSS-V2\naaaa';
+const ours = 'AMZN-PAY-RSASSA-PSS-V2\nbbbb';
+
+describe('connection verdict', () => {
+  it('says OK', async () => {
+    const { container } = render(<ConnectionResult verdict={{ ok: true, reportsSeen: 1, clockSkewSeconds: 0 }} />);
+    expect(screen.getByText('Connected')).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it('mentions a corrected clock offset', () => {
+    render(<ConnectionResult verdict={{ ok: true, reportsSeen: 1, clockSkewSeconds: -300 }} />);
+    expect(screen.getByText(/clock is 300 s off/)).toBeTruthy();
+  });
+
+  it('opens the signature doctor with the differing line marked', async () => {
+    const { container } = render(<ConnectionResult verdict={{ ok: false, error: {
+      name: 'SignatureError', code: 'signature-mismatch', message: 'x', userMessage: "The private key doesn't match",
+      details: { theirStringToSign: theirs, ourStringToSign: ours, difference: { line: 2, theirs: 'aaaa', ours: 'bbbb' }, requestId: 'req-1' },
+    } }} />);
+    expect(screen.getByText('The private key does not match this Public Key ID')).toBeTruthy();
+    expect(screen.getByText(/differ from line 2/)).toBeTruthy();
+    expect([...container.querySelectorAll('.differs')].map((e) => e.textContent)).toEqual(['aaaa', 'bbbb']);
+    expect(screen.getByText(/req-1/)).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it.each([
+    ['unauthorized', 'Amazon does not know this Public Key ID here'],
+    ['clock-skew', "Your computer's clock is off"],
+    ['network', 'Amazon Pay could not be reached'],
+    ['invalid-request', 'The test failed'],
+  ])('titles a %s failure precisely', (code, title) => {
+    render(<ConnectionResult verdict={{ ok: false, error: { name: 'E', code, message: 'm', userMessage: 'what to do' } }} />);
+    expect(screen.getByText(title)).toBeTruthy();
+    expect(screen.getByText('what to do')).toBeTruthy();
+  });
+});
