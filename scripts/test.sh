@@ -8,6 +8,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${need[*]} (needed by the end-to-end tests)"
@@ -22,6 +23,14 @@ fi
 [ -d node_modules ] || npm ci
 npm run -s typecheck
 npx wxt build >/dev/null
+npx wxt build -b firefox --mv3 >/dev/null
+# Lint the Firefox build as addons.mozilla.org does: errors fail the run, warnings are listed.
+lint=$(mktemp)
+lint_status=0
+npx web-ext lint --source-dir .output/firefox-mv3 --no-config-discovery --output=json >"$lint" || lint_status=$?
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(`web-ext lint: ${r.summary.errors} errors, ${r.summary.warnings} warnings`); for (const m of [...r.errors, ...r.warnings]) console.log(`  ${m._type} ${m.code} ${m.file ?? ""}`)' "$lint"
+rm -f "$lint"
+[ "$lint_status" = 0 ] || exit "$lint_status"
 results=$(mktemp)
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile="$results" "$@" || status=$?
