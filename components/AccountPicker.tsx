@@ -9,8 +9,12 @@ interface Props {
   onSelect(id: string): void;
 }
 
+export function regionName(region: AccountView['region']): string {
+  return t(REGION_KEYS[region]);
+}
+
 export function accountDescription(account: AccountView): string {
-  return `${account.label} · ${t(REGION_KEYS[account.region])} · ${t(account.environment === 'live' ? 'envLive' : 'envSandbox')}`;
+  return `${account.label} · ${regionName(account.region)} · ${t(account.environment === 'live' ? 'envLive' : 'envSandbox')}`;
 }
 
 /** Shown only when there is a choice to make. */

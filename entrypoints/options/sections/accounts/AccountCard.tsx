@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { accountDescription, EnvironmentBadge } from '@/components/AccountPicker';
+import { EnvironmentBadge, regionName } from '@/components/AccountPicker';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, ConnectionVerdict } from '@/utils/messaging/protocol';
@@ -34,7 +34,7 @@ export function AccountCard({ account, onEdit, onRemoved }: Props) {
   return (
     <article class="card" aria-label={account.label} data-account-id={account.id}>
       <h3>{account.label} <EnvironmentBadge account={account} /></h3>
-      <div class="hint">{accountDescription(account)}</div>
+      <div class="hint">{regionName(account.region)} · {account.algorithm}</div>
       <div class="hint">{t('publicKeyId')}: <span class="fingerprint">{account.publicKeyId}</span></div>
       {account.hasKey ? (
         <div class="hint">

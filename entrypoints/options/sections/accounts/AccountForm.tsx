@@ -108,7 +108,7 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
         </div>
         {source === 'generate' && <KeyGenerate publicKeyPem={generatedPem} onGenerated={(k, pem) => void onGenerated(k, pem)} />}
         {source === 'import' && !key && <KeyImport onImported={setKey} />}
-        {key && <p class="hint">{t('keyReady')} <span class="fingerprint">{key.fingerprint}</span></p>}
+        {source === 'import' && key && <p class="hint">{t('keyReady')} <span class="fingerprint">{key.fingerprint}</span></p>}
         {touched && !hasKey && <span class="invalid">{t('keyRequired')}</span>}
       </fieldset>
       <div class="field">
