@@ -1,7 +1,9 @@
 import { defineConfig } from 'wxt';
+import { SELLER_CENTRAL_REGIONS } from './utils/sellercentral/pages';
 
 /** The Amazon Pay API hosts; the only origins the background may call. */
 const apiHosts = ['https://pay-api.amazon.com/*', 'https://pay-api.amazon.eu/*', 'https://pay-api.amazon.jp/*'];
+const sellerCentralPages = Object.keys(SELLER_CENTRAL_REGIONS).map((host) => `https://${host}/*`);
 
 export default defineConfig({
   srcDir: '.',
@@ -15,6 +17,9 @@ export default defineConfig({
     // Asked for only when a merchant turns on auto-archive, to report its runs.
     optional_permissions: ['notifications'],
     host_permissions: apiHosts,
+    // The Seller Central panel's settings link: a page that only opens the options page, so Seller Central can
+    // reach (and frame) nothing but that; the options page itself stays out of reach of web pages.
+    web_accessible_resources: [{ resources: ['open-settings.html'], matches: sellerCentralPages }],
     browser_specific_settings: {
       gecko: {
         id: 'report-courier@report-courier.invalid',
