@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
+import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
+import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
+import { addAccountByImport, filesUnder, startStack, type Stack } from './support/stack';
+
+const merchant = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
+const PAGE = 'https://sellercentral.amazon.com/gp/pyop/transactions/index.html';
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ hostHandlers: sellerCentralHandlers() });
+  const options = await stack.browser.openPage('options.html');
+  await addAccountByImport(options, { label: 'Demo Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8') });
+  await options.close();
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function openPage(): Promise<{ page: Page; panel: PanelDriver }> {
+  const page = await stack.browser.context.newPage();
+  await page.goto(PAGE);
+  const panel = await PanelDriver.attach(page);
+  await expect.poll(() => panel.hostPresent()).toBe(true);
+  return { page, panel };
+}
+
+/** What the extension did on Amazon's side and on disk: API and document requests, and finished files. */
+function footprint() {
+  return { requests: stack.emulator.admin.requests().length, files: filesUnder(stack.browser.downloadDir).length };
+}
+
+describe('what Seller Central’s own scripts can do with the panel', () => {
+  it('nothing: no extension messaging, no window messages, no reaching into the shadow root', async () => {
+    const { page, panel } = await openPage();
+    await panel.click('.rc-launcher');
+    await panel.waitFor(`return root.querySelector('li.report');`);
+    await page.waitForTimeout(1500);
+    const before = footprint();
+    const reportIds = await panel.run<string[]>(`return [...root.querySelectorAll('li.report')].map((li) => li.dataset.reportId);`);
+    const attempt = { type: 'downloadReports', payload: { accountId: 'any', reportIds } };
+
+    const results = await page.evaluate(async ({ extensionId, attempt }) => {
+      const out: Record<string, string> = {};
+      const chrome = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome;
+      try {
+        out.sendMessage = String(await chrome!.runtime!.sendMessage!(extensionId, attempt));
+      } catch (error) {
+        out.sendMessage = `failed: ${String(error)}`;
+      }
+      for (const message of [attempt, { ...attempt, source: 'report-courier' }, JSON.stringify(attempt)]) window.postMessage(message, '*');
+      const host = document.querySelector('report-courier-panel') as HTMLElement;
+      out.shadowRoot = String(host.shadowRoot);
+      host.click();
+      for (const type of ['keydown', 'keyup']) host.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true, composed: true }));
+      host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: 1200, clientY: 400 }));
+      // A forged WXT location event: the panel re-reads the real address, which has not changed.
+      window.dispatchEvent(new Event(`${extensionId}:sellercentral:wxt:locationchange`));
+      try {
+        host.attachShadow({ mode: 'open' });
+        out.attachShadow = 'attached';
+      } catch (error) {
+        out.attachShadow = `failed: ${(error as Error).name}`;
+      }
+      out.attributes = [...host.attributes].map((a) => a.name).join(',');
+      out.rootAttributes = [...document.documentElement.attributes].map((a) => a.name).join(',');
+      try {
+        out.fetchOptions = String((await fetch(`chrome-extension://${extensionId}/options.html`)).status);
+      } catch (error) {
+        out.fetchOptions = `failed: ${String(error)}`;
+      }
+      return out;
+    }, { extensionId: stack.browser.extensionId, attempt });
+
+    expect(results.sendMessage).toMatch(/^failed: /);
+    expect(results.shadowRoot).toBe('null');
+    expect(results.attachShadow).toBe('failed: NotSupportedError');
+    expect(results.attributes).toBe('');
+    expect(results.rootAttributes).toBe('lang');
+    expect(results.fetchOptions).toMatch(/^failed: /);
+
+    await page.waitForTimeout(3000);
+    expect(footprint()).toEqual(before);
+    expect(await panel.run<boolean>(`return !root.querySelector('.rc-panel').hidden;`)).toBe(true);
+    await page.close();
+  });
+
+  it('cannot frame the settings: the options page is not web-accessible, and the settings link page does nothing in a frame', async () => {
+    const { page } = await openPage();
+    const pagesBefore = stack.browser.context.pages().length;
+    await page.evaluate((extensionId) => {
+      for (const file of ['options.html', 'open-settings.html']) {
+        const frame = document.createElement('iframe');
+        frame.src = `chrome-extension://${extensionId}/${file}`;
+        document.body.append(frame);
+      }
+    }, stack.browser.extensionId);
+    await page.waitForTimeout(2000);
+    const optionsFrame = page.frames().find((f) => f.url().endsWith('/options.html'));
+    const framedHeading = optionsFrame ? await optionsFrame.locator('h1').count() : 0;
+    expect(framedHeading).toBe(0);
+    expect(stack.browser.context.pages().length).toBe(pagesBefore);
+    await page.close();
+  });
+
+  it('hears nothing from inside the panel, and its styles neither reach in nor get changed', async () => {
+    const { page, panel } = await openPage();
+    const pageLook = () => page.evaluate(() => {
+      const body = getComputedStyle(document.body);
+      return `${body.backgroundColor} ${body.fontSize} ${body.margin}`;
+    });
+    const lookBefore = await pageLook();
+    await page.evaluate(() => { (window as unknown as { pageSaw: string[] }).pageSaw = []; });
+    await panel.click('.rc-launcher');
+    await panel.waitFor(`return root.querySelector('input[type=search]');`);
+    await panel.click('input[type=search]');
+    await page.keyboard.type('A123');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window as unknown as { pageSaw: string[] }).pageSaw)).toEqual([]);
+    expect(await panel.run<boolean>(`return root.querySelector('.rc-panel').hidden;`)).toBe(true);
+
+    const look = await panel.run<{ font: string; background: string }>(`
+      const button = root.querySelector('.rc-panel button.primary, .rc-panel button');
+      const style = getComputedStyle(button);
+      return { font: style.fontFamily, background: style.backgroundColor };`);
+    expect(look!.font).not.toMatch(/Courier/);
+    expect(look!.background).not.toBe('rgb(204, 0, 0)');
+    expect(await pageLook()).toBe(lookBefore);
+    await page.close();
+  });
+
+  // Last: reloading the extension orphans this page's content script exactly as an update does (and it does not come back here).
+  it('goes quiet after an extension update: the old panel disappears without errors, even when clicked', async () => {
+    const { page, panel } = await openPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await panel.click('.rc-launcher');
+    await panel.waitFor(`return root.querySelector('.updated')?.textContent.includes('Updated');`);
+    const before = footprint();
+
+    await stack.browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    await page.mouse.click(1100, 400);
+    await expect.poll(() => panel.hostPresent(), { timeout: 10_000 }).toBe(false);
+    await page.mouse.click(1238, 758);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    expect(errors).toEqual([]);
+    expect(footprint().files).toBe(before.files);
+    await page.close();
+  });
+});
