@@ -1,0 +1,76 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startEmulator, type RunningEmulator } from '@/tests/emulator';
+import { demoKey, liveAccount, otherKey } from '@/tests/unit/client/emulator-setup';
+import { createEmulatorFetch } from '@/tests/unit/helpers/emulator-fetch';
+import { FakeDownloads } from '@/tests/unit/fakes/downloads';
+import { saveAccount } from '@/utils/accounts/store';
+import { createReportsClient } from '@/utils/amazon-pay/client';
+import { createClockSkewStore } from '@/utils/amazon-pay/clock-skew';
+import { countExpiringUnarchived, readState, runAutoArchive } from '@/utils/archive/auto-archive';
+import { SETTLEMENT } from '@/utils/archive/report-rules';
+import type { Services } from '@/utils/background/services';
+import { openJobsDb } from '@/utils/downloads/jobs-store';
+import { createDownloadPipeline } from '@/utils/downloads/pipeline';
+
+let emulator: RunningEmulator;
+let key: CryptoKey;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ seed: 'auto-archive' });
+  key = await demoKey();
+});
+afterAll(async () => emulator?.close());
+
+/** The background's services, for real but for the browser downloads, which a Chromium-like fake plays. */
+function services(signingKey = key): { services: Services; downloads: FakeDownloads } {
+  const downloads = new FakeDownloads();
+  const db = openJobsDb();
+  const client = () => createReportsClient({ account: liveAccount, loadKey: async () => signingKey, fetch: createEmulatorFetch(emulator.port), skew: createClockSkewStore() });
+  const pipeline = createDownloadPipeline({ db, downloads, fetchDocument: (job) => client().getReportDocument(job.reportDocumentId) });
+  downloads.onChanged.addListener((delta) => void pipeline.handleDownloadChanged(delta));
+  const partial = { db, pipeline, account: async () => liveAccount, client, accountsInRegion: async () => [liveAccount] };
+  return { services: partial as unknown as Services, downloads };
+}
+
+describe('auto-archive', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    globalThis.indexedDB = new IDBFactory();
+    await saveAccount(liveAccount);
+  });
+
+  it('queues every completed settlement report of 90 days on its first run, and records the run', async () => {
+    const { services: s, downloads } = services();
+    const before = Date.now();
+    const state = await runAutoArchive(s, liveAccount.id);
+    await expect.poll(async () => (await s.pipeline.snapshot()).jobs.filter((j) => j.state === 'done').length, { timeout: 20_000 })
+      .toBe(state.lastResult?.queued);
+    const settlements = emulator.admin.reports(liveAccount.publicKeyId, 'live')
+      .filter((r) => r.reportType === SETTLEMENT && r.processingStatus === 'COMPLETED');
+    expect(settlements.length).toBeGreaterThan(60);
+    expect(state.lastResult).toEqual({ queued: settlements.length });
+    expect(new Set(downloads.calls.map((c) => c.filename.split('_').pop()))).toEqual(new Set(settlements.map((r) => `${r.reportId}.csv`)));
+    expect(state.lastRun).toBeGreaterThanOrEqual(before);
+    expect(state.nextRun).toBe(state.lastRun! + 6 * 3_600_000);
+    expect(await countExpiringUnarchived(s, liveAccount.id)).toBe(0);
+  });
+
+  it('queues nothing twice: a second run finds everything archived', async () => {
+    const { services: s } = services();
+    const first = await runAutoArchive(s, liveAccount.id);
+    await expect.poll(async () => (await s.pipeline.snapshot()).jobs.filter((j) => j.state === 'done').length, { timeout: 20_000 })
+      .toBe(first.lastResult?.queued);
+    const second = await runAutoArchive(s, liveAccount.id);
+    expect(second.lastResult).toEqual({ queued: 0 });
+  });
+
+  it('records a failure with its user message instead of throwing', async () => {
+    const { services: s } = services(await otherKey());
+    const state = await runAutoArchive(s, liveAccount.id);
+    expect(state.lastResult?.queued).toBe(0);
+    expect(state.lastResult?.error).toMatchObject({ code: 'signature-mismatch', userMessage: expect.stringContaining("doesn't match") });
+    expect((await readState(liveAccount.id, 'live')).lastResult).toEqual(state.lastResult);
+  });
+});
