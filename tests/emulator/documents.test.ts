@@ -25,6 +25,18 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 const settlements = () => completed.filter((r) => r.reportType === '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_');
 
 describe('document URLs and files', () => {
+  it('tells URL watchers of each issued URL before its answer leaves, until they unsubscribe', async () => {
+    const doc = settlements()[3]!.reportDocumentId!;
+    const seen: Array<[string, number]> = [];
+    const stop = emu.admin.watchUrls((id) => seen.push([id, emu.admin.stats().documents[id]?.urls.length ?? 0]));
+    const before = emu.admin.stats().documents[doc]?.urls.length ?? 0;
+    const pending = documentUrl(doc);
+    await pending;
+    stop();
+    await documentUrl(doc);
+    expect(seen).toEqual([[doc, before + 1]]);
+  });
+
   it('returns an S3-style pre-signed URL on the document host, valid for 30 s by default', async () => {
     const url = new URL(await documentUrl(settlements()[0]!.reportDocumentId!));
     expect(url.host).toBe(DOCUMENT_HOST);

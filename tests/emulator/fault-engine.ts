@@ -66,6 +66,7 @@ export class FaultEngine {
     const e = this.config.errorRate;
     if (e && e.probability > 0 && this.rng.next() < e.probability) {
       const status = this.rng.pick(e.statuses);
+      if (status === 429) return tooMany();
       const [code, message] = SERVER_ERRORS[status] ?? ['InternalServerError', 'Internal error'];
       return new ApiError(status, code, message);
     }

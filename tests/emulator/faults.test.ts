@@ -66,6 +66,20 @@ describe('faults', () => {
     expect(new Set(errors)).toEqual(new Set([500, 503]));
   });
 
+  it('error rate with 429 among the statuses: those answers are throttling, counted as such', async () => {
+    emu.admin.setFaults({ errorRate: { probability: 1, statuses: [429, 429, 429, 503] } });
+    const before = emu.admin.stats().throttled;
+    const answers = [];
+    for (let i = 0; i < 40; i++) answers.push(await bare());
+    const throttled = answers.filter((a) => a.status === 429);
+    expect(throttled.length).toBeGreaterThan(20);
+    expect(throttled.length).toBeLessThan(40);
+    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([429, 503]));
+    expect(throttled[0]!.json().reasonCode).toBe('TooManyRequests');
+    expect(emu.admin.stats().throttled - before).toBe(throttled.length);
+    expect(() => emu.admin.setFaults({ errorRate: { probability: 1, statuses: [404] } })).toThrow(/statuses/);
+  });
+
   it('throttleNext: exactly the next N requests get 429', async () => {
     emu.admin.setFaults({ throttleNext: 3 });
     const statuses = [];

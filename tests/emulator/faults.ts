@@ -5,7 +5,7 @@ export interface FaultConfig {
   latencyMs: Record<string, number>;
   /** Token bucket over all API requests; beyond it 429 TooManyRequests. */
   rateLimit: { requestsPerSecond: number; burst: number } | null;
-  /** Share of API requests answered with one of `statuses` instead. */
+  /** Share of API requests answered with one of `statuses` (429 or 5xx; repeat one to weight it) instead. */
   errorRate: { probability: number; statuses: number[] } | null;
   /** The next N API requests get 429. */
   throttleNext: number;
@@ -64,7 +64,8 @@ export function mergeFaults(base: FaultConfig, input: unknown): FaultConfig {
   }
   if (f.errorRate !== undefined) {
     const e = f.errorRate === null ? null : typeof f.errorRate === 'number' ? { probability: f.errorRate } : obj(f.errorRate, 'errorRate');
-    const statuses = e?.statuses === undefined ? [500, 503] : (e.statuses as unknown[]).map((s) => num(s, 'errorRate.statuses', 500));
+    const status = (s: unknown) => (s === 429 ? 429 : num(s, 'errorRate.statuses', 500));
+    const statuses = e?.statuses === undefined ? [500, 503] : (e.statuses as unknown[]).map(status);
     const probability = e && num(e.probability, 'errorRate.probability');
     if (probability !== null && probability > 1) throw new Error('errorRate.probability must be <= 1');
     out.errorRate = e && { probability: probability ?? 0, statuses };

@@ -50,6 +50,8 @@ export interface EmulatorOptions {
   hostHandlers?: Record<string, RequestListener>;
   /** Where the generated TLS material is cached (the temp directory by default). */
   tlsCacheDir?: string;
+  /** Live accounts also hold reports whose ids and types are path traversals, controls, HTML, 10 000 characters. */
+  hostileReports?: boolean;
 }
 
 export interface EmulatorAdmin {
@@ -63,6 +65,8 @@ export interface EmulatorAdmin {
   reports(publicKeyId: string, environment?: 'live' | 'sandbox'): Record<string, string>[];
   /** The emulator clock (ms). */
   now(): number;
+  /** Calls `watcher` synchronously as each document URL is issued, before its answer is sent; returns an unsubscribe. */
+  watchUrls(watcher: (reportDocumentId: string) => void): () => void;
   reset(): void;
 }
 
@@ -90,6 +94,7 @@ function admin(state: EmulatorState): EmulatorAdmin {
     document: (id) => state.documentSummary(id),
     reports: (publicKeyId, environment) => state.accountReports(publicKeyId, environment).reports,
     now: () => state.now(),
+    watchUrls: (watcher) => state.watchUrls(watcher),
     reset: () => state.reset(),
   };
 }
@@ -102,6 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maxDateAgeSeconds: options.maxDateAgeSeconds ?? 900,
     futureToleranceSeconds: options.futureToleranceSeconds ?? 1,
     documentUrlTtlSeconds: options.documentUrlTtlSeconds ?? 30,
+    hostileReports: options.hostileReports ?? false,
     faults: { ...options.faults, ...(options.clockOffsetSeconds === undefined ? {} : { clockOffsetSeconds: options.clockOffsetSeconds }) },
   });
   const tls = tlsMaterial(CERTIFICATE_HOSTS, options.tlsCacheDir);

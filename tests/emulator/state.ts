@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { DocumentFiles } from './documents';
 import { FaultEngine } from './fault-engine';
+import { hostileReports } from './hostile';
 import { mergeFaults, noFaults, type FaultInput } from './faults';
 import { seededMerchants, toMerchant, type Merchant, type Registration } from './merchants';
 import type { Environment } from './report-types';
@@ -17,6 +18,8 @@ export interface StateOptions {
   futureToleranceSeconds: number;
   faults: FaultInput;
   documentUrlTtlSeconds: number;
+  /** Adds the reports of `hostile.ts` to every live account (robustness drills). */
+  hostileReports?: boolean;
 }
 
 export class EmulatorState {
@@ -28,6 +31,8 @@ export class EmulatorState {
   private merchants = new Map<string, Merchant>();
   private stores = new Map<string, MerchantStore>();
   private documentIndex = new Map<string, { store: MerchantStore; report: ReportRecord }>();
+  /** Told of every document URL the moment it is issued; they outlive `reset()`. */
+  private urlWatchers = new Set<(documentId: string) => void>();
 
   constructor(readonly options: StateOptions) {
     this.documents = new DocumentFiles(options.seed);
@@ -62,10 +67,20 @@ export class EmulatorState {
     if (!store) {
       const o = this.options;
       store = new MerchantStore(merchant, env, { seed: o.seed, anchor: this.now(), extraReports: o.extraReports, processingDelayMs: o.processingDelayMs });
+      if (o.hostileReports && env === 'live') for (const r of hostileReports(o.seed, this.now())) store.reports.set(r.reportId, r);
       this.stores.set(key, store);
       for (const report of store.reports.values()) this.indexDocument(store, report);
     }
     return store;
+  }
+
+  watchUrls(watcher: (documentId: string) => void): () => void {
+    this.urlWatchers.add(watcher);
+    return () => void this.urlWatchers.delete(watcher);
+  }
+
+  announceUrl(documentId: string): void {
+    for (const watcher of this.urlWatchers) watcher(documentId);
   }
 
   indexDocument(store: MerchantStore, report: ReportRecord): void {

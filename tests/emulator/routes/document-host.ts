@@ -77,7 +77,8 @@ export async function serveDocument(ctx: RequestContext, state: EmulatorState): 
   res.writeHead(200, {
     'Content-Type': 'application/octet-stream',
     'Content-Length': body.length,
-    'Content-Disposition': `attachment; filename="${found.report.reportId}.csv"`,
+    // Header values allow no controls; quotes and backslashes would end or escape the quoted name.
+    'Content-Disposition': `attachment; filename="${found.report.reportId.replace(/[^\x20-\x7e]|["\\]/g, '_')}.csv"`,
     ETag: `"${info.md5}"`,
     'Last-Modified': new Date(found.report.processingEndTime).toUTCString(),
     'x-amz-request-id': randomBytes(8).toString('hex').toUpperCase(),
