@@ -1,6 +1,6 @@
 import type { DownloadDelta, DownloadItem, DownloadsApi, InterruptReason } from '../browser-api';
 import type { PipelineContext } from './context';
-import { attemptsExhausted, backoffMs, classifyInterrupt, type Decision } from './interrupts';
+import { attemptsExhausted, backoffMs, classifyInterrupt, interruptReason, type Decision } from './interrupts';
 import { readSnapshot } from './jobs-store';
 import { moveJob } from './queue';
 import { stopBatch } from './batches';
@@ -65,7 +65,7 @@ async function complete(ctx: PipelineContext, jobId: string, expected: Expected,
 }
 
 async function interrupted(ctx: PipelineContext, jobId: string, expected: Expected, item: DownloadItem): Promise<void> {
-  const reason = item.error ?? 'UNKNOWN';
+  const reason = interruptReason(item);
   const decision = classifyInterrupt(reason);
   const now = ctx.now();
   const next = await ctx.save(async (tx) => {

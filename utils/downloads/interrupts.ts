@@ -1,4 +1,4 @@
-import type { InterruptReason } from '../browser-api';
+import type { DownloadItem, InterruptReason } from '../browser-api';
 import type { JobError } from './types';
 
 /** What to do when a download is interrupted or its document URL could not be fetched. */
@@ -7,12 +7,18 @@ export type Decision =
   | { action: 'cancel' }
   | { action: 'fail'; error: JobError; stopBatch: boolean };
 
+/** Our code for a download the browser could not place in its folder (see `interruptReason`). */
+export const FOLDER_REFUSED = 'DOWNLOAD_FOLDER_REFUSED';
+
+const CANNOT_WRITE =
+  'Cannot write to the download folder: check that it exists and that the browser may write there, or choose ' +
+  'another folder in the browser settings, then Retry failed.';
+
 /** The disk will refuse the next files too: stop the batch and say what the user can fix. */
 const DISK_ERRORS: Record<string, string> = {
   FILE_NO_SPACE: 'Your disk is full: free some space, then Retry failed.',
-  FILE_ACCESS_DENIED:
-    'The browser may not write to your download folder: check its permissions or choose another folder ' +
-    'in the browser settings, then Retry failed.',
+  FILE_ACCESS_DENIED: CANNOT_WRITE,
+  [FOLDER_REFUSED]: CANNOT_WRITE,
   FILE_NAME_TOO_LONG:
     'The file path is too long for your system: choose a download folder with a shorter path, then Retry failed.',
   FILE_TOO_LARGE:
@@ -28,6 +34,16 @@ const BLOCKED: Record<string, string> = {
 
 /** The pre-signed URL expired or was refused: a fresh URL fixes that at once, no reason to wait. */
 const URL_REFUSED = new Set(['SERVER_FORBIDDEN', 'SERVER_UNAUTHORIZED']);
+
+/**
+ * The reason to act on. When Chromium cannot create or write the target folder it falls back to asking where to
+ * save; with nobody to ask (headless, policy) or the dialog closed, the download ends USER_CANCELED before it ever
+ * had a path. A download the user cancels after it started keeps its path.
+ */
+export function interruptReason(item: Pick<DownloadItem, 'error' | 'filename'>): InterruptReason {
+  const reason = item.error ?? 'UNKNOWN';
+  return reason === 'USER_CANCELED' && item.filename === '' ? FOLDER_REFUSED : reason;
+}
 
 /** Network, server and transient file errors (and anything new) get a fresh URL and another try. */
 export function classifyInterrupt(reason: InterruptReason): Decision {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, classifyFetchError, classifyInterrupt } from '@/utils/downloads/interrupts';
+import { backoffMs, classifyFetchError, classifyInterrupt, FOLDER_REFUSED, interruptReason } from '@/utils/downloads/interrupts';
 
 describe('classifyInterrupt', () => {
   it.each([
@@ -17,7 +17,8 @@ describe('classifyInterrupt', () => {
 
   it.each([
     ['FILE_NO_SPACE', /disk is full.*Retry failed/],
-    ['FILE_ACCESS_DENIED', /may not write to your download folder.*Retry failed/],
+    ['FILE_ACCESS_DENIED', /^Cannot write to the download folder.*Retry failed/],
+    [FOLDER_REFUSED, /^Cannot write to the download folder.*Retry failed/],
     ['FILE_NAME_TOO_LONG', /path is too long.*Retry failed/],
     ['FILE_TOO_LARGE', /too large.*Retry failed/],
   ])('%s fails the job and stops the batch', (reason, message) => {
@@ -28,6 +29,17 @@ describe('classifyInterrupt', () => {
 
   it.each(['FILE_VIRUS_INFECTED', 'FILE_BLOCKED', 'FILE_SECURITY_CHECK_FAILED'])('%s fails the job only', (reason) => {
     expect(classifyInterrupt(reason)).toMatchObject({ action: 'fail', stopBatch: false, error: { code: reason } });
+  });
+});
+
+describe('interruptReason', () => {
+  it.each([
+    ['a cancel before the download had a path: the folder refused it', { error: 'USER_CANCELED', filename: '' }, FOLDER_REFUSED],
+    ['a cancel of a started download', { error: 'USER_CANCELED', filename: '/home/m/Downloads/AmazonPay/x.csv' }, 'USER_CANCELED'],
+    ['another reason without a path', { error: 'NETWORK_FAILED', filename: '' }, 'NETWORK_FAILED'],
+    ['no reason at all', { filename: '/d/x.csv' }, 'UNKNOWN'],
+  ])('%s', (_case, item, reason) => {
+    expect(interruptReason(item)).toBe(reason);
   });
 });
 

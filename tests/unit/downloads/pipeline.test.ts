@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReportDocument } from '@/utils/amazon-pay/types';
 import type { DownloadJob } from '@/utils/downloads/types';
-import { complete, FakeDownloads, inProgress, interrupt, reject } from '../fakes/downloads';
+import { complete, FakeDownloads, folderRefused, inProgress, interrupt, reject } from '../fakes/downloads';
 import { completedPerReport, createRig, freshIndexedDb, jobsByReport, reports, T0 } from './harness';
 
 const ACCOUNT = 'acct-1';
@@ -127,6 +127,21 @@ describe('download pipeline', () => {
     await rig.runAll();
     expect([...(await jobsByReport(rig)).values()].map((j) => j.state)).toEqual(Array(5).fill('done'));
     expect((await rig.pipeline.snapshot()).batches[0]).toMatchObject({ paused: false, stopped: undefined });
+  });
+  it('stops the batch when the browser cannot write to the download folder, marking nothing done', async () => {
+    const rig = createRig({ concurrency: 2 });
+    rig.fake.scriptUrl(/./, folderRefused());
+    const { batchId } = await rig.pipeline.enqueue(ACCOUNT, reports(5), { accountLabel: LABEL });
+    await rig.runAll();
+
+    const { jobs, batches } = await rig.pipeline.snapshot();
+    expect(jobs.filter((j) => j.state === 'failed').map((j) => j.error)).toEqual([
+      { code: 'DOWNLOAD_FOLDER_REFUSED', userMessage: expect.stringMatching(/^Cannot write to the download folder/) },
+      { code: 'DOWNLOAD_FOLDER_REFUSED', userMessage: expect.stringMatching(/^Cannot write to the download folder/) },
+    ]);
+    expect(batches[0]).toMatchObject({ id: batchId, paused: true, stopped: { code: 'DOWNLOAD_FOLDER_REFUSED' } });
+    expect(batches[0]!.counts).toMatchObject({ done: 0, failed: 2, queued: 3, cancelled: 0 });
+    expect(rig.fake.calls).toHaveLength(2);
   });
   it('cancels the job when the user cancels its download in the browser, and goes on with the others', async () => {
     const rig = createRig({ concurrency: 1 });

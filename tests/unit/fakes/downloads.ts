@@ -15,13 +15,15 @@ import type {
 
 export type Outcome =
   | { kind: 'complete'; bytes: number }
-  | { kind: 'interrupt'; reason: InterruptReason }
+  | { kind: 'interrupt'; reason: InterruptReason; pathless?: boolean }
   | { kind: 'in-progress' }
   | { kind: 'reject'; message: string };
 
 export const complete = (bytes = 2048): Outcome => ({ kind: 'complete', bytes });
 export const interrupt = (reason: InterruptReason): Outcome => ({ kind: 'interrupt', reason });
 export const inProgress = (): Outcome => ({ kind: 'in-progress' });
+/** What Chromium reports when it cannot create or write the target folder: cancelled before it had a path. */
+export const folderRefused = (): Outcome => ({ kind: 'interrupt', reason: 'USER_CANCELED', pathless: true });
 export const reject = (message = 'Invalid filename'): Outcome => ({ kind: 'reject', message });
 
 export interface DownloadCall {
@@ -223,7 +225,7 @@ export class FakeDownloads implements DownloadsApi {
         state: { previous: 'in_progress', current: 'complete' },
       });
     } else {
-      Object.assign(item, { state: 'interrupted', error: outcome.reason });
+      Object.assign(item, { state: 'interrupted', error: outcome.reason, ...(outcome.pathless ? { filename: '' } : {}) });
       this.emit({ id, state: { previous: 'in_progress', current: 'interrupted' }, error: { current: outcome.reason } });
     }
   }
