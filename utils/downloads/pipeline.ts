@@ -12,8 +12,10 @@ export interface PipelineOptions {
   downloads: DownloadsApi;
   /** Asks Amazon for the document (and its 30-second URL); throws the Reports client's typed errors. */
   fetchDocument: FetchDocument;
-  /** Jobs requesting a URL or downloading at once. */
+  /** Jobs requesting a URL or downloading at once (6: Chromium's connections per host). */
   concurrency?: number;
+  /** Of those, jobs waiting for a document URL at once: the pressure on Amazon's API (at most `concurrency`). */
+  maxRequests?: number;
   /** Document URLs one job may use before it fails. */
   maxAttempts?: number;
   now?: () => number;
@@ -54,7 +56,9 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
   const { downloads, fetchDocument } = options;
   const db = options.db ?? openJobsDb();
   const now = options.now ?? Date.now;
-  const concurrency = options.concurrency ?? 3;
+  const concurrency = options.concurrency ?? 6;
+  // Downloads of the S3 host need no API call, so they overlap the next jobs' URL requests.
+  const slots = { inFlight: concurrency, requests: Math.min(options.maxRequests ?? 3, concurrency) };
   const schedule = options.schedule ?? ((at, wake) => setTimeout(wake, Math.max(0, at - now())));
   const onError = options.onError ?? ((error: unknown) => console.error('Download pipeline:', error));
   const newId = options.newId ?? (() => crypto.randomUUID());
@@ -107,7 +111,7 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
         try {
           do {
             pumpAgain = false;
-            const { claimed, wakeAt: due } = await save((tx) => claimJobs(tx, concurrency, now()));
+            const { claimed, wakeAt: due } = await save((tx) => claimJobs(tx, slots, now()));
             for (const job of claimed) background(run(job));
             if (due !== undefined) scheduleWake(due);
           } while (pumpAgain);

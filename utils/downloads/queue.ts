@@ -82,17 +82,25 @@ export async function enqueueReports(
 const byQueueOrder = (a: DownloadJob, b: DownloadJob) =>
   a.createdAt - b.createdAt || a.batchId.localeCompare(b.batchId) || a.position - b.position;
 
+/** How much may run at once: jobs in flight in all, and of those, jobs waiting for Amazon to hand out a URL. */
+export interface Slots {
+  inFlight: number;
+  requests: number;
+}
+
 /**
  * Moves as many due jobs to `requesting-url` as free slots allow, counting the in-flight jobs stored (not those
  * this worker remembers), and says when the earliest backed-off job becomes due.
  */
 export async function claimJobs(
   tx: JobsTx,
-  concurrency: number,
+  slots: Slots,
   now: number,
 ): Promise<{ claimed: DownloadJob[]; wakeAt?: number }> {
   const jobs = await tx.jobs();
-  let free = concurrency - jobs.filter((j) => IN_FLIGHT_STATES.includes(j.state)).length;
+  const requesting = jobs.filter((j) => j.state === 'requesting-url').length;
+  const inFlight = jobs.filter((j) => IN_FLIGHT_STATES.includes(j.state)).length;
+  let free = Math.min(slots.inFlight - inFlight, slots.requests - requesting);
   const claimed: DownloadJob[] = [];
   let wakeAt: number | undefined;
   for (const job of jobs.filter((j) => j.state === 'queued').sort(byQueueOrder)) {

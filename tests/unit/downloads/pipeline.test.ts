@@ -143,6 +143,31 @@ describe('download pipeline', () => {
     expect(batches[0]!.counts).toMatchObject({ done: 0, failed: 2, queued: 3, cancelled: 0 });
     expect(rig.fake.calls).toHaveLength(2);
   });
+  it('keeps at most `maxRequests` URL requests open while up to `concurrency` files download', async () => {
+    const waiting: Array<() => void> = [];
+    let open = 0;
+    let mostOpen = 0;
+    const fetchDocument = async (job: DownloadJob): Promise<ReportDocument> => {
+      mostOpen = Math.max(mostOpen, ++open);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      open -= 1;
+      return { reportDocumentId: job.reportDocumentId, url: `https://tortuga.s3.example/${job.reportDocumentId}` };
+    };
+    const rig = createRig({ concurrency: 4, maxRequests: 2, fetchDocument, fakeOptions: { defaultOutcome: inProgress() } });
+    // drain() would wait for the held requests, so this waits on the pipeline's visible state instead.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    await rig.pipeline.enqueue(ACCOUNT, reports(6), { accountLabel: LABEL });
+    for (let round = 0; round < 10; round++) {
+      await settle();
+      if (waiting.length === 0) break;
+      waiting.splice(0).forEach((resolve) => resolve());
+    }
+    await rig.drain();
+    expect(mostOpen).toBe(2);
+    expect(rig.fake.calls).toHaveLength(4);
+    const { batches } = await rig.pipeline.snapshot();
+    expect(batches[0]!.counts).toMatchObject({ downloading: 4, queued: 2, 'requesting-url': 0 });
+  });
   it('cancels the job when the user cancels its download in the browser, and goes on with the others', async () => {
     const rig = createRig({ concurrency: 1 });
     rig.fake.scriptCalls(interrupt('USER_CANCELED'));
