@@ -12,6 +12,9 @@ import { useRememberedFilters } from './hooks/useRememberedFilters';
 import { Notice } from './Notice';
 import { ReportList } from './ReportList';
 
+/** Below this, an offset is ordinary drift; above it, other software on the machine will trip over it too. */
+const CLOCK_NOTICE_SECONDS = 5;
+
 interface Props {
   account: AccountView;
   onOpenSettings(): void;
@@ -50,6 +53,9 @@ export function ReportsPanel({ account, onOpenSettings, now = Date.now }: Props)
       </div>
       {problem && <ProblemNotice error={problem} onOpenSettings={onOpenSettings} />}
       {actionError && <Notice tone="error">{actionError.userMessage}</Notice>}
+      {Math.abs(listing?.clockSkewSeconds ?? 0) >= CLOCK_NOTICE_SECONDS && (
+        <Notice tone="warning">{t('clockOffNotice', Math.abs(listing!.clockSkewSeconds!))}</Notice>
+      )}
       {expiring.length > 0 && (
         <Notice tone="warning" action={{ label: t('archiveNow'), onClick: () => download(expiring.map((r) => r.reportId)) }}>
           {t('expiringSoon', expiring.length)}

@@ -128,4 +128,17 @@ describe('popup against the emulator', () => {
     console.log(`popup first row (warm cache): median ${median.toFixed(1)} ms, min ${times[0]!.toFixed(1)}, max ${times[9]!.toFixed(1)}`);
     expect(median).toBeLessThan(1000);
   });
+
+  it('corrects for a computer clock that runs ahead of Amazon, and says so', async () => {
+    stack.emulator.admin.setFaults({ clockOffsetSeconds: -90 });
+    try {
+      const popup = await openPopup();
+      await popup.getByText(/clock is \d+ s off Amazon's/).waitFor({ timeout: 15_000 });
+      expect(await popup.getByText(/clock is \d+ s off/).textContent()).toMatch(/clock is (89|90|91) s off/);
+      expect(await popup.locator('.updated').textContent()).toContain('Updated just now');
+      await popup.close();
+    } finally {
+      stack.emulator.admin.clearFaults();
+    }
+  });
 });

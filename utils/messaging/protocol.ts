@@ -42,6 +42,8 @@ export interface ReportListing {
   /** When the list was last fetched from Amazon (epoch ms); null before the first fetch. */
   fetchedAt: number | null;
   refreshError?: SerializedError;
+  /** Server minus local time for the account's region, learned and corrected for when Amazon disagreed with our clock. */
+  clockSkewSeconds?: number;
   /** Only in answers to a Seller Central panel: the accounts of its host's region, to choose among. */
   regionAccounts?: PanelAccount[];
 }

@@ -33,7 +33,8 @@ export function reportHandlers(services: Services): Pick<Handlers, 'listReports'
     try {
       const reports = await services.client(account).listReports({ createdSince: new Date(Date.now() - RETENTION_MS) });
       const fresh = await writeCachedReports(account.id, reports);
-      return listing(account.id, fresh.reports, fresh.fetchedAt);
+      const clockSkewSeconds = Math.round(services.skew.offset(account.region) / 1000);
+      return { ...(await listing(account.id, fresh.reports, fresh.fetchedAt)), clockSkewSeconds };
     } catch (error) {
       // A failed refresh keeps what we had on screen and says why.
       return { ...(await listing(account.id, cached?.reports ?? [], cached?.fetchedAt ?? null)), refreshError: serializeError(error) };
