@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRIVATE_KEY_PATH, DOCUMENT_HOST, SEEDED_MERCHANTS, startEmulator, type RunningEmulator } from '../emulator/index';
+import { amazonHosts } from './harness';
+import { launchFirefox, saveFirefoxScreenshot, type FirefoxSession } from './support/firefox';
+import { addAccountInFirefox, waitForText } from './support/firefox-pages';
+import { startTunnelProxy, type TunnelProxy } from './support/firefox-proxy';
+import { filesUnder, sha256, waitForFile } from './support/stack';
+
+const merchant = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
+const pem = fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8');
+let emulator: RunningEmulator;
+let proxy: TunnelProxy;
+let firefox: FirefoxSession;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ seed: 'e2e-firefox' });
+  proxy = await startTunnelProxy([...amazonHosts, DOCUMENT_HOST], emulator.port);
+  firefox = await launchFirefox({ proxyPort: proxy.port });
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await proxy?.close();
+  await emulator?.close();
+});
+
+describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
+  it('adds an account through the options page, lists its reports in the popup and downloads one byte for byte', async () => {
+    const options = await firefox.openPage('options.html');
+    await addAccountInFirefox(options, { label: 'Demo Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem });
+    await saveFirefoxScreenshot(options, 'firefox-options');
+
+    const popup = await firefox.openPage('popup.html', { width: 400, height: 600 });
+    await popup.waitForSelector('li.report');
+    await waitForText(popup, '.updated', 'Updated just now');
+    await saveFirefoxScreenshot(popup, 'firefox-popup');
+
+    const reportId = await popup.$eval('li.report:has(button[aria-label^="Download Settlement"])', (li) => li.getAttribute('data-report-id')!);
+    await popup.click(`li.report[data-report-id="${reportId}"] button[aria-label^="Download"]`);
+    await waitForText(popup, `li.report[data-report-id="${reportId}"]`, 'Saved', 30_000);
+
+    const saved = filesUnder(firefox.downloadDir).find((f) => f.endsWith(`_${reportId}.csv`));
+    expect(saved).toMatch(/^AmazonPay\/Demo Shop\/Settlement\/\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_/);
+    const file = path.join(firefox.downloadDir, saved!);
+    await waitForFile(file);
+    const report = emulator.admin.reports(merchant.publicKeyId, 'live').find((r) => r.reportId === reportId)!;
+    expect(sha256(file)).toBe(emulator.admin.document(report.reportDocumentId!)!.sha256);
+  });
+});
