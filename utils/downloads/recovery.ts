@@ -58,15 +58,27 @@ export function downloadPathPattern(filename: string): string {
   return `(^|[\\\\/])${dirs}${escapeRegex(stem)}( \\(\\d+\\))?${escapeRegex(extension)}(\\.gz)?$`;
 }
 
+/** Chromium gives a download its path some milliseconds after download() resolved; more on a busy machine. */
+const NAMING_POLL_MS = 50;
+const NAMING_WAIT_MS = 3_000;
+
+/** Waits, boundedly, until every download started after `startedAfter` has its path, so a search by name sees it. */
+async function untilNamed(downloads: DownloadsApi, startedAfter: string): Promise<void> {
+  for (let waited = 0; waited < NAMING_WAIT_MS; waited += NAMING_POLL_MS) {
+    const running = await downloads.search({ startedAfter, state: 'in_progress' });
+    if (!running.some((item) => item.filename === '')) return;
+    await new Promise((resolve) => setTimeout(resolve, NAMING_POLL_MS));
+  }
+}
+
 async function findStartedDownload(downloads: DownloadsApi, job: DownloadJob): Promise<DownloadItem | undefined> {
   const since = job.requestedAt ?? job.updatedAt;
   const pattern = downloadPathPattern(job.filename);
-  const items = await downloads.search({
-    filenameRegex: pattern,
-    // One millisecond earlier, so a download stamped in the very millisecond of the request still counts.
-    startedAfter: new Date(since - 1).toISOString(),
-    orderBy: ['-startTime'],
-  });
+  // One millisecond earlier, so a download stamped in the very millisecond of the request still counts.
+  const startedAfter = new Date(since - 1).toISOString();
+  // The dead worker's download() may have started one that is still unnamed: missing it would start a duplicate.
+  await untilNamed(downloads, startedAfter);
+  const items = await downloads.search({ filenameRegex: pattern, startedAfter, orderBy: ['-startTime'] });
   // Checked again here: a browser may ignore query fields it does not support.
   const regex = new RegExp(pattern);
   return items.find((item) => regex.test(item.filename) && Date.parse(item.startTime) >= since);

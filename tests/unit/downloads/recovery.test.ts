@@ -117,6 +117,26 @@ describe('recovery after the worker was killed', () => {
     expect((await jobsByReport(after)).get('R001')).toMatchObject({ state: 'done', downloadId: seeded.id, finalPath: seeded.filename, bytes: 10 });
   });
 
+  it('requesting-url: waits for a started download the browser has not named yet, and adopts it', async () => {
+    const before = createRig({ fetchDocument: never });
+    const { queued } = await before.pipeline.enqueue(ACCOUNT, reports(1), { accountLabel: LABEL });
+    await untilState(before, 'requesting-url', 1);
+    before.clock.time += 50;
+    const seeded = before.fake.seed({ filename: queued[0]!.filename, state: 'in_progress' });
+    // Chromium reports an empty path until it has decided where the file goes.
+    const path = seeded.filename;
+    before.fake.items.get(seeded.id)!.filename = '';
+    setTimeout(() => {
+      before.fake.items.get(seeded.id)!.filename = path;
+    }, 150);
+
+    const after = before.restart();
+    await after.pipeline.recover();
+    await after.drain();
+    expect(after.fake.calls).toHaveLength(0);
+    expect((await jobsByReport(after)).get('R001')).toMatchObject({ state: 'downloading', downloadId: seeded.id });
+  });
+
   it('requesting-url: does not adopt an older download of the same file', async () => {
     const before = createRig({ fetchDocument: never });
     const { queued } = await before.pipeline.enqueue(ACCOUNT, reports(1), { accountLabel: LABEL });
