@@ -10,7 +10,7 @@ interface Props {
   children: ComponentChildren;
 }
 
-/** A small launcher in the corner; it opens a non-modal panel above itself. Escape closes it. */
+/** A small launcher in the corner that discloses a panel above itself; Escape or × closes it, focus goes back. */
 export function PanelShell({ settingsUrl, children }: Props) {
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState(false);
@@ -25,13 +25,25 @@ export function PanelShell({ settingsUrl, children }: Props) {
     launcher.current?.focus();
   };
 
+  // The launcher comes first in the DOM (the CSS shows the panel above it), so Tab goes from it into the panel.
   return (
     <div class="rc-corner">
+      <button
+        ref={launcher}
+        type="button"
+        class="rc-launcher"
+        aria-expanded={open}
+        aria-controls={opened ? 'rc-panel' : undefined}
+        title={t('panelLauncher')}
+        onClick={toggle}
+      >
+        <CourierIcon />
+        <span class="visually-hidden">{t('panelLauncher')}</span>
+      </button>
       {opened && (
         <section
           id="rc-panel"
           class="rc-panel"
-          role="dialog"
           aria-labelledby="rc-panel-title"
           hidden={!open}
           onKeyDown={(e) => { if (e.key === 'Escape') close(); }}
@@ -45,18 +57,6 @@ export function PanelShell({ settingsUrl, children }: Props) {
           <div class="rc-body">{children}</div>
         </section>
       )}
-      <button
-        ref={launcher}
-        type="button"
-        class="rc-launcher"
-        aria-expanded={open}
-        aria-controls={opened ? 'rc-panel' : undefined}
-        title={t('panelLauncher')}
-        onClick={toggle}
-      >
-        <CourierIcon />
-        <span class="visually-hidden">{t('panelLauncher')}</span>
-      </button>
     </div>
   );
 }

@@ -34,6 +34,7 @@ function services(): Services {
     },
     accountsInRegion: async (region: Account['region']) => (await listAccounts()).filter((a) => a.region === region),
     client: () => ({ listReports: fetchFromAmazon }),
+    skew: { offset: () => 0 },
   } as unknown as Services;
 }
 
@@ -101,6 +102,7 @@ describe('listReports for the Seller Central panel', () => {
 
     fetchFromAmazon.mockResolvedValue([{ ...report, reportId: 'R2' }]);
     const fresh = value(await send(euPanel, { accountId: 'eu-2', mode: 'fresh' }));
+    expect(fresh.refreshError).toBeUndefined();
     expect(fresh.reports.map((r) => r.reportId)).toEqual(['R2']);
   });
 });

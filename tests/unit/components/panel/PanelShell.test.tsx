@@ -21,7 +21,7 @@ describe('the Seller Central launcher and panel', () => {
   it('opens a labelled panel with the content, a settings link and a close button', async () => {
     const { container } = renderShell();
     fireEvent.click(screen.getByRole('button', { name: /Amazon Pay reports/ }));
-    const dialog = screen.getByRole('dialog', { name: 'Amazon Pay reports' });
+    const dialog = screen.getByRole('region', { name: 'Amazon Pay reports' });
     expect(dialog.textContent).toContain('panel content');
     const link = screen.getByRole('link', { name: 'Settings (opens in a new tab)' });
     expect(link.getAttribute('href')).toBe(SETTINGS);
@@ -31,18 +31,26 @@ describe('the Seller Central launcher and panel', () => {
     await expectAccessible(container);
   });
 
+  it('puts the panel after the launcher in the tab order', () => {
+    renderShell();
+    fireEvent.click(screen.getByRole('button', { name: /Amazon Pay reports/ }));
+    const launcher = screen.getByRole('button', { name: /Amazon Pay reports/ });
+    const region = screen.getByRole('region');
+    expect(launcher.compareDocumentPosition(region) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('closes with Escape or the close button, keeps its content mounted, and gives focus back to the launcher', () => {
     renderShell();
     const launcher = screen.getByRole('button', { name: /Amazon Pay reports/ });
     fireEvent.click(launcher);
-    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
-    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.keyDown(screen.getByRole('region'), { key: 'Escape' });
+    expect(screen.queryByRole('region')).toBeNull();
     expect(screen.getByText('panel content')).toBeTruthy();
     expect(document.activeElement).toBe(launcher);
 
     fireEvent.click(launcher);
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('region')).toBeNull();
     expect(launcher.getAttribute('aria-expanded')).toBe('false');
   });
 });
