@@ -124,6 +124,8 @@ describe('the Seller Central panel', () => {
     await panel.click('.notice a.rc-settings');
     const options = await opened;
     await expect.poll(() => options.locator('h1').first().textContent()).toContain('Report Courier');
+    // The settings link page closes its own tab once it has opened the options page.
+    await expect.poll(() => stack.browser.context.pages().filter((p) => p.url().endsWith('/open-settings.html')).length).toBe(0);
     await options.close();
     await page.close();
   });
