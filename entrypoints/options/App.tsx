@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
+import { HostAccess } from './HostAccess';
 import { AccountsSection } from './sections/accounts/AccountsSection';
 
 interface Section {
@@ -39,6 +40,7 @@ export function App() {
         </ul>
       </nav>
       <main class="section" id={`section-${section.id}`}>
+        <HostAccess />
         <h2>{t(section.label)}</h2>
         {section.render()}
       </main>

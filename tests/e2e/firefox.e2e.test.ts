@@ -28,12 +28,11 @@ afterAll(async () => {
 
 describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
   it('adds an account through the options page, lists its reports in the popup and downloads one byte for byte', async () => {
-    const options = await firefox.openPage('options.html');
+    const options = await firefox.openPage('options.html', 'nav');
     await addAccountInFirefox(options, { label: 'Demo Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem });
     await saveFirefoxScreenshot(options, 'firefox-options');
 
-    const popup = await firefox.openPage('popup.html', { width: 400, height: 600 });
-    await popup.waitForSelector('li.report');
+    const popup = await firefox.openPage('popup.html', 'li.report', { width: 400, height: 600 });
     await waitForText(popup, '.updated', 'Updated just now');
     await saveFirefoxScreenshot(popup, 'firefox-popup');
 
@@ -47,5 +46,20 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await waitForFile(file);
     const report = emulator.admin.reports(merchant.publicKeyId, 'live').find((r) => r.reportId === reportId)!;
     expect(sha256(file)).toBe(emulator.admin.document(report.reportDocumentId!)!.sha256);
+  });
+
+  it('names a withdrawn Amazon host on the options page and gets it back from a click', async () => {
+    const options = await firefox.openPage('options.html', 'nav');
+    const eu = 'https://pay-api.amazon.eu/*';
+    // What "Remove" on the add-on's Permissions tab in about:addons does.
+    expect(await options.evaluate((origin) => browser.permissions.remove({ origins: [origin] }), eu)).toBe(true);
+    await options.waitForSelector('::-p-text(Allow access to Amazon Pay)');
+    expect(await options.$$eval('.notice li', (items) => items.map((li) => li.textContent))).toEqual(['pay-api.amazon.eu']);
+    await saveFirefoxScreenshot(options, 'firefox-host-access');
+
+    // A real click: permissions.request needs the user gesture (its prompt is answered by a pref, see firefox.ts).
+    await options.click('::-p-xpath(//button[normalize-space()="Allow access"])');
+    await options.waitForSelector('::-p-text(Allow access to Amazon Pay)', { hidden: true });
+    expect(await options.evaluate((origin) => browser.permissions.contains({ origins: [origin] }), eu)).toBe(true);
   });
 });

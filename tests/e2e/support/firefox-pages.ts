@@ -14,8 +14,12 @@ const inForm = (label: string, tag = 'input') => `::-p-xpath(//form[@aria-label=
 
 /** Adds an account through the real options page, importing its key by paste (Firefox twin of `addAccountByImport`). */
 export async function addAccountInFirefox(page: Page, input: AccountInput): Promise<void> {
-  await page.waitForSelector('::-p-xpath(//button[normalize-space()="Add account"])');
-  if (!(await page.$('form[aria-label="Add account"]'))) await page.click('::-p-xpath(//button[normalize-space()="Add account"])');
+  // With no accounts yet the page opens the form by itself, once the background has answered.
+  const addButton = '::-p-xpath(//button[normalize-space()="Add account"])';
+  await page.waitForFunction(() => document.querySelector('form[aria-label="Add account"]')
+    || [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Add account'));
+  if (!(await page.$('form[aria-label="Add account"]'))) await page.click(addButton);
+  await page.waitForSelector('form[aria-label="Add account"]');
   await fill(page, inForm('Name'), input.label);
   await page.select(inForm('Region', 'select'), input.region);
   await page.click(inForm('Import a .pem file'));

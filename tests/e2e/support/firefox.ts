@@ -19,8 +19,8 @@ export interface FirefoxSession {
   browser: Browser;
   baseUrl: string;
   downloadDir: string;
-  /** Opens an extension page; wait for one of its selectors, since `goto` never settles for moz-extension URLs. */
-  openPage(file: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** Opens an extension page and waits for `ready`, since `goto` never settles for moz-extension URLs. */
+  openPage(file: string, ready: string, viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -74,10 +74,11 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
 
   return {
     browser, baseUrl, downloadDir,
-    async openPage(file, viewport = { width: 1280, height: 800 }) {
+    async openPage(file, ready, viewport = { width: 1280, height: 800 }) {
       const page = await browser.newPage();
       await page.setViewport(viewport);
       page.goto(`${baseUrl}${file}`).catch(() => undefined);
+      await page.waitForSelector(ready);
       return page;
     },
     async close() {
