@@ -1,0 +1,36 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { Notice } from '@/components/Notice';
+import { toSerialized } from '@/components/hooks/useReportListing';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+
+interface ViewProps {
+  accounts?: AccountView[];
+  error?: SerializedError;
+  children(accounts: AccountView[]): ComponentChildren;
+}
+
+/** The sections below need at least one account; without one they point to where it is added. */
+export function AccountGateView({ accounts, error, children }: ViewProps) {
+  if (error) return <Notice tone="error" title={t('accountsLoadFailed')}>{error.userMessage}</Notice>;
+  if (!accounts) return <p class="hint" role="status">{t('loading')}</p>;
+  if (accounts.length === 0) {
+    return (
+      <Notice tone="info" title={t('noAccountsTitle')}>
+        <a href="#accounts">{t('noAccountsAction')}</a>
+      </Notice>
+    );
+  }
+  return <>{children(accounts)}</>;
+}
+
+export function AccountGate({ children }: Pick<ViewProps, 'children'>) {
+  const [accounts, setAccounts] = useState<AccountView[]>();
+  const [error, setError] = useState<SerializedError>();
+  useEffect(() => {
+    sendMessage('listAccounts', {}).then((r) => setAccounts(r.accounts)).catch((e) => setError(toSerialized(e)));
+  }, []);
+  return <AccountGateView accounts={accounts} error={error}>{children}</AccountGateView>;
+}

@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+import { Notice } from '@/components/Notice';
+import { toSerialized } from '@/components/hooks/useReportListing';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountView, BulkPreview, SerializedError } from '@/utils/messaging/protocol';
+import { AccountGate } from './AccountGate';
+import { groupFailures } from './bulk-run';
+import { defaultForm, formProblem, toSelection, type BulkForm } from './bulk-selection';
+import { BulkFormView } from './BulkFormView';
+import { BulkRunView } from './BulkRunView';
+import { useBulkRun } from './useBulkRun';
+
+export function BulkSection() {
+  return <AccountGate>{(accounts) => <BulkDownload accounts={accounts} />}</AccountGate>;
+}
+
+/** While a run is stored, its progress; otherwise the form that starts one. */
+function BulkDownload({ accounts }: { accounts: AccountView[] }) {
+  const bulk = useBulkRun();
+  const [form, setForm] = useState<BulkForm>(() => defaultForm(accounts, Date.now()));
+  const [preview, setPreview] = useState<BulkPreview>();
+  const [problem, setProblem] = useState<string>();
+  const [error, setError] = useState<SerializedError>();
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const busyWith = (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    work().catch((e) => setError(toSerialized(e))).finally(() => setBusy(false));
+  };
+  const check = () => {
+    const key = formProblem(form, Date.now());
+    setProblem(key && t(key));
+    if (key) return;
+    busyWith(async () => setPreview(await sendMessage('previewBulk', toSelection(form, Date.now()))));
+  };
+  const start = () => busyWith(async () => {
+    const { queued, skipped } = await bulk.start(preview!);
+    setPreview(undefined);
+    if (queued === 0) setNotice(t('bulkNothingQueued', skipped));
+  });
+
+  const showRun = bulk.run && bulk.loaded;
+  return (
+    <div>
+      <p class="hint">{t('bulkIntro')}</p>
+      {error && <Notice tone="error" title={t('bulkFailedTitle')}>{error.userMessage}</Notice>}
+      {bulk.error && <Notice tone="error" title={t('bulkFailedTitle')}>{bulk.error.userMessage}</Notice>}
+      {notice && <Notice tone="info">{notice}</Notice>}
+      {showRun ? (
+        <BulkRunView
+          progress={bulk.progress}
+          failures={groupFailures(bulk.jobs, t('bulkUnknownReason'))}
+          jobs={bulk.jobs}
+          accounts={accounts}
+          skipped={bulk.run!.skipped}
+          onPause={bulk.pause}
+          onResume={bulk.resume}
+          onCancel={bulk.cancel}
+          onRetryFailed={bulk.retryFailed}
+          onNew={bulk.clear}
+        />
+      ) : bulk.run === null && (
+        <BulkFormView
+          accounts={accounts}
+          form={form}
+          onChange={(next) => { setForm(next); setPreview(undefined); setProblem(undefined); }}
+          problem={problem}
+          preview={preview}
+          busy={busy}
+          now={Date.now()}
+          onCheck={check}
+          onStart={start}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { storage } from 'wxt/utils/storage';
+import type { BatchView, JobView } from '@/utils/messaging/protocol';
+
+/** The bulk download this page started; kept in storage so leaving the page or restarting the browser loses nothing. */
+export interface BulkRun {
+  batchIds: string[];
+  startedAt: string;
+  /** Reports left out because they were already archived or already on their way. */
+  skipped: number;
+}
+
+export const bulkRunItem = storage.defineItem<BulkRun | null>('local:bulkRun', { fallback: null });
+
+export interface RunProgress {
+  total: number;
+  done: number;
+  failed: number;
+  cancelled: number;
+  /** Jobs still waiting, asking for a link or downloading. */
+  live: number;
+  /** Every batch with work left is paused. */
+  paused: boolean;
+  /** Why the background stopped a batch by itself (a disk problem), if it did. */
+  stoppedReason?: string;
+}
+
+export function liveCount(batch: BatchView): number {
+  return batch.counts.queued + batch.counts['requesting-url'] + batch.counts.downloading;
+}
+
+/** One overall figure across the run's batches (one per account). */
+export function summarize(batches: BatchView[]): RunProgress {
+  const sum = (pick: (b: BatchView) => number) => batches.reduce((n, b) => n + pick(b), 0);
+  const working = batches.filter((b) => liveCount(b) > 0);
+  return {
+    total: sum((b) => b.total),
+    done: sum((b) => b.counts.done),
+    failed: sum((b) => b.counts.failed),
+    cancelled: sum((b) => b.counts.cancelled),
+    live: sum(liveCount),
+    paused: working.length > 0 && working.every((b) => b.paused),
+    stoppedReason: batches.find((b) => b.stoppedReason)?.stoppedReason,
+  };
+}
+
+export interface FailureGroup {
+  reason: string;
+  reportIds: string[];
+}
+
+/** Failed jobs by what went wrong, the most frequent reason first. */
+export function groupFailures(jobs: JobView[], unknownReason: string): FailureGroup[] {
+  const groups = new Map<string, string[]>();
+  for (const job of jobs) {
+    if (job.state !== 'failed') continue;
+    const reason = job.error?.userMessage || unknownReason;
+    groups.set(reason, [...(groups.get(reason) ?? []), job.reportId]);
+  }
+  return [...groups].map(([reason, reportIds]) => ({ reason, reportIds })).sort((a, b) => b.reportIds.length - a.reportIds.length);
+}
+
+/** Batches that have failed jobs: where "Retry failed" has something to do. */
+export function batchesWithFailures(batches: BatchView[]): string[] {
+  return batches.filter((b) => b.counts.failed > 0).map((b) => b.batchId);
+}

@@ -1,0 +1,72 @@
+import type { Account } from '@/utils/accounts/types';
+import { REPORT_TYPES } from '@/utils/amazon-pay/types';
+import { SANDBOX_SETTLEMENT } from '@/utils/archive/report-rules';
+import type { MessageKey } from '@/utils/i18n';
+import type { AccountView, BulkSelection, ReportView } from '@/utils/messaging/protocol';
+
+const DAY = 86_400_000;
+/** Amazon keeps reports 90 days; nothing older can be listed. */
+export const RETENTION_DAYS = 90;
+export const DEFAULT_DAYS = 30;
+
+export interface BulkForm {
+  accountIds: string[];
+  reportTypes: string[];
+  statuses: ReportView['processingStatus'][];
+  /** yyyy-mm-dd (UTC days, like the report dates shown elsewhere). */
+  from: string;
+  to: string;
+}
+
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function oldestDay(now: number): string {
+  return utcDay(now - RETENTION_DAYS * DAY);
+}
+
+/** Sandbox accounts have only the sandbox settlement; live accounts every other type. */
+export function typesFor(environment: Account['environment']): string[] {
+  return environment === 'sandbox' ? [SANDBOX_SETTLEMENT] : REPORT_TYPES.filter((type) => type !== SANDBOX_SETTLEMENT);
+}
+
+export function typesForAccounts(accounts: AccountView[]): string[] {
+  const environments = new Set(accounts.map((a) => a.environment));
+  return REPORT_TYPES.filter((type) => [...environments].some((env) => typesFor(env).includes(type)));
+}
+
+export function defaultForm(accounts: AccountView[], now: number): BulkForm {
+  return {
+    accountIds: accounts.map((a) => a.id),
+    reportTypes: typesForAccounts(accounts),
+    statuses: ['COMPLETED'],
+    from: utcDay(now - DEFAULT_DAYS * DAY),
+    to: utcDay(now),
+  };
+}
+
+/** The first thing that keeps the form from being checked, as a message key. */
+export function formProblem(form: BulkForm, now: number): MessageKey | undefined {
+  if (form.accountIds.length === 0) return 'bulkNeedAccount';
+  if (form.reportTypes.length === 0) return 'bulkNeedType';
+  if (form.statuses.length === 0) return 'bulkNeedStatus';
+  if (!form.from || !form.to) return 'periodMissing';
+  if (form.from < oldestDay(now)) return 'periodTooOld';
+  if (form.to > utcDay(now)) return 'periodFuture';
+  if (form.from > form.to) return 'periodReversed';
+  return undefined;
+}
+
+/** Whole UTC days, clamped to what Amazon still keeps and to now. */
+export function toSelection(form: BulkForm, now: number): BulkSelection {
+  const since = Math.max(Date.parse(`${form.from}T00:00:00.000Z`), now - RETENTION_DAYS * DAY);
+  const until = Math.min(Date.parse(`${form.to}T23:59:59.999Z`), now);
+  return {
+    accountIds: form.accountIds,
+    reportTypes: form.reportTypes,
+    statuses: form.statuses,
+    createdSince: new Date(since).toISOString(),
+    createdUntil: new Date(until).toISOString(),
+  };
+}

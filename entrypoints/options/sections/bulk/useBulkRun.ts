@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import { toSerialized } from '@/components/hooks/useReportListing';
+import { sendMessage } from '@/utils/messaging/client';
+import type { BulkPreview, SerializedError } from '@/utils/messaging/protocol';
+import { batchesWithFailures, bulkRunItem, liveCount, summarize, type BulkRun } from './bulk-run';
+import { useBatches } from './useBatches';
+
+/** The stored run (if any), its live state, and what the run's buttons do to every batch in it. */
+export function useBulkRun() {
+  const [run, setRun] = useState<BulkRun | null>();
+  const [error, setError] = useState<SerializedError>();
+  const { loaded, batches, jobs } = useBatches(run?.batchIds ?? []);
+
+  useEffect(() => {
+    void bulkRunItem.getValue().then(setRun);
+    return bulkRunItem.watch(setRun);
+  }, []);
+
+  const each = (ids: string[], send: (batchId: string) => Promise<unknown>) => {
+    setError(undefined);
+    Promise.all(ids.map(send)).catch((e) => setError(toSerialized(e)));
+  };
+  const working = batches.filter((b) => liveCount(b) > 0);
+
+  /** One batch per account; accounts with nothing new simply add no batch. */
+  const start = async (preview: BulkPreview): Promise<{ queued: number; skipped: number }> => {
+    setError(undefined);
+    const results = await Promise.all(preview.perAccount.filter((p) => p.reportIds.length > 0).map((p) =>
+      sendMessage('downloadReports', { accountId: p.accountId, reportIds: p.reportIds, force: false })));
+    const batchIds = results.flatMap((r) => (r.batchId ? [r.batchId] : []));
+    const queued = results.reduce((n, r) => n + r.queued, 0);
+    const skipped = results.reduce((n, r) => n + r.skipped, 0);
+    if (batchIds.length > 0) await bulkRunItem.setValue({ batchIds, startedAt: new Date().toISOString(), skipped });
+    return { queued, skipped };
+  };
+
+  return {
+    run,
+    loaded,
+    batches,
+    jobs,
+    progress: summarize(batches),
+    error,
+    start,
+    pause: () => each(working.map((b) => b.batchId), (batchId) => sendMessage('pauseBatch', { batchId })),
+    resume: () => each(batches.filter((b) => b.paused).map((b) => b.batchId), (batchId) => sendMessage('resumeBatch', { batchId })),
+    cancel: () => each(working.map((b) => b.batchId), (batchId) => sendMessage('cancelDownloads', { batchId })),
+    retryFailed: () => each(batchesWithFailures(batches), (batchId) => sendMessage('retryFailed', { batchId })),
+    clear: () => void bulkRunItem.setValue(null),
+  };
+}

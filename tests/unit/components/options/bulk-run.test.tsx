@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { batchesWithFailures, groupFailures, summarize } from '@/entrypoints/options/sections/bulk/bulk-run';
+import { batch, job } from './fixtures';
+
+describe('a bulk run across batches', () => {
+  it('adds the batches up into one figure', () => {
+    const progress = summarize([
+      batch({ batchId: 'a', total: 10, counts: { done: 6, failed: 1, downloading: 2, queued: 1 } }),
+      batch({ batchId: 'b', total: 5, counts: { done: 4, cancelled: 1 } }),
+    ]);
+    expect(progress).toEqual({ total: 15, done: 10, failed: 1, cancelled: 1, live: 3, paused: false, stoppedReason: undefined });
+  });
+
+  it('is paused only when every batch with work left is paused', () => {
+    const finished = batch({ batchId: 'done', total: 2, counts: { done: 2 } });
+    const paused = batch({ batchId: 'p', total: 3, paused: true, counts: { queued: 3 } });
+    expect(summarize([finished, paused]).paused).toBe(true);
+    expect(summarize([paused, batch({ batchId: 'r', total: 1, counts: { queued: 1 } })]).paused).toBe(false);
+    expect(summarize([finished]).paused).toBe(false);
+  });
+
+  it('passes on why the background stopped a batch', () => {
+    expect(summarize([batch({ stoppedReason: 'The disk is full.' })]).stoppedReason).toBe('The disk is full.');
+  });
+
+  it('groups failures by their reason, the most frequent first', () => {
+    const groups = groupFailures([
+      job({ jobId: '1', reportId: 'R1', state: 'failed', error: { code: 'x', userMessage: 'Link expired' } }),
+      job({ jobId: '2', reportId: 'R2', state: 'failed', error: { code: 'y', userMessage: 'Amazon is busy' } }),
+      job({ jobId: '3', reportId: 'R3', state: 'failed', error: { code: 'y', userMessage: 'Amazon is busy' } }),
+      job({ jobId: '4', reportId: 'R4', state: 'failed' }),
+      job({ jobId: '5', reportId: 'R5', state: 'done' }),
+    ], 'Unknown');
+    expect(groups).toEqual([
+      { reason: 'Amazon is busy', reportIds: ['R2', 'R3'] },
+      { reason: 'Link expired', reportIds: ['R1'] },
+      { reason: 'Unknown', reportIds: ['R4'] },
+    ]);
+  });
+
+  it('retries only batches that have failures', () => {
+    expect(batchesWithFailures([batch({ batchId: 'a', counts: { failed: 2 } }), batch({ batchId: 'b', counts: { done: 1 } })])).toEqual(['a']);
+  });
+});
