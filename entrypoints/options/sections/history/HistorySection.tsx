@@ -1,0 +1,49 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Notice } from '@/components/Notice';
+import { toSerialized } from '@/components/hooks/useReportListing';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountView, HistoryView, SerializedError } from '@/utils/messaging/protocol';
+import { AccountChooser } from '../bulk/AccountChooser';
+import { AccountGate } from '../bulk/AccountGate';
+import { historyCsv, newestFirst, saveTextFile, searchEntries } from './history-csv';
+import { HistoryTable } from './HistoryTable';
+
+export function HistorySection() {
+  return <AccountGate>{(accounts) => <AccountHistory accounts={accounts} />}</AccountGate>;
+}
+
+function AccountHistory({ accounts }: { accounts: AccountView[] }) {
+  const [accountId, setAccountId] = useState(accounts[0]!.id);
+  const [entries, setEntries] = useState<HistoryView[]>();
+  const [error, setError] = useState<SerializedError>();
+  const [search, setSearch] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    setEntries(undefined);
+    setError(undefined);
+    sendMessage('getHistory', { accountId })
+      .then((r) => { if (live) setEntries(newestFirst(r.entries)); })
+      .catch((e) => { if (live) setError(toSerialized(e)); });
+    return () => { live = false; };
+  }, [accountId]);
+
+  const shown = useMemo(() => searchEntries(entries ?? [], search), [entries, search]);
+  const account = accounts.find((a) => a.id === accountId)!;
+  const exportCsv = () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const name = account.label.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+    saveTextFile(historyCsv(shown, () => account.label), `report-courier-history-${name}-${day}.csv`);
+  };
+
+  return (
+    <div>
+      <p class="hint">{t('historyIntro')}</p>
+      <AccountChooser accounts={accounts} selectedId={accountId} onSelect={(id) => { setAccountId(id); setSearch(''); }} />
+      {error && <Notice tone="error" title={t('historyFailed')}>{error.userMessage}</Notice>}
+      {!entries && !error && <p class="hint" role="status">{t('loading')}</p>}
+      {entries && <HistoryTable entries={shown} totalCount={entries.length} search={search} onSearch={setSearch} onExport={exportCsv} />}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { HistoryView } from '@/utils/messaging/protocol';
+import { reportTypeName } from '@/utils/views/format';
+
+export const CSV_COLUMNS = ['accountLabel', 'reportId', 'reportType', 'downloadedAt', 'file', 'bytes'] as const;
+
+/** RFC 4180: a field with a quote, comma or line break is quoted, and its quotes doubled. */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * CRLF rows as RFC 4180 asks; a byte-order mark first, because spreadsheet programs otherwise read
+ * non-ASCII account labels and paths with the wrong encoding.
+ */
+export function historyCsv(entries: HistoryView[], accountLabel: (accountId: string) => string): string {
+  const rows = entries.map((e) => [accountLabel(e.accountId), e.reportId, e.reportType, e.downloadedAt, e.finalPath, e.bytes]);
+  return `\uFEFF${[CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Matches the report ID, the file path or the readable type, ignoring case. */
+export function searchEntries(entries: HistoryView[], text: string): HistoryView[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return entries;
+  return entries.filter((e) => [e.reportId, e.finalPath, reportTypeName(e.reportType)].some((field) => field.toLowerCase().includes(needle)));
+}
+
+/** Newest download first. */
+export function newestFirst(entries: HistoryView[]): HistoryView[] {
+  return [...entries].sort((a, b) => Date.parse(b.downloadedAt) - Date.parse(a.downloadedAt));
+}
+
+/** Hands text to the browser as a file, made in the page: nothing leaves this browser. */
+export function saveTextFile(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has taken its copy once the click is handled; the URL is not needed after that.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
