@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Notice } from '@/components/Notice';
+import { toSerialized } from '@/components/hooks/useReportListing';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountView, AutoArchiveSettings, AutoArchiveView, SerializedError } from '@/utils/messaging/protocol';
+import { sameSettings, settingsProblem } from './auto-archive-form';
+import { AutoArchivePanel } from './AutoArchivePanel';
+
+function settingsOf(view: AutoArchiveView): AutoArchiveSettings {
+  return { enabled: view.enabled, reportTypes: view.reportTypes, intervalHours: view.intervalHours };
+}
+
+/** Loads and saves one account's auto-archive, and asks for the notifications permission when it is turned on. */
+export function AutoArchiveCard({ account }: { account: AccountView }) {
+  const [view, setView] = useState<AutoArchiveView>();
+  const [draft, setDraft] = useState<AutoArchiveSettings>();
+  const [error, setError] = useState<SerializedError>();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [notificationsAllowed, setNotificationsAllowed] = useState<boolean>();
+
+  const show = (next: AutoArchiveView) => {
+    setView(next);
+    setDraft(settingsOf(next));
+  };
+  useEffect(() => {
+    sendMessage('getAutoArchive', { accountId: account.id }).then(show).catch((e) => setError(toSerialized(e)));
+    browser.permissions.contains({ permissions: ['notifications'] }).then(setNotificationsAllowed).catch(() => setNotificationsAllowed(false));
+  }, [account.id]);
+
+  const save = (settings: AutoArchiveSettings) => {
+    const key = settingsProblem(settings);
+    setProblem(key && t(key));
+    if (key) return;
+    setBusy(true);
+    setError(undefined);
+    sendMessage('setAutoArchive', { accountId: account.id, settings })
+      .then(show)
+      .catch((e) => setError(toSerialized(e)))
+      .finally(() => setBusy(false));
+  };
+
+  const toggle = (enabled: boolean) => {
+    if (!view || !draft) return;
+    const settings = { ...draft, enabled };
+    // Asked right here, inside the click: browsers show permission prompts only for a user gesture. Archiving
+    // does not wait for the answer; refusing only means no notifications.
+    if (enabled && !settingsProblem(settings) && !notificationsAllowed) {
+      setNotificationsAllowed(undefined);
+      browser.permissions.request({ permissions: ['notifications'] }).then(setNotificationsAllowed).catch(() => setNotificationsAllowed(false));
+    }
+    save(settings);
+  };
+
+  if (error && !view) return <Notice tone="error" title={t('autoArchiveLoadFailed', account.label)}>{error.userMessage}</Notice>;
+  if (!view || !draft) return <p class="hint" role="status">{t('loading')}</p>;
+  return (
+    <div>
+      {error && <Notice tone="error" title={t('autoArchiveSaveFailed')}>{error.userMessage}</Notice>}
+      <AutoArchivePanel
+        account={account}
+        view={view}
+        draft={draft}
+        onDraft={setDraft}
+        onToggle={toggle}
+        onSave={() => save({ ...draft, enabled: view.enabled })}
+        dirty={!sameSettings(draft, settingsOf(view))}
+        busy={busy}
+        problem={problem}
+        notificationsAllowed={notificationsAllowed}
+      />
+    </div>
+  );
+}
