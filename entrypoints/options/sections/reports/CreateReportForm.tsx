@@ -1,0 +1,39 @@
+import { t } from '@/utils/i18n';
+import { reportTypeName } from '@/utils/views/format';
+import { utcDay } from '../bulk/bulk-selection';
+import type { ReportRequestForm } from './report-range';
+
+interface Props {
+  types: string[];
+  form: ReportRequestForm;
+  onChange(form: ReportRequestForm): void;
+  onSubmit(): void;
+  problem?: string;
+  busy: boolean;
+  now: number;
+}
+
+/** Ask Amazon for a report of a period; the types offered are those Amazon allows for this account. */
+export function CreateReportForm({ types, form, onChange, onSubmit, problem, busy, now }: Props) {
+  const set = (patch: Partial<ReportRequestForm>) => onChange({ ...form, ...patch });
+  return (
+    <form class="form inline-form" aria-label={t('createReportTitle')} onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
+      <label class="field">
+        {t('reportType')}
+        <select value={form.reportType} onChange={(e) => set({ reportType: e.currentTarget.value })}>
+          {types.map((type) => <option key={type} value={type}>{reportTypeName(type)}</option>)}
+        </select>
+      </label>
+      <label class="field">
+        {t('periodFrom')}
+        <input type="date" value={form.from} max={utcDay(now)} onInput={(e) => set({ from: e.currentTarget.value })} />
+      </label>
+      <label class="field">
+        {t('periodTo')}
+        <input type="date" value={form.to} max={utcDay(now)} onInput={(e) => set({ to: e.currentTarget.value })} />
+      </label>
+      <div class="form-submit"><button type="submit" class="primary" disabled={busy}>{t('createReport')}</button></div>
+      {problem && <p class="invalid form-wide" role="alert">{problem}</p>}
+    </form>
+  );
+}

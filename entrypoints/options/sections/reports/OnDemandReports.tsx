@@ -1,0 +1,47 @@
+import { useState } from 'preact/hooks';
+import { Notice } from '@/components/Notice';
+import { useDownloads } from '@/components/hooks/useDownloads';
+import { toSerialized } from '@/components/hooks/useReportListing';
+import { creatableTypes } from '@/utils/archive/report-rules';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import { CreateReportForm } from './CreateReportForm';
+import { OnDemandList } from './OnDemandList';
+import { defaultReportForm, rangeProblem, toRange, type ReportRequestForm } from './report-range';
+import { useOnDemand } from './useOnDemand';
+
+/** Create a report, then watch it: Amazon prepares it, the background downloads it when it is done. */
+export function OnDemandReports({ account }: { account: AccountView }) {
+  const types = creatableTypes(account.environment);
+  const { items, error: listError, reload } = useOnDemand(account.id);
+  const { jobsByReport } = useDownloads(account.id);
+  const [form, setForm] = useState<ReportRequestForm>(() => defaultReportForm(types[0] ?? '', Date.now()));
+  const [problem, setProblem] = useState<string>();
+  const [error, setError] = useState<SerializedError>();
+  const [busy, setBusy] = useState(false);
+
+  const create = () => {
+    const now = Date.now();
+    const key = rangeProblem(form, now);
+    setProblem(key && t(key));
+    setError(undefined);
+    if (key) return;
+    setBusy(true);
+    sendMessage('createReport', { accountId: account.id, reportType: form.reportType, ...toRange(form, now) })
+      .then(reload)
+      .catch((e) => setError(toSerialized(e)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section class="card" aria-labelledby="on-demand-title">
+      <h3 id="on-demand-title">{t('createReportTitle')}</h3>
+      <p class="hint">{t('createReportHint')}</p>
+      <CreateReportForm types={types} form={form} onChange={setForm} onSubmit={create} problem={problem} busy={busy} now={Date.now()} />
+      {error && <Notice tone="error" title={t('createReportFailed')}>{error.userMessage}</Notice>}
+      {listError && <Notice tone="error" title={t('onDemandLoadFailed')} action={{ label: t('retry'), onClick: reload }}>{listError.userMessage}</Notice>}
+      {items && <OnDemandList items={items} jobs={jobsByReport} />}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { SCHEDULE_FREQUENCIES } from '@/utils/amazon-pay/types';
+import { t } from '@/utils/i18n';
+import { reportTypeName } from '@/utils/views/format';
+import { frequencyLabel, type ScheduleForm as Form } from './schedule-rules';
+
+interface Props {
+  types: string[];
+  form: Form;
+  onChange(form: Form): void;
+  onSubmit(): void;
+  problem?: string;
+  busy: boolean;
+}
+
+/** A new schedule: Amazon then creates the report by itself at this frequency. */
+export function ScheduleForm({ types, form, onChange, onSubmit, problem, busy }: Props) {
+  const set = (patch: Partial<Form>) => onChange({ ...form, ...patch });
+  return (
+    <form class="form inline-form" aria-label={t('scheduleCreateTitle')} onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
+      <label class="field">
+        {t('reportType')}
+        <select value={form.reportType} onChange={(e) => set({ reportType: e.currentTarget.value })}>
+          {types.map((type) => <option key={type} value={type}>{reportTypeName(type)}</option>)}
+        </select>
+      </label>
+      <label class="field">
+        {t('scheduleFrequency')}
+        <select value={form.scheduleFrequency} onChange={(e) => set({ scheduleFrequency: e.currentTarget.value })}>
+          {SCHEDULE_FREQUENCIES.map((f) => <option key={f} value={f}>{frequencyLabel(f)}</option>)}
+        </select>
+      </label>
+      <label class="field">
+        {t('scheduleNextCreation')}
+        <input type="datetime-local" value={form.nextCreation} onInput={(e) => set({ nextCreation: e.currentTarget.value })} />
+      </label>
+      <label class="check form-wide">
+        <input type="checkbox" checked={form.replaceExisting} onChange={(e) => set({ replaceExisting: e.currentTarget.checked })} />
+        {t('scheduleReplace')}
+      </label>
+      <div class="form-submit"><button type="submit" class="primary" disabled={busy}>{t('scheduleCreate')}</button></div>
+      {problem && <p class="invalid form-wide" role="alert">{problem}</p>}
+    </form>
+  );
+}
