@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
+import { KeyStorageNotice } from '@/components/KeyStorageNotice';
 import { HostAccess } from './HostAccess';
 import { AccountsSection } from './sections/accounts/AccountsSection';
+import { AutoArchiveSection } from './sections/auto-archive/AutoArchiveSection';
+import { BulkSection } from './sections/bulk/BulkSection';
+import { HistorySection } from './sections/history/HistorySection';
+import { ReportsSection } from './sections/reports/ReportsSection';
 
 interface Section {
   id: string;
@@ -11,6 +16,10 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { id: 'accounts', label: 'navAccounts', render: () => <AccountsSection /> },
+  { id: 'bulk', label: 'navBulk', render: () => <BulkSection /> },
+  { id: 'history', label: 'navHistory', render: () => <HistorySection /> },
+  { id: 'auto-archive', label: 'navAutoArchive', render: () => <AutoArchiveSection /> },
+  { id: 'reports', label: 'navReports', render: () => <ReportsSection /> },
 ];
 
 function currentSection(): string {
@@ -40,6 +49,7 @@ export function App() {
         </ul>
       </nav>
       <main class="section" id={`section-${section.id}`}>
+        <KeyStorageNotice />
         <HostAccess />
         <h2>{t(section.label)}</h2>
         {section.render()}
