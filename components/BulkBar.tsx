@@ -6,7 +6,8 @@ interface Props {
   downloadable: number;
   batch?: BatchView;
   onDownloadAll(): void;
-  onCancel(batchId: string): void;
+  /** Absent where cancelling is not offered (the Seller Central panel). */
+  onCancel?: (batchId: string) => void;
 }
 
 /** "Download all N shown", then one bar for the batch with a way to stop it. */
@@ -17,7 +18,7 @@ export function BulkBar({ downloadable, batch, onDownloadAll, onCancel }: Props)
       {running ? (
         <>
           <ProgressBar done={batch.counts.done} total={batch.total} />
-          <button type="button" class="secondary" onClick={() => onCancel(batch.batchId)}>{t('cancel')}</button>
+          {onCancel && <button type="button" class="secondary" onClick={() => onCancel(batch.batchId)}>{t('cancel')}</button>}
         </>
       ) : (
         <button type="button" class="primary wide" disabled={downloadable === 0} onClick={onDownloadAll}>

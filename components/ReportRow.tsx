@@ -4,7 +4,8 @@ import { formatBytes, formatDay, formatDateTime, reportTypeName } from '@/utils/
 
 export interface RowActions {
   onDownload(reportId: string, force: boolean): void;
-  onShow(downloadId: number): void;
+  /** Absent where the browser's download folder cannot be opened (the Seller Central panel). */
+  onShow?: (downloadId: number) => void;
 }
 
 interface Props extends RowActions {
@@ -46,7 +47,7 @@ function RowAction({ report, job, typeName, onDownload, onShow }: Props & { type
     return (
       <span class="job-state">
         <span>{t('stateDone')}</span>
-        {job.downloadId !== undefined && (
+        {job.downloadId !== undefined && onShow && (
           <button type="button" class="link" onClick={() => onShow(job.downloadId!)}>{t('showInFolder')}</button>
         )}
       </span>

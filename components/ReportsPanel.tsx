@@ -16,15 +16,18 @@ import { ReportList } from './ReportList';
 const CLOCK_NOTICE_SECONDS = 5;
 
 interface Props {
-  account: AccountView;
+  /** Only the id is read: the Seller Central panel is never told more about an account. */
+  account: Pick<AccountView, 'id'>;
   onOpenSettings(): void;
+  /** In a content script, which may only list and download: no snapshot, no cancel, no "show in folder". */
+  listAndDownloadOnly?: boolean;
   now?: () => number;
 }
 
 /** Everything about one account's reports: the list, its filters and its downloads. */
-export function ReportsPanel({ account, onOpenSettings, now = Date.now }: Props) {
+export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = false, now = Date.now }: Props) {
   const { listing, refreshing, error, refresh } = useReportListing(account.id);
-  const { jobsByReport, batches } = useDownloads(account.id, refresh);
+  const { jobsByReport, batches } = useDownloads(account.id, refresh, { snapshot: !listAndDownloadOnly });
   const [filters, setFilters] = useRememberedFilters();
   const [batchId, setBatchId] = useState<string>();
   const [actionError, setActionError] = useState<SerializedError>();
@@ -66,7 +69,7 @@ export function ReportsPanel({ account, onOpenSettings, now = Date.now }: Props)
         downloadable={downloadable.length}
         batch={batchId ? batches.get(batchId) : undefined}
         onDownloadAll={() => download(downloadable.map((r) => r.reportId))}
-        onCancel={cancel}
+        onCancel={listAndDownloadOnly ? undefined : cancel}
       />
       {listing && (
         <ReportList
@@ -74,7 +77,7 @@ export function ReportsPanel({ account, onOpenSettings, now = Date.now }: Props)
           jobs={jobsByReport}
           emptyText={reports.length === 0 ? t('noReportsYet') : t('noReports')}
           onDownload={(id, force) => download([id], force)}
-          onShow={show}
+          onShow={listAndDownloadOnly ? undefined : show}
         />
       )}
     </section>

@@ -10,19 +10,23 @@ export interface DownloadsState {
 }
 
 /** Follows the background's jobs: a snapshot first, then every change pushed over the progress port. */
-export function useDownloads(accountId: string | undefined, onReportsChanged?: () => void): DownloadsState {
+export function useDownloads(accountId: string | undefined, onReportsChanged?: () => void, { snapshot: wantSnapshot = true } = {}): DownloadsState {
   const [snapshot, setSnapshot] = useState<DownloadsSnapshot>({ jobs: [], batches: [] });
 
   useEffect(() => {
     let live = true;
-    void sendMessage('getDownloads', {}).then((s) => { if (live) setSnapshot(s); }).catch(() => undefined);
+    if (wantSnapshot) void sendMessage('getDownloads', {}).then((s) => { if (live) setSnapshot(s); }).catch(() => undefined);
     const port = browser.runtime.connect({ name: PROGRESS_PORT });
     port.onMessage.addListener((message: unknown) => {
       const event = message as ProgressEvent;
       if (event.type === 'reports') { if (event.accountId === accountId) onReportsChanged?.(); return; }
       setSnapshot((current) => applyEvent(current, event));
     });
-    return () => { live = false; port.disconnect(); };
+    return () => {
+      live = false;
+      // Throws once the extension is gone (updated or removed): nothing left to disconnect from.
+      try { port.disconnect(); } catch { /* already gone */ }
+    };
   }, [accountId, onReportsChanged]);
 
   return useMemo(() => {

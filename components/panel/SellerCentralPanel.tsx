@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { ReportsPanel } from '@/components/ReportsPanel';
 import type { Region } from '@/utils/amazon-pay/endpoints';
-import type { AccountView, ReportListing } from '@/utils/messaging/protocol';
+import type { ReportListing } from '@/utils/messaging/protocol';
 import { PanelShell } from './PanelShell';
 import { RegionAccounts } from './RegionAccounts';
 
@@ -20,8 +20,7 @@ export function SellerCentralPanel({ region, settingsUrl, load }: PanelProps) {
     <PanelShell settingsUrl={settingsUrl}>
       <RegionAccounts region={region} settingsUrl={settingsUrl} load={load}>
         {(account) => (
-          // ReportsPanel reads only the account's id; the panel is never told the rest (key id, key details).
-          <ReportsPanel key={account.id} account={account as AccountView} onOpenSettings={openSettings(settingsUrl)} />
+          <ReportsPanel key={account.id} account={account} listAndDownloadOnly onOpenSettings={openSettings(settingsUrl)} />
         )}
       </RegionAccounts>
     </PanelShell>

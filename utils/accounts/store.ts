@@ -14,7 +14,8 @@ export async function getAccount(id: string): Promise<Account | undefined> {
 }
 
 export async function saveAccount(account: Account): Promise<void> {
-  const accounts = await accountsItem.getValue();
+  // A copy: with nothing stored, getValue() hands out the shared fallback array itself.
+  const accounts = [...(await accountsItem.getValue())];
   const index = accounts.findIndex((a) => a.id === account.id);
   if (index === -1) accounts.push(account);
   else accounts[index] = account;

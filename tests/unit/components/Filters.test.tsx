@@ -100,3 +100,11 @@ describe('type picker', () => {
     expect(details.open).toBe(false);
   });
 });
+
+describe('bulk bar without cancelling (Seller Central panel)', () => {
+  it('shows progress but no Cancel', () => {
+    render(<BulkBar downloadable={10} batch={batch({ done: 1, queued: 9 })} onDownloadAll={vi.fn()} />);
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+});

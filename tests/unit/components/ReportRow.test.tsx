@@ -81,3 +81,12 @@ describe('a long list', () => {
     expect(container.querySelectorAll('li.report')).toHaveLength(60);
   });
 });
+
+describe('a finished row where the folder cannot be opened', () => {
+  it('says Saved without a Show in folder button', () => {
+    const r = report();
+    render(<ReportList reports={[r]} jobs={new Map([[r.reportId, job({ state: 'done', downloadId: 3 })]])} emptyText="none" onDownload={vi.fn()} />);
+    expect(screen.getByText('Saved')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Show in folder' })).toBeNull();
+  });
+});

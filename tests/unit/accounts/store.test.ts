@@ -1,0 +1,38 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { listAccounts, removeAccount, saveAccount, selectAccount, selectedAccount } from '@/utils/accounts/store';
+import type { Account } from '@/utils/accounts/types';
+
+const account = (id: string): Account => ({
+  id, label: id, region: 'na', environment: 'live', publicKeyId: 'LIVE-AEMULATORNALIVE000000001', algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '',
+});
+
+describe('account settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('adds, replaces and removes accounts', async () => {
+    await saveAccount(account('a'));
+    await saveAccount(account('b'));
+    await saveAccount({ ...account('a'), label: 'renamed' });
+    expect((await listAccounts()).map((a) => a.label)).toEqual(['renamed', 'b']);
+    await removeAccount('a');
+    expect((await listAccounts()).map((a) => a.id)).toEqual(['b']);
+  });
+
+  it('starts empty again once storage is cleared (the fallback list is never mutated)', async () => {
+    await saveAccount(account('a'));
+    await fakeBrowser.storage.local.clear();
+    expect(await listAccounts()).toEqual([]);
+    await saveAccount(account('b'));
+    expect((await listAccounts()).map((a) => a.id)).toEqual(['b']);
+  });
+
+  it('remembers the selected account while it exists, else falls back to the first', async () => {
+    await saveAccount(account('a'));
+    await saveAccount(account('b'));
+    await selectAccount('b');
+    expect((await selectedAccount())?.id).toBe('b');
+    await removeAccount('b');
+    expect((await selectedAccount())?.id).toBe('a');
+  });
+});
