@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { accountDescription, AccountPicker, EnvironmentBadge } from '@/components/AccountPicker';
+import { KeyStorageNotice } from '@/components/KeyStorageNotice';
 import { Notice } from '@/components/Notice';
 import { ReportsPanel } from '@/components/ReportsPanel';
 import { toSerialized } from '@/components/hooks/useReportListing';
@@ -34,6 +35,7 @@ export function App() {
         {account && <EnvironmentBadge account={account} />}
         <button type="button" class="secondary" onClick={openSettings}>{t('openSettings')}</button>
       </header>
+      <KeyStorageNotice />
       {error && <Notice tone="error" title={t('errorTitle')}>{error.userMessage}</Notice>}
       {accounts && accounts.length === 0 && (
         <Notice tone="info" title={t('welcomeTitle')} action={{ label: t('welcomeAction'), onClick: openSettings }}>

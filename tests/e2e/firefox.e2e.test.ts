@@ -13,15 +13,20 @@ const pem = fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8');
 let emulator: RunningEmulator;
 let proxy: TunnelProxy;
 let firefox: FirefoxSession;
+let privateFirefox: FirefoxSession;
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 'e2e-firefox' });
   proxy = await startTunnelProxy([...amazonHosts, DOCUMENT_HOST], emulator.port);
-  firefox = await launchFirefox({ proxyPort: proxy.port });
+  // Both at once: starting Firefox is most of this suite's time.
+  [firefox, privateFirefox] = await Promise.all([
+    launchFirefox({ proxyPort: proxy.port }),
+    launchFirefox({ proxyPort: proxy.port, privateMode: true }),
+  ]);
 });
 
 afterAll(async () => {
-  await firefox?.close();
+  await Promise.all([firefox?.close(), privateFirefox?.close()]);
   await proxy?.close();
   await emulator?.close();
 });
@@ -61,5 +66,35 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await options.click('::-p-xpath(//button[normalize-space()="Allow access"])');
     await options.waitForSelector('::-p-text(Allow access to Amazon Pay)', { hidden: true });
     expect(await options.evaluate((origin) => browser.permissions.contains({ origins: [origin] }), eu)).toBe(true);
+  });
+});
+
+describe('Firefox in private mode ("never remember history")', () => {
+  it('says so, keeps the imported key for the session only, and the background signs with it', async () => {
+    const options = await privateFirefox.openPage('options.html', 'nav');
+    expect(await options.evaluate(() => browser.extension.inIncognitoContext)).toBe(true);
+    await options.waitForSelector('::-p-text(This browser keeps no data for extensions)');
+    await addAccountInFirefox(options, { label: 'Private Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem });
+    await saveFirefoxScreenshot(options, 'firefox-private-options');
+
+    // The key sits in storage.session (memory, gone with the browser) as a CryptoKey that cannot be exported.
+    const kept = await options.evaluate(async () => {
+      const items = await browser.storage.session.get(null);
+      return Object.entries(items).map(([name, record]) => {
+        const key = (record as { key: CryptoKey }).key;
+        return { name, isKey: key instanceof CryptoKey, extractable: key.extractable };
+      });
+    });
+    expect(kept).toEqual([{ name: expect.stringMatching(/^sessionKey:/), isKey: true, extractable: false }]);
+
+    // Test connection signs in the background with that key; the emulator verifies the signature.
+    await options.click('::-p-xpath(//button[normalize-space()="Test connection"])');
+    await options.waitForSelector('::-p-text(Connected)');
+
+    const popup = await privateFirefox.openPage('popup.html', '.notice', { width: 400, height: 600 });
+    await popup.waitForSelector('::-p-text(This browser keeps no data for extensions)');
+    // What the notice tells the user: the report cache and job queue need IndexedDB, so listing fails here.
+    await popup.waitForSelector("::-p-text(Couldn't refresh the reports)");
+    await saveFirefoxScreenshot(popup, 'firefox-private-popup');
   });
 });

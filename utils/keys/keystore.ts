@@ -1,8 +1,11 @@
 /**
  * Per-account signing keys, stored as CryptoKey objects in an IndexedDB store of their own.
  * IndexedDB clones the key object, so the key material never becomes readable to script.
+ * Where IndexedDB cannot keep a key (private mode, DataCloneError) keys are kept for the browser session only.
  */
 import { createStore, del, get, set } from 'idb-keyval';
+import { createSessionKeys, isKeyRecord } from './session-keys';
+import { probeStore, storageProblemOf, type KeyStorageProblem } from './storage-problem';
 
 export interface KeyRecord {
   key: CryptoKey;
@@ -22,6 +25,12 @@ export class KeyStoreError extends Error {
 
 // idb-keyval opens the database on first use, so importing this module touches no storage.
 const store = createStore('report-courier-keys', 'keys');
+const sessionKeys = createSessionKeys();
+
+/** Why keys cannot be kept across browser restarts here (the views explain it), or undefined when they can. */
+export function keyStorageProblem(): Promise<KeyStorageProblem | undefined> {
+  return probeStore(store);
+}
 
 /** Refuses any key that could leak (extractable) or could not sign requests. */
 export async function saveKey(accountId: string, key: CryptoKey, metadata: KeyMetadata = {}): Promise<KeyRecord> {
@@ -31,13 +40,28 @@ export async function saveKey(accountId: string, key: CryptoKey, metadata: KeyMe
     throw new KeyStoreError('Only private signing keys can be stored');
   }
   const record: KeyRecord = { key, addedAt: new Date().toISOString(), ...metadata };
-  await set(accountId, record, store);
+  try {
+    await set(accountId, record, store);
+  } catch (error) {
+    if (!storageProblemOf(error)) throw error;
+    if (!(await sessionKeys.save(accountId, record))) {
+      throw new KeyStoreError('This browser keeps no data for extensions here and cannot hold the key even for this session');
+    }
+    return record;
+  }
+  // A key kept for an earlier session must not outlive its replacement.
+  await sessionKeys.remove(accountId);
   return record;
 }
 
 export async function loadKeyRecord(accountId: string): Promise<KeyRecord | undefined> {
-  const value: unknown = await get(accountId, store);
-  return isKeyRecord(value) ? value : undefined;
+  try {
+    const value: unknown = await get(accountId, store);
+    if (isKeyRecord(value)) return value;
+  } catch (error) {
+    if (!storageProblemOf(error)) throw error;
+  }
+  return sessionKeys.load(accountId);
 }
 
 export async function loadKey(accountId: string): Promise<CryptoKey | undefined> {
@@ -49,10 +73,10 @@ export async function hasKey(accountId: string): Promise<boolean> {
 }
 
 export async function deleteKey(accountId: string): Promise<void> {
-  await del(accountId, store);
-}
-
-function isKeyRecord(value: unknown): value is KeyRecord {
-  const record = value as Partial<KeyRecord> | undefined;
-  return typeof record?.addedAt === 'string' && record.key instanceof CryptoKey;
+  await sessionKeys.remove(accountId);
+  try {
+    await del(accountId, store);
+  } catch (error) {
+    if (!storageProblemOf(error)) throw error;
+  }
 }

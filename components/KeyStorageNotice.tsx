@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Notice } from '@/components/Notice';
+import { t } from '@/utils/i18n';
+import { keyStorageProblem } from '@/utils/keys/keystore';
+import type { KeyStorageProblem } from '@/utils/keys/storage-problem';
+
+/**
+ * Says up front when this browser cannot keep keys (and, in private mode, any extension data) across restarts,
+ * instead of letting saves and listings fail with IndexedDB's own words.
+ */
+export function KeyStorageNotice() {
+  const [problem, setProblem] = useState<KeyStorageProblem>();
+  useEffect(() => {
+    // Any other failure is not this notice's to explain; the action that hits it reports it.
+    void keyStorageProblem().then(setProblem, () => undefined);
+  }, []);
+
+  if (problem === 'private-mode') {
+    return <Notice tone="warning" title={t('privateModeTitle')}>{t('privateModeBody')}</Notice>;
+  }
+  if (problem === 'key-not-storable') {
+    return <Notice tone="warning" title={t('keySessionOnlyTitle')}>{t('keySessionOnlyBody')}</Notice>;
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+import { render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+// Loaded once up front so each fresh import below re-runs modules instead of transforming them again.
+import '@/components/KeyStorageNotice';
+import { failIndexedDbOpen, failPut } from '../keys/browser-storage';
+import { expectAccessible } from './a11y';
+
+/** A fresh module graph: the key store keeps its IndexedDB connection once open, as a page does for its lifetime. */
+async function renderNotice() {
+  vi.resetModules();
+  const { KeyStorageNotice } = await import('@/components/KeyStorageNotice');
+  return render(<KeyStorageNotice />);
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('key storage notice', () => {
+  it('stays away where IndexedDB keeps keys', async () => {
+    const probed = vi.spyOn(IDBObjectStore.prototype, 'delete');
+    const { container } = await renderNotice();
+    await waitFor(() => expect(probed).toHaveBeenCalled());
+    // The probe's transaction completes a moment after its last request.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(container.textContent).toBe('');
+  });
+
+  it('explains private mode: session-only keys, no lists or downloads, and the way out', async () => {
+    failIndexedDbOpen();
+    const { container } = await renderNotice();
+    await screen.findByText('This browser keeps no data for extensions (private mode)');
+    expect(container.textContent).toMatch(/kept only until you close the browser/);
+    expect(container.textContent).toMatch(/let Firefox remember history/);
+    await expectAccessible(container);
+  });
+
+  it('says keys are session-only where a CryptoKey cannot be stored, and that downloads still work', async () => {
+    failPut('DataCloneError');
+    const { container } = await renderNotice();
+    await screen.findByText('This browser cannot store signing keys');
+    expect(container.textContent).toMatch(/Downloads still work/);
+    await expectAccessible(container);
+  });
+});
