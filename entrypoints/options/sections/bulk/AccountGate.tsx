@@ -9,12 +9,16 @@ import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
 interface ViewProps {
   accounts?: AccountView[];
   error?: SerializedError;
+  onRetry?(): void;
   children(accounts: AccountView[]): ComponentChildren;
 }
 
 /** The sections below need at least one account; without one they point to where it is added. */
-export function AccountGateView({ accounts, error, children }: ViewProps) {
-  if (error) return <Notice tone="error" title={t('accountsLoadFailed')}>{error.userMessage}</Notice>;
+export function AccountGateView({ accounts, error, onRetry, children }: ViewProps) {
+  if (error) {
+    const action = onRetry && { label: t('retry'), onClick: onRetry };
+    return <Notice tone="error" title={t('accountsLoadFailed')} action={action}>{error.userMessage}</Notice>;
+  }
   if (!accounts) return <p class="hint" role="status">{t('loading')}</p>;
   if (accounts.length === 0) {
     return (
@@ -29,8 +33,10 @@ export function AccountGateView({ accounts, error, children }: ViewProps) {
 export function AccountGate({ children }: Pick<ViewProps, 'children'>) {
   const [accounts, setAccounts] = useState<AccountView[]>();
   const [error, setError] = useState<SerializedError>();
-  useEffect(() => {
+  const load = () => {
+    setError(undefined);
     sendMessage('listAccounts', {}).then((r) => setAccounts(r.accounts)).catch((e) => setError(toSerialized(e)));
-  }, []);
-  return <AccountGateView accounts={accounts} error={error}>{children}</AccountGateView>;
+  };
+  useEffect(load, []);
+  return <AccountGateView accounts={accounts} error={error} onRetry={load}>{children}</AccountGateView>;
 }

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { BatchView, JobView } from '@/utils/messaging/protocol';
+import type { BatchView, BulkPreview, JobView, MessageResponse } from '@/utils/messaging/protocol';
 
 /** The bulk download this page started; kept in storage so leaving the page or restarting the browser loses nothing. */
 export interface BulkRun {
@@ -62,4 +62,27 @@ export function groupFailures(jobs: JobView[], unknownReason: string): FailureGr
 /** Batches that have failed jobs: where "Retry failed" has something to do. */
 export function batchesWithFailures(batches: BatchView[]): string[] {
   return batches.filter((b) => b.counts.failed > 0).map((b) => b.batchId);
+}
+
+export interface Started {
+  batchIds: string[];
+  queued: number;
+  skipped: number;
+  /** The first account whose batch could not be started, if any. */
+  failure?: unknown;
+}
+
+/** One batch per account with something to download; the batches that start count even if another account fails. */
+export async function startBatches(
+  preview: BulkPreview,
+  download: (accountId: string, reportIds: string[]) => Promise<MessageResponse<'downloadReports'>>,
+): Promise<Started> {
+  const settled = await Promise.allSettled(preview.perAccount.filter((p) => p.reportIds.length > 0).map((p) => download(p.accountId, p.reportIds)));
+  const results = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  return {
+    batchIds: results.flatMap((r) => (r.batchId ? [r.batchId] : [])),
+    queued: results.reduce((n, r) => n + r.queued, 0),
+    skipped: results.reduce((n, r) => n + r.skipped, 0),
+    failure: settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason,
+  };
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { toSerialized } from '@/components/hooks/useReportListing';
 import { sendMessage } from '@/utils/messaging/client';
 import type { BulkPreview, SerializedError } from '@/utils/messaging/protocol';
-import { batchesWithFailures, bulkRunItem, liveCount, summarize, type BulkRun } from './bulk-run';
+import { batchesWithFailures, bulkRunItem, liveCount, startBatches, summarize, type BulkRun } from './bulk-run';
 import { useBatches } from './useBatches';
 
 /** The stored run (if any), its live state, and what the run's buttons do to every batch in it. */
@@ -22,16 +22,14 @@ export function useBulkRun() {
   };
   const working = batches.filter((b) => liveCount(b) > 0);
 
-  /** One batch per account; accounts with nothing new simply add no batch. */
   const start = async (preview: BulkPreview): Promise<{ queued: number; skipped: number }> => {
     setError(undefined);
-    const results = await Promise.all(preview.perAccount.filter((p) => p.reportIds.length > 0).map((p) =>
-      sendMessage('downloadReports', { accountId: p.accountId, reportIds: p.reportIds, force: false })));
-    const batchIds = results.flatMap((r) => (r.batchId ? [r.batchId] : []));
-    const queued = results.reduce((n, r) => n + r.queued, 0);
-    const skipped = results.reduce((n, r) => n + r.skipped, 0);
-    if (batchIds.length > 0) await bulkRunItem.setValue({ batchIds, startedAt: new Date().toISOString(), skipped });
-    return { queued, skipped };
+    const started = await startBatches(preview, (accountId, reportIds) => sendMessage('downloadReports', { accountId, reportIds, force: false }));
+    if (started.batchIds.length > 0) {
+      await bulkRunItem.setValue({ batchIds: started.batchIds, startedAt: new Date().toISOString(), skipped: started.skipped });
+    }
+    if (started.failure) throw started.failure;
+    return started;
   };
 
   return {

@@ -16,9 +16,12 @@ describe('the account gate of the options sections', () => {
 
   it('shows the error\'s user message, never its details', async () => {
     const error = { name: 'X', code: 'no-reply', message: 'stack at foo.ts:1', userMessage: 'The extension did not answer.' };
-    const { container } = render(<AccountGateView error={error}>{() => <p>content</p>}</AccountGateView>);
+    const retried: string[] = [];
+    const { container } = render(<AccountGateView error={error} onRetry={() => retried.push('again')}>{() => <p>content</p>}</AccountGateView>);
     expect(screen.getByRole('alert').textContent).toContain('The extension did not answer.');
     expect(container.textContent).not.toContain('foo.ts');
+    screen.getByRole('button', { name: 'Retry' }).click();
+    expect(retried).toEqual(['again']);
     await expectAccessible(container);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchesWithFailures, groupFailures, summarize } from '@/entrypoints/options/sections/bulk/bulk-run';
+import { batchesWithFailures, groupFailures, startBatches, summarize } from '@/entrypoints/options/sections/bulk/bulk-run';
 import { batch, job } from './fixtures';
 
 describe('a bulk run across batches', () => {
@@ -40,5 +40,22 @@ describe('a bulk run across batches', () => {
 
   it('retries only batches that have failures', () => {
     expect(batchesWithFailures([batch({ batchId: 'a', counts: { failed: 2 } }), batch({ batchId: 'b', counts: { done: 1 } })])).toEqual(['a']);
+  });
+
+  it('starts one batch per account with reports, and keeps those that started when another fails', async () => {
+    const asked: string[] = [];
+    const refused = new Error('no key');
+    const started = await startBatches({ perAccount: [
+      { accountId: 'a', matching: 2, archived: 0, reportIds: ['R1', 'R2'] },
+      { accountId: 'empty', matching: 0, archived: 0, reportIds: [] },
+      { accountId: 'b', matching: 1, archived: 1, reportIds: ['R3'] },
+      { accountId: 'c', matching: 1, archived: 0, reportIds: ['R4'] },
+    ] }, async (accountId, reportIds) => {
+      asked.push(`${accountId}:${reportIds.join('+')}`);
+      if (accountId === 'c') throw refused;
+      return accountId === 'a' ? { batchId: 'batch-a', queued: 2, skipped: 0 } : { queued: 0, skipped: 1 };
+    });
+    expect(asked).toEqual(['a:R1+R2', 'b:R3', 'c:R4']);
+    expect(started).toEqual({ batchIds: ['batch-a'], queued: 2, skipped: 1, failure: refused });
   });
 });
