@@ -9,6 +9,17 @@ export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  zip: {
+    // Firefox's sources zip is for reviewers rebuilding the add-on: sources, lockfile and config, without the
+    // tests (they hold test-only keys), benchmarks, screenshots and local run output.
+    excludeSources: ['tests/**', 'bench/**', 'bench-results.json', 'demo-output/**', 'test-artifacts/**', 'docs/**/*.png', 'vitest.config.ts'],
+  },
+  hooks: {
+    // Gecko settings are Firefox's alone; Chrome lists the key as unrecognized.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') delete manifest.browser_specific_settings;
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

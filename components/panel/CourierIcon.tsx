@@ -1,4 +1,4 @@
-/** The extension icon (assets/icon.svg) inline: no web-accessible image for Seller Central to probe. */
+/** The extension icon (public/icon.svg) inline: no web-accessible image for Seller Central to probe. */
 export function CourierIcon() {
   return (
     <svg class="rc-icon" viewBox="0 0 128 128" aria-hidden="true" focusable="false">
