@@ -13,4 +13,8 @@ export interface PipelineContext {
   pump(): void;
   /** Jobs this worker is fetching a document URL for right now (never persisted: they die with the worker). */
   running: Set<string>;
+  /** How long a cancel seen in the browser waits before it stands (see `follow.ts`). */
+  cancelGraceMs: number;
+  /** Downloads whose USER_CANCELED event this worker received (so recovery leaves them to the event). */
+  cancelsHeard: Set<number>;
 }

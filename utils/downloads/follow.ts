@@ -10,6 +10,7 @@ import type { DownloadJob } from './types';
 export async function handleDelta(ctx: PipelineContext, delta: DownloadDelta): Promise<void> {
   const state = delta.state?.current;
   if (state !== 'complete' && state !== 'interrupted') return;
+  if (delta.error?.current === 'USER_CANCELED') ctx.cancelsHeard.add(delta.id);
   const { jobs } = await readSnapshot(ctx.db);
   const job = jobs.find((j) => j.state === 'downloading' && j.downloadId === delta.id);
   if (!job) return;
@@ -32,8 +33,11 @@ function itemFromDelta(delta: DownloadDelta, job: DownloadJob): DownloadItem {
   };
 }
 
-/** Brings a `downloading` job in line with the browser's record of its download. */
-export async function follow(ctx: PipelineContext, job: DownloadJob, item: DownloadItem | undefined): Promise<void> {
+/**
+ * Brings a `downloading` job in line with the browser's record of its download. `afterRestart`: the record was
+ * found by recovery at a worker start, not reported by an event.
+ */
+export async function follow(ctx: PipelineContext, job: DownloadJob, item: DownloadItem | undefined, afterRestart = false): Promise<void> {
   if (job.state !== 'downloading' || job.downloadId === undefined) return;
   const expected = { state: 'downloading' as const, downloadId: job.downloadId };
   if (item?.state === 'in_progress') return;
@@ -44,10 +48,28 @@ export async function follow(ctx: PipelineContext, job: DownloadJob, item: Downl
     await ctx.save((tx) => moveJob(tx, job.id, expected, requeue, now));
   } else if (item.state === 'complete') {
     await complete(ctx, job.id, expected, item);
+  } else if (item.error === 'USER_CANCELED') {
+    await settleCancel(ctx, job.id, expected, item, afterRestart);
   } else {
-    await interrupted(ctx, job.id, expected, item);
+    await interrupted(ctx, job.id, expected, item, classifyInterrupt(interruptReason(item)));
   }
   ctx.pump();
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Beyond the grace: time for the event of a cancel made in this browser session to reach a fresh worker. */
+const EVENT_MARGIN_MS = 1_000;
+
+/**
+ * Quitting the browser cancels every running download, exactly as a user's cancel would. So a cancel stands only
+ * once this worker has outlived it by the grace period (a quit takes the worker along before it writes). One that
+ * recovery finds without having heard its event in this session came from the quit: the job starts again.
+ */
+async function settleCancel(ctx: PipelineContext, jobId: string, expected: Expected, item: DownloadItem, afterRestart: boolean): Promise<void> {
+  await sleep(ctx.cancelGraceMs + (afterRestart ? EVENT_MARGIN_MS : 0));
+  if (!afterRestart) return interrupted(ctx, jobId, expected, item, classifyInterrupt(interruptReason(item)));
+  if (ctx.cancelsHeard.has(item.id)) return;
+  await interrupted(ctx, jobId, expected, item, { action: 'retry', backoff: false });
 }
 
 type Expected = { state: 'downloading'; downloadId: number };
@@ -64,9 +86,8 @@ async function complete(ctx: PipelineContext, jobId: string, expected: Expected,
   });
 }
 
-async function interrupted(ctx: PipelineContext, jobId: string, expected: Expected, item: DownloadItem): Promise<void> {
+async function interrupted(ctx: PipelineContext, jobId: string, expected: Expected, item: DownloadItem, decision: Decision): Promise<void> {
   const reason = interruptReason(item);
-  const decision = classifyInterrupt(reason);
   const now = ctx.now();
   const next = await ctx.save(async (tx) => {
     const moved = await moveJob(tx, jobId, expected, (job) => outcome(decision, job, reason, now, ctx.maxAttempts), now);

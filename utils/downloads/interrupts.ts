@@ -77,15 +77,21 @@ const RETRYABLE_CODES = new Set(['network', 'rate-limited', 'amazon-unavailable'
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
-/** Reads the Reports client's typed errors by their fields, so this module needs none of its classes. */
+/**
+ * Reads the Reports client's typed errors by their fields, so this module needs none of its classes. An error with
+ * none of them (no user message, status or code) did not come from Amazon but from around the request: storage or
+ * a worker being stopped ("No SW"). Those are retried, within the job's attempts.
+ */
 export function classifyFetchError(thrown: unknown): { retryable: boolean; error: JobError } {
   const fields: ErrorFields = typeof thrown === 'object' && thrown !== null ? thrown : {};
   const rawStatus = fields.status ?? fields.details?.status;
   const status = typeof rawStatus === 'number' ? rawStatus : undefined;
   const code = text(fields.reasonCode) ?? text(fields.details?.reasonCode) ?? text(fields.code);
+  const environmental = code === undefined && status === undefined && text(fields.userMessage) === undefined;
   const retryable =
     fields.retryable !== false &&
     (fields.retryable === true ||
+      environmental ||
       RETRYABLE_CODES.has(String(fields.code)) ||
       (status !== undefined && (RETRYABLE_STATUS.has(status) || status >= 500)));
   const userMessage = text(fields.userMessage) ?? 'Amazon Pay did not hand out this report file.';

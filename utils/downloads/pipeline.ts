@@ -18,6 +18,8 @@ export interface PipelineOptions {
   maxRequests?: number;
   /** Document URLs one job may use before it fails. */
   maxAttempts?: number;
+  /** A cancel seen in the browser stands once this worker has outlived it by this long (quitting cancels too). */
+  cancelGraceMs?: number;
   now?: () => number;
   /** Calls `wake` at `at` (epoch ms) when a backed-off job becomes due; see `wake.ts` for an alarm-backed one. */
   schedule?: (at: number, wake: () => void) => void;
@@ -99,6 +101,8 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
     save,
     pump: () => void pump(),
     running: new Set(),
+    cancelGraceMs: options.cancelGraceMs ?? 2_000,
+    cancelsHeard: new Set(),
   };
 
   function pump(): Promise<void> {

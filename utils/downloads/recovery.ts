@@ -10,37 +10,41 @@ import type { DownloadJob } from './types';
  * - `requesting-url`: the URL request died with the worker, but `download()` may already have started (the id is
  *   saved only after it resolves). A download with the job's file name that started after the request is adopted;
  *   otherwise the job is queued again without spending an attempt.
- * - `downloading`: the browser's record of that download decides (done, fresh URL, keep waiting, or re-queue).
+ * - `downloading`: the browser's record of that download decides (done, fresh URL, keep waiting, or re-queue);
+ *   a cancel whose event this worker never hears came from quitting the browser, and the job starts again.
  */
 export async function recoverJobs(ctx: PipelineContext): Promise<void> {
   const { jobs } = await readSnapshot(ctx.db);
-  for (const job of jobs) {
-    if (ctx.running.has(job.id)) continue;
-    if (job.state === 'requesting-url') await recoverRequest(ctx, job);
-    if (job.state === 'downloading' && job.downloadId !== undefined) {
-      const [item] = await ctx.downloads.search({ id: job.downloadId });
-      await follow(ctx, job, item);
-    }
-  }
+  // Side by side: a cancel found here waits to learn whether a quit caused it (follow.ts) and must not hold up the rest.
+  await Promise.all(jobs.filter((job) => !ctx.running.has(job.id)).map((job) => recoverJob(ctx, job)));
   ctx.pump();
 }
 
-async function recoverRequest(ctx: PipelineContext, job: DownloadJob): Promise<void> {
+async function recoverJob(ctx: PipelineContext, job: DownloadJob): Promise<void> {
+  if (job.state === 'requesting-url') {
+    await adoptOrRequeue(ctx, job, (current) => ({ state: 'queued', attempts: Math.max(0, current.attempts - 1), nextAttemptAt: ctx.now() }));
+  } else if (job.state === 'downloading' && job.downloadId !== undefined) {
+    const [item] = await ctx.downloads.search({ id: job.downloadId });
+    await follow(ctx, job, item, true);
+  }
+}
+
+/**
+ * For a `requesting-url` job whose download() outcome is unknown: adopts the download it started, if the browser
+ * has one, or else applies `otherwise` to the job.
+ */
+export async function adoptOrRequeue(
+  ctx: PipelineContext,
+  job: DownloadJob,
+  otherwise: (current: DownloadJob) => Partial<DownloadJob>,
+): Promise<void> {
   const item = await findStartedDownload(ctx.downloads, job);
   const now = ctx.now();
-  const adopted = await ctx.save((tx) =>
-    moveJob(
-      tx,
-      job.id,
-      { state: 'requesting-url' },
-      (current) =>
-        item
-          ? { state: 'downloading', downloadId: item.id }
-          : { state: 'queued', attempts: Math.max(0, current.attempts - 1), nextAttemptAt: now },
-      now,
-    ),
+  const next = await ctx.save((tx) =>
+    moveJob(tx, job.id, { state: 'requesting-url' }, (current) => (item ? { state: 'downloading', downloadId: item.id } : otherwise(current)), now),
   );
-  if (adopted?.state === 'downloading') await follow(ctx, adopted, item);
+  if (next?.state === 'downloading') await follow(ctx, next, item, true);
+  else ctx.pump();
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -2,8 +2,9 @@ import type { ReportDocument } from '../amazon-pay/types';
 import type { PipelineContext } from './context';
 import { withDocumentExtension } from './filenames';
 import { follow } from './follow';
-import { backoffMs, classifyFetchError } from './interrupts';
+import { attemptsExhausted, backoffMs, classifyFetchError, classifyInterrupt } from './interrupts';
 import { moveJob } from './queue';
+import { adoptOrRequeue } from './recovery';
 import type { DownloadJob } from './types';
 
 export type FetchDocument = (job: DownloadJob) => Promise<ReportDocument>;
@@ -32,8 +33,8 @@ export async function runJob(
   let downloadId: number;
   try {
     downloadId = await ctx.downloads.download({ url: document.url, filename, conflictAction: 'uniquify' });
-  } catch {
-    await downloadRefused(ctx, job);
+  } catch (thrown) {
+    await downloadFailed(ctx, job, thrown);
     return;
   }
   await started(ctx, job, downloadId);
@@ -68,6 +69,28 @@ async function fetchFailed(ctx: PipelineContext, job: DownloadJob, thrown: unkno
       now,
     ),
   );
+}
+
+/** Chromium's refusals of the request itself ("Invalid filename", "Invalid URL", …): asking again fails again. */
+const INPUT_REFUSED = /^Invalid\b/i;
+/** A start that failed on the way reports its interrupt reason (`NETWORK_FAILED`, `FILE_ACCESS_DENIED`, …). */
+const INTERRUPT_REASON = /^[A-Z][A-Z_]+$/;
+
+/**
+ * Other refusals ("No SW", "The browser is shutting down.") come from a worker or browser on its way out, and the
+ * download may have started regardless: adopt it if so, else try again later, within the job's attempts.
+ */
+async function downloadFailed(ctx: PipelineContext, job: DownloadJob, thrown: unknown): Promise<void> {
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  if (INPUT_REFUSED.test(message)) return downloadRefused(ctx, job);
+  const decision = INTERRUPT_REASON.test(message) ? classifyInterrupt(message) : undefined;
+  const code = decision ? message : 'DOWNLOAD_NOT_STARTED';
+  const now = ctx.now();
+  await adoptOrRequeue(ctx, job, (current) => {
+    if (decision?.action === 'fail') return { state: 'failed', error: decision.error };
+    if (current.attempts >= ctx.maxAttempts) return { state: 'failed', error: attemptsExhausted(code, current.attempts) };
+    return { state: 'queued', nextAttemptAt: now + backoffMs(current.attempts) };
+  });
 }
 
 async function downloadRefused(ctx: PipelineContext, job: DownloadJob): Promise<void> {

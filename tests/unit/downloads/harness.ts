@@ -94,6 +94,8 @@ export function createRig(options: RigOptions = {}): Rig {
     onError: (error) => {
       throw error;
     },
+    // Cancels stand at once unless a test looks at the grace period itself.
+    cancelGraceMs: 0,
     ...options,
     db,
     fetchDocument,

@@ -54,8 +54,10 @@ describe('classifyFetchError', () => {
     ['400', typed({ code: 'invalid-request', userMessage: 'Bad', details: { status: 400, reasonCode: 'InvalidParameterValue' } }), false, 'InvalidParameterValue'],
     ['401', typed({ code: 'unauthorized', status: 401 }), false, 'unauthorized'],
     ['explicitly final 500', typed({ status: 500, retryable: false }), false, 'HTTP_500'],
-    ['plain error', new Error('boom'), false, 'UNKNOWN'],
-    ['a string', 'boom', false, 'UNKNOWN'],
+    ['plain error from around the request (storage, a stopping worker)', new Error('No SW'), true, 'UNKNOWN'],
+    ['a string', 'boom', true, 'UNKNOWN'],
+    ['a DOMException from IndexedDB', new DOMException('The database connection is closing.', 'InvalidStateError'), true, 'UNKNOWN'],
+    ['a typed error without status or code', typed({ userMessage: 'This account no longer exists.' }), false, 'UNKNOWN'],
   ])('%s', (_case, thrown, retryable, code) => {
     expect(classifyFetchError(thrown)).toMatchObject({ retryable, error: { code } });
   });

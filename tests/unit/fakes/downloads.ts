@@ -17,7 +17,8 @@ export type Outcome =
   | { kind: 'complete'; bytes: number }
   | { kind: 'interrupt'; reason: InterruptReason; pathless?: boolean }
   | { kind: 'in-progress' }
-  | { kind: 'reject'; message: string };
+  | { kind: 'reject'; message: string }
+  | { kind: 'fail-start'; message: string; started: boolean };
 
 export const complete = (bytes = 2048): Outcome => ({ kind: 'complete', bytes });
 export const interrupt = (reason: InterruptReason): Outcome => ({ kind: 'interrupt', reason });
@@ -25,6 +26,11 @@ export const inProgress = (): Outcome => ({ kind: 'in-progress' });
 /** What Chromium reports when it cannot create or write the target folder: cancelled before it had a path. */
 export const folderRefused = (): Outcome => ({ kind: 'interrupt', reason: 'USER_CANCELED', pathless: true });
 export const reject = (message = 'Invalid filename'): Outcome => ({ kind: 'reject', message });
+/**
+ * download() rejects with `message` as a stopping worker or a quitting browser makes it ("No SW", "The browser is
+ * shutting down."); with `started` the browser created the download all the same, and it completes.
+ */
+export const failStart = (message: string, started = false): Outcome => ({ kind: 'fail-start', message, started });
 
 export interface DownloadCall {
   /** Position among all calls, from 1. */
@@ -116,6 +122,7 @@ export class FakeDownloads implements DownloadsApi {
     const outcome = this.outcomeFor(options.url);
     const refused = outcome.kind === 'reject' ? outcome.message : chromiumRejects(options.filename);
     if (refused) throw new Error(`Invalid filename: ${refused}`);
+    if (outcome.kind === 'fail-start' && !outcome.started) throw new Error(outcome.message);
     const id = this.nextId++;
     call.id = id;
     this.items.set(id, {
@@ -128,6 +135,10 @@ export class FakeDownloads implements DownloadsApi {
       exists: true,
       startTime: new Date((this.options.wallClock ?? Date.now)()).toISOString(),
     });
+    if (outcome.kind === 'fail-start') {
+      this.later(() => this.settle(id, complete()));
+      throw new Error(outcome.message);
+    }
     this.later(() => this.settle(id, outcome));
     return id;
   }
@@ -215,7 +226,7 @@ export class FakeDownloads implements DownloadsApi {
 
   private settle(id: number, outcome: Outcome): void {
     const item = this.items.get(id);
-    if (!item || item.state !== 'in_progress' || outcome.kind === 'in-progress' || outcome.kind === 'reject') return;
+    if (!item || item.state !== 'in_progress' || outcome.kind === 'in-progress' || outcome.kind === 'reject' || outcome.kind === 'fail-start') return;
     if (outcome.kind === 'complete') {
       Object.assign(item, { state: 'complete', bytesReceived: outcome.bytes, totalBytes: outcome.bytes, fileSize: outcome.bytes });
       this.filesOnDisk.add(item.filename);
