@@ -1,0 +1,76 @@
+import path from 'node:path';
+import type { RunningEmulator } from '../../emulator/index';
+import type { JobRow, ReportRow } from './driver';
+import { filesUnder, sha256 } from './stack';
+
+export interface ArchiveAudit {
+  /** Reports without a file. */
+  lost: string[];
+  /** Reports with more than one file (e.g. a `name (1).csv` next to `name.csv`), with their files. */
+  duplicates: string[];
+  /** Files whose SHA-256 differs from the emulator's document. */
+  mismatched: string[];
+  /** Files that belong to no report asked for. */
+  strays: string[];
+}
+
+/** Which report a downloaded file belongs to: the scheme ends `_<reportId>.csv`, `uniquify` may add ` (n)`. */
+function reportIdOf(file: string): string | undefined {
+  return /_([^_/\\]+?)(?: \(\d+\))?\.csv$/.exec(file)?.[1];
+}
+
+/** Compares the download folder with the emulator's documents: every report once, byte for byte. */
+export function auditArchive(downloadDir: string, emulator: RunningEmulator, reports: readonly ReportRow[]): ArchiveAudit {
+  const byReport = new Map<string, string[]>();
+  const strays: string[] = [];
+  const wanted = new Set(reports.map((r) => r.reportId));
+  for (const file of filesUnder(downloadDir)) {
+    const id = reportIdOf(file);
+    if (id === undefined || !wanted.has(id)) strays.push(file);
+    else byReport.set(id, [...(byReport.get(id) ?? []), file]);
+  }
+  const audit: ArchiveAudit = { lost: [], duplicates: [], mismatched: [], strays };
+  for (const report of reports) {
+    const files = byReport.get(report.reportId) ?? [];
+    if (files.length === 0) audit.lost.push(report.reportId);
+    if (files.length > 1) audit.duplicates.push(`${report.reportId}: ${files.join(' | ')}`);
+    const expected = emulator.admin.document(report.reportDocumentId!)?.sha256;
+    if (files.some((f) => sha256(path.join(downloadDir, f)) !== expected)) audit.mismatched.push(report.reportId);
+  }
+  return audit;
+}
+
+/** Get Report Document calls beyond one per report: the retries the faults (or kills) cost. */
+export function documentRetries(emulator: RunningEmulator, reports: number): number {
+  return (emulator.admin.stats().requests.byRoute.getReportDocument ?? 0) - reports;
+}
+
+export interface DrillSummary {
+  drill: string;
+  reports: number;
+  lost: number;
+  duplicates: number;
+  mismatched: number;
+  retries: number;
+  [extra: string]: unknown;
+}
+
+/** One JSON line per drill, so runs can be compared and grepped. */
+export function printSummary(summary: DrillSummary): void {
+  console.log(JSON.stringify(summary));
+}
+
+export function summarise(drill: string, reports: number, audit: ArchiveAudit, retries: number, extra: Record<string, unknown> = {}): DrillSummary {
+  return { drill, reports, lost: audit.lost.length, duplicates: audit.duplicates.length, mismatched: audit.mismatched.length, retries, ...extra };
+}
+
+/** How the jobs that did not end `done` ended: `state:code` → count. */
+export function outcomes(jobs: readonly JobRow[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const job of jobs) {
+    if (job.state === 'done') continue;
+    const key = `${job.state}:${job.error?.code ?? '-'}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
