@@ -1,5 +1,5 @@
 import { Notice } from '@/components/Notice';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 import type { ConnectionVerdict } from '@/utils/messaging/protocol';
 
 interface Difference {
@@ -32,7 +32,7 @@ export function ConnectionResult({ verdict }: { verdict: ConnectionVerdict }) {
   );
 }
 
-function verdictTitle(code: string) {
+function verdictTitle(code: string): MessageKey {
   switch (code) {
     case 'signature-mismatch': return 'verdictWrongKey';
     case 'clock-skew': return 'verdictClock';
