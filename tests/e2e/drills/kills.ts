@@ -26,7 +26,7 @@ export async function killRepeatedly(
     if (style === 'after-url') {
       const issued = await nextUrl(emulator, 5_000);
       if (!issued) continue;
-      await sleep(Math.random() * 15);
+      await sleep(Math.random() * 40);
     }
     if (await control.kill()) kills.push({ style, at: preciseNow() });
   }

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditArchive, outcomes, printSummary, summarise } from '../support/audit';
+import { completedReports, startBulk, driveAccount, waitForBatch, type Driver, type JobRow, type ReportRow } from '../support/driver';
+import { startStack, type Stack } from '../support/stack';
+import { preciseNow, size, sleep } from './mode';
+import { retryEvidence } from './request-log';
+
+const API_FAULT_REPORTS = size(30, 150);
+const EXPIRY_REPORTS = size(8, 40);
+/** The pipeline's document URLs per job, times the client's attempts per URL request. */
+const MAX_URLS_PER_JOB = 4;
+const MAX_REQUESTS_PER_JOB = MAX_URLS_PER_JOB * 5;
+let stack: Stack;
+let driver: Driver;
+let reports: ReportRow[];
+
+beforeAll(async () => {
+  stack = await startStack({ extraReports: API_FAULT_REPORTS + EXPIRY_REPORTS });
+  driver = await driveAccount(stack, 'Fault Drill');
+  reports = await completedReports(driver, API_FAULT_REPORTS + EXPIRY_REPORTS);
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** Every job ended, and each that did not succeed says why in words, with no placeholder left in. */
+function expectClearEnds(jobs: JobRow[]): void {
+  for (const job of jobs) {
+    expect(['done', 'failed'], `${job.reportId} ended ${job.state}`).toContain(job.state);
+    if (job.state === 'failed') expect(job.error?.userMessage).toMatch(/^[A-Z][^{}]*[a-z.]$/);
+  }
+}
+
+async function runPhase(chosen: ReportRow[], timeoutMs: number) {
+  const since = preciseNow();
+  const batchId = await startBulk(driver, chosen);
+  const final = await waitForBatch(driver.send, batchId, timeoutMs);
+  const audit = auditArchive(stack.browser.downloadDir, stack.emulator, chosen.filter((r) => final.jobs.find((j) => j.reportId === r.reportId)?.state === 'done'));
+  return { final, audit, evidence: retryEvidence(stack.emulator, chosen.map((r) => r.reportDocumentId!), since) };
+}
+
+describe('drill: Amazon and the network misbehave during a bulk download', () => {
+  it('429s (20 %), 500/503s (5 %), latency spikes, malformed JSON and cut-off files: every job ends, retries stay bounded and back off', async () => {
+    const chosen = reports.slice(0, API_FAULT_REPORTS);
+    stack.emulator.admin.setFaults({
+      errorRate: { probability: 0.25, statuses: [429, 429, 429, 429, 429, 429, 429, 429, 500, 503] },
+      malformedJsonNext: 3,
+      truncateDocument: { afterBytes: 100, count: size(3, 8) },
+    });
+    let spiking = true;
+    const spikes = (async () => {
+      while (spiking) {
+        await sleep(800);
+        stack.emulator.admin.setFaults({ latencyMs: { getReportDocument: 1500 } });
+        await sleep(600);
+        stack.emulator.admin.setFaults({ latencyMs: { getReportDocument: 0 } });
+      }
+    })();
+    const { final, audit, evidence } = await runPhase(chosen, size(120_000, 300_000)).finally(() => {
+      spiking = false;
+    });
+    await spikes;
+    stack.emulator.admin.clearFaults();
+
+    const gaps = [...evidence.gapsAfter429].sort((a, b) => a - b);
+    const meanGap = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length);
+    printSummary(summarise('faults', chosen.length, audit, evidence.requests - chosen.length, {
+      notDone: outcomes(final.jobs), cutOff: evidence.cutOff, retriesAfter429: gaps.length, meanGapAfter429Ms: Math.round(meanGap),
+      maxRequestsPerDocument: evidence.maxRequestsPerDocument, maxPerDocumentPerSecond: evidence.maxPerDocumentPerSecond,
+    }));
+    expectClearEnds(final.jobs);
+    expect(final.batch.counts.done).toBeGreaterThanOrEqual(chosen.length - 1);
+    expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: expect.any(Array) });
+    expect(evidence.cutOff).toBeGreaterThan(0);
+    expect(evidence.maxUrlsPerDocument).toBeLessThanOrEqual(MAX_URLS_PER_JOB);
+    expect(evidence.maxRequestsPerDocument).toBeLessThanOrEqual(MAX_REQUESTS_PER_JOB);
+    // Full jitter waits 0–1 s before the first retry, 0–2 s before the second: a storm would show gaps near 0.
+    expect(gaps.length).toBeGreaterThan(3);
+    expect(meanGap).toBeGreaterThan(250);
+    expect(evidence.maxPerDocumentPerSecond).toBeLessThanOrEqual(4);
+  });
+
+  it('URLs that expire after 2 s while the download start is slowed: a fresh URL each time, then done or a clear final error', async () => {
+    const chosen = reports.slice(API_FAULT_REPORTS, API_FAULT_REPORTS + EXPIRY_REPORTS);
+    // The document host answers 1.5 s late and checks expiry then: about half of the URLs have expired by that time.
+    stack.emulator.admin.setFaults({ documentUrlTtlSeconds: 2, latencyMs: { document: 1500 } });
+    const expiredBefore = stack.emulator.admin.stats().rejections.byReasonCode.AccessDenied ?? 0;
+    const { final, audit, evidence } = await runPhase(chosen, size(90_000, 300_000));
+    stack.emulator.admin.clearFaults();
+    const expired = (stack.emulator.admin.stats().rejections.byReasonCode.AccessDenied ?? 0) - expiredBefore;
+
+    printSummary(summarise('early-expiry', chosen.length, audit, evidence.requests - chosen.length, { notDone: outcomes(final.jobs), expiredUrls: expired, maxUrlsPerDocument: evidence.maxUrlsPerDocument }));
+    expectClearEnds(final.jobs);
+    for (const job of final.jobs.filter((j) => j.state === 'failed')) expect(job.error?.code).toBe('SERVER_FORBIDDEN');
+    expect(expired).toBeGreaterThan(0);
+    expect(evidence.maxUrlsPerDocument).toBeLessThanOrEqual(MAX_URLS_PER_JOB);
+    expect(audit.duplicates).toEqual([]);
+    expect(audit.mismatched).toEqual([]);
+    expect(final.batch.counts.done).toBeGreaterThan(0);
+  });
+});
