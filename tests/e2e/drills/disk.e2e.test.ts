@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditArchive, documentRetries, printSummary, summarise } from '../support/audit';
+import { completedReports, driveAccount, startBulk, waitForBatch, type Driver, type ReportRow } from '../support/driver';
+import { filesUnder, startStack, type Stack } from '../support/stack';
+import { size } from './mode';
+
+const REPORTS = size(8, 30);
+const LABEL = 'Disk Drill';
+let stack: Stack;
+let driver: Driver;
+let reports: ReportRow[];
+
+beforeAll(async () => {
+  stack = await startStack();
+  driver = await driveAccount(stack, LABEL);
+  reports = await completedReports(driver, REPORTS);
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('drill: the download folder cannot be written', () => {
+  it('stops the batch with "Cannot write to the download folder", marks nothing done, and Retry failed finishes it once fixed', async () => {
+    // The tests run as root, which ignores file modes: a plain file where the account's folder must go blocks it for anyone.
+    const blocker = path.join(stack.browser.downloadDir, 'AmazonPay', LABEL);
+    fs.mkdirSync(path.dirname(blocker), { recursive: true });
+    fs.writeFileSync(blocker, 'not a folder');
+
+    const batchId = await startBulk(driver, reports);
+    const stopped = await waitForBatch(driver.send, batchId, 60_000);
+    const failed = stopped.jobs.filter((j) => j.state === 'failed');
+    printSummary(summarise('disk', REPORTS, auditArchive(stack.browser.downloadDir, stack.emulator, reports), documentRetries(stack.emulator, REPORTS), {
+      phase: 'blocked', stoppedReason: stopped.batch.stoppedReason, failed: failed.length, queued: stopped.batch.counts.queued,
+    }));
+    expect(stopped.batch.paused).toBe(true);
+    expect(stopped.batch.stoppedReason).toMatch(/^Cannot write to the download folder/);
+    expect(stopped.batch.counts.done).toBe(0);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const job of failed) expect(job.error?.code).toBe('DOWNLOAD_FOLDER_REFUSED');
+    expect(stopped.batch.counts.queued).toBeGreaterThan(0);
+    expect(filesUnder(stack.browser.downloadDir)).toEqual([path.join('AmazonPay', LABEL)]);
+
+    fs.rmSync(blocker);
+    await driver.send('retryFailed', { batchId });
+    const final = await waitForBatch(driver.send, batchId, 60_000);
+    const audit = auditArchive(stack.browser.downloadDir, stack.emulator, reports);
+    printSummary(summarise('disk', REPORTS, audit, documentRetries(stack.emulator, REPORTS), { phase: 'after Retry failed' }));
+    expect(final.batch.counts.done).toBe(REPORTS);
+    expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: [] });
+  });
+});
