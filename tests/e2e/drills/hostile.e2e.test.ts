@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_REPORTS } from '../../emulator/hostile';
+import { printSummary } from '../support/audit';
+import { completedReports, driveAccount, startBulk, waitForBatch, type Driver, type ReportRow } from '../support/driver';
+import { filesUnder, sha256, startStack, type Stack } from '../support/stack';
+
+const LABEL = 'Hostile Shop';
+let stack: Stack;
+let driver: Driver;
+let hostile: ReportRow[];
+
+beforeAll(async () => {
+  stack = await startStack({ hostileReports: true });
+  driver = await driveAccount(stack, LABEL);
+  const ids = new Set(HOSTILE_REPORTS.map(([id]) => id));
+  hostile = (await completedReports(driver)).filter((r) => ids.has(r.reportId));
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** Whether anything the hostile fields carry ran or became markup. */
+async function injected(page: Page): Promise<{ ran: unknown; images: number; scripts: number }> {
+  return page.evaluate(() => ({
+    ran: (globalThis as { __hostile?: unknown }).__hostile ?? null,
+    images: document.querySelectorAll('img[src="x"]').length,
+    scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__hostile')).length,
+  }));
+}
+
+describe('drill: report ids and types that attack paths and markup', () => {
+  it('keeps every file inside the archive folder, byte for byte', async () => {
+    expect(hostile.map((r) => r.reportId).sort()).toEqual(HOSTILE_REPORTS.map(([id]) => id).sort());
+    const batchId = await startBulk(driver, hostile);
+    const final = await waitForBatch(driver.send, batchId, 60_000);
+    const archive = path.join(stack.browser.downloadDir, 'AmazonPay', LABEL) + path.sep;
+    const files = filesUnder(stack.browser.downloadDir).map((f) => path.join(stack.browser.downloadDir, f));
+    const mismatched = final.jobs.filter((job) => {
+      const report = hostile.find((r) => r.reportId === job.reportId)!;
+      return !job.filename || sha256(job.filename) !== stack.emulator.admin.document(report.reportDocumentId!)!.sha256;
+    });
+    printSummary({ drill: 'hostile', reports: hostile.length, lost: hostile.length - files.length, duplicates: 0, mismatched: mismatched.length, retries: 0 });
+
+    expect(final.batch.counts.done).toBe(hostile.length);
+    expect(files).toHaveLength(hostile.length);
+    for (const file of files) {
+      expect(path.resolve(file).startsWith(archive), file).toBe(true);
+      const relative = path.relative(stack.browser.downloadDir, file);
+      expect(relative).not.toMatch(/[\u0000-\u001f\u007f\u202e<>"|?*\\]/);
+      for (const part of relative.split(path.sep)) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(255);
+    }
+    expect(final.jobs.every((job) => path.resolve(job.filename!).startsWith(archive))).toBe(true);
+    expect(mismatched).toEqual([]);
+    expect(fs.existsSync('/tmp/escaped-by-id.csv') || fs.existsSync('/tmp/escaped-by-type')).toBe(false);
+  });
+
+  it('shows the hostile text as text in the popup and the options page, and runs none of it', async () => {
+    const popup = await stack.browser.openPage('popup.html');
+    const html = HOSTILE_REPORTS.find(([id]) => id.startsWith('<img'))![0];
+    const row = popup.locator('li.report', { has: popup.locator('.report-id', { hasText: html }) });
+    await row.first().waitFor();
+    expect(await row.locator('.report-id').first().textContent()).toContain(html);
+    expect(await popup.locator('li.report').count()).toBeGreaterThanOrEqual(HOSTILE_REPORTS.length);
+    await popup.waitForTimeout(500);
+    expect(await injected(popup)).toEqual({ ran: null, images: 0, scripts: 0 });
+
+    const options = await stack.browser.openPage('options.html');
+    await options.waitForLoadState('networkidle');
+    await options.waitForTimeout(500);
+    expect(await injected(options)).toEqual({ ran: null, images: 0, scripts: 0 });
+    expect(await injected(driver.page)).toEqual({ ran: null, images: 0, scripts: 0 });
+  });
+});
