@@ -30,7 +30,8 @@ export function AutoArchiveCard({ account }: { account: AccountView }) {
     browser.permissions.contains({ permissions: ['notifications'] }).then(setNotificationsAllowed).catch(() => setNotificationsAllowed(false));
   }, [account.id]);
 
-  const save = (settings: AutoArchiveSettings) => {
+  /** `before` is what to show again if the background refuses (the switch moves at once, before the answer). */
+  const save = (settings: AutoArchiveSettings, before?: AutoArchiveView) => {
     const key = settingsProblem(settings);
     setProblem(key && t(key));
     if (key) return;
@@ -38,12 +39,16 @@ export function AutoArchiveCard({ account }: { account: AccountView }) {
     setError(undefined);
     sendMessage('setAutoArchive', { accountId: account.id, settings })
       .then(show)
-      .catch((e) => setError(toSerialized(e)))
+      .catch((e) => {
+        setError(toSerialized(e));
+        if (before) setView(before);
+      })
       .finally(() => setBusy(false));
   };
 
+  /** The switch stays enabled while saving, so keyboard focus stays on it; a second toggle meanwhile is ignored. */
   const toggle = (enabled: boolean) => {
-    if (!view || !draft) return;
+    if (!view || !draft || busy) return;
     const settings = { ...draft, enabled };
     // Asked right here, inside the click: browsers show permission prompts only for a user gesture. Archiving
     // does not wait for the answer; refusing only means no notifications.
@@ -51,7 +56,9 @@ export function AutoArchiveCard({ account }: { account: AccountView }) {
       setNotificationsAllowed(undefined);
       browser.permissions.request({ permissions: ['notifications'] }).then(setNotificationsAllowed).catch(() => setNotificationsAllowed(false));
     }
-    save(settings);
+    if (settingsProblem(settings)) return save(settings);
+    setView({ ...view, enabled });
+    save(settings, view);
   };
 
   if (error && !view) return <Notice tone="error" title={t('autoArchiveLoadFailed', account.label)}>{error.userMessage}</Notice>;

@@ -29,7 +29,7 @@ export function AutoArchivePanel({ account, view, draft, onDraft, onToggle, onSa
     <article class="card auto-archive" aria-label={account.label} data-account-id={account.id}>
       <h3>{account.label} <EnvironmentBadge account={account} /></h3>
       <label class="switch" for={switchId}>
-        <input id={switchId} type="checkbox" role="switch" checked={view.enabled} disabled={busy} onChange={(e) => onToggle(e.currentTarget.checked)} />
+        <input id={switchId} type="checkbox" role="switch" checked={view.enabled} aria-busy={busy} onChange={(e) => onToggle(e.currentTarget.checked)} />
         {t('autoArchiveSwitch')}
       </label>
       {view.enabled && notificationsAllowed === false && <p class="hint">{t('autoArchiveNoNotifications')}</p>}

@@ -12,7 +12,8 @@ export function settingsProblem(settings: AutoArchiveSettings): MessageKey | und
   return undefined;
 }
 
+/** Types and interval only: they wait for "Save", while the switch saves itself. */
 export function sameSettings(a: AutoArchiveSettings, b: AutoArchiveSettings): boolean {
-  return a.enabled === b.enabled && a.intervalHours === b.intervalHours
+  return a.intervalHours === b.intervalHours
     && a.reportTypes.length === b.reportTypes.length && a.reportTypes.every((type) => b.reportTypes.includes(type));
 }

@@ -81,10 +81,11 @@ describe('auto-archive settings', () => {
     expect(settingsProblem({ enabled: true, reportTypes: [SETTLEMENT], intervalHours: 6, ...patch })).toBe(problem);
   });
 
-  it('compares types as a set', () => {
+  it('compares types as a set, and leaves the switch out', () => {
     const a = { enabled: true, reportTypes: ['x', 'y'], intervalHours: 6 };
     expect(sameSettings(a, { ...a, reportTypes: ['y', 'x'] })).toBe(true);
     expect(sameSettings(a, { ...a, reportTypes: ['x'] })).toBe(false);
     expect(sameSettings(a, { ...a, intervalHours: 7 })).toBe(false);
+    expect(sameSettings(a, { ...a, enabled: false })).toBe(true);
   });
 });
