@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_KEY_PATH, DOCUMENT_HOST, SEEDED_MERCHANTS, startEmulator, type RunningEmulator } from '../emulator/index';
 import { amazonHosts } from './harness';
 import { launchFirefox, saveFirefoxScreenshot, type FirefoxSession } from './support/firefox';
-import { addAccountInFirefox, waitForText } from './support/firefox-pages';
+import { addAccountInFirefox, clickWhenThere, waitFor, waitForText } from './support/firefox-pages';
 import { startTunnelProxy, type TunnelProxy } from './support/firefox-proxy';
 import { filesUnder, sha256, waitForFile } from './support/stack';
 
@@ -58,13 +58,13 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     const eu = 'https://pay-api.amazon.eu/*';
     // What "Remove" on the add-on's Permissions tab in about:addons does.
     expect(await options.evaluate((origin) => browser.permissions.remove({ origins: [origin] }), eu)).toBe(true);
-    await options.waitForSelector('::-p-text(Allow access to Amazon Pay)');
+    await waitFor(options, '::-p-text(Allow access to Amazon Pay)');
     expect(await options.$$eval('.notice li', (items) => items.map((li) => li.textContent))).toEqual(['pay-api.amazon.eu']);
     await saveFirefoxScreenshot(options, 'firefox-host-access');
 
     // A real click: permissions.request needs the user gesture (its prompt is answered by a pref, see firefox.ts).
-    await options.click('::-p-xpath(//button[normalize-space()="Allow access"])');
-    await options.waitForSelector('::-p-text(Allow access to Amazon Pay)', { hidden: true });
+    await clickWhenThere(options, '::-p-xpath(//button[normalize-space()="Allow access"])');
+    await waitFor(options, '::-p-text(Allow access to Amazon Pay)', { hidden: true });
     expect(await options.evaluate((origin) => browser.permissions.contains({ origins: [origin] }), eu)).toBe(true);
   });
 });
@@ -73,7 +73,7 @@ describe('Firefox in private mode ("never remember history")', () => {
   it('says so, keeps the imported key for the session only, and the background signs with it', async () => {
     const options = await privateFirefox.openPage('options.html', 'nav');
     expect(await options.evaluate(() => browser.extension.inIncognitoContext)).toBe(true);
-    await options.waitForSelector('::-p-text(This browser keeps no data for extensions)');
+    await waitFor(options, '::-p-text(This browser keeps no data for extensions)');
     await addAccountInFirefox(options, { label: 'Private Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem });
     await saveFirefoxScreenshot(options, 'firefox-private-options');
 
@@ -88,13 +88,13 @@ describe('Firefox in private mode ("never remember history")', () => {
     expect(kept).toEqual([{ name: expect.stringMatching(/^sessionKey:/), isKey: true, extractable: false }]);
 
     // Test connection signs in the background with that key; the emulator verifies the signature.
-    await options.click('::-p-xpath(//button[normalize-space()="Test connection"])');
-    await options.waitForSelector('::-p-text(Connected)');
+    await clickWhenThere(options, '::-p-xpath(//button[normalize-space()="Test connection"])');
+    await waitFor(options, '::-p-text(Connected)');
 
     const popup = await privateFirefox.openPage('popup.html', '.notice', { width: 400, height: 600 });
-    await popup.waitForSelector('::-p-text(This browser keeps no data for extensions)');
+    await waitFor(popup, '::-p-text(This browser keeps no data for extensions)');
     // What the notice tells the user: the report cache and job queue need IndexedDB, so listing fails here.
-    await popup.waitForSelector("::-p-text(Couldn't refresh the reports)");
+    await waitFor(popup, "::-p-text(Couldn't refresh the reports)");
     await saveFirefoxScreenshot(popup, 'firefox-private-popup');
   });
 });

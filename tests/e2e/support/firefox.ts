@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { ProtocolError, type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { artifactsDir, repoRoot } from '../harness';
+import { waitFor } from './firefox-pages';
 
 export const firefoxExtensionDir = path.join(repoRoot, '.output/firefox-mv3');
 /** Fixed through `extensions.webextensions.uuids`, so page URLs are known before the extension starts. */
@@ -78,7 +79,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
       const page = await browser.newPage();
       await page.setViewport(viewport);
       page.goto(`${baseUrl}${file}`).catch(() => undefined);
-      await waitThroughNavigation(page, ready);
+      await waitFor(page, ready);
       return page;
     },
     async close() {
@@ -86,27 +87,6 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
       fs.rmSync(workDir, { recursive: true, force: true });
     },
   };
-}
-
-function causedByProtocolError(error: unknown): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof ProtocolError) return true;
-  return false;
-}
-
-/**
- * While about:blank gives way to the moz-extension page, Firefox's BiDi sometimes fails the selector poll with a
- * protocol error ("right-hand side of 'in' should be an object") instead of retrying: poll again until the deadline.
- */
-async function waitThroughNavigation(page: Page, selector: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
-      return;
-    } catch (error) {
-      if (!causedByProtocolError(error) || Date.now() >= deadline) throw error;
-    }
-  }
 }
 
 export async function saveFirefoxScreenshot(page: Page, name: string): Promise<string> {
