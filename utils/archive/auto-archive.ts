@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { readCachedReports, writeCachedReports } from '../amazon-pay/report-cache';
+import { readCachedReports } from '../amazon-pay/report-cache';
 import { searchHistory } from '../downloads/history';
 import type { AutoArchiveSettings, AutoArchiveView, SerializedError } from '../messaging/protocol';
 import type { Services } from '../background/services';
@@ -69,7 +69,6 @@ export async function runAutoArchive(services: Services, accountId: string, now 
     });
     const result = await services.pipeline.enqueue(accountId, reports, { accountLabel: account.label });
     lastResult = { queued: result.queued.length };
-    if (!state.lastRun) await writeCachedReports(accountId, reports);
   } catch (error) {
     const e = error as Partial<SerializedError>;
     lastResult = { queued: 0, error: { name: e.name ?? 'Error', code: e.code ?? 'unknown', message: String(e.message), userMessage: e.userMessage ?? 'Auto-archive failed; it will try again.' } };

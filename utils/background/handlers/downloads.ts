@@ -1,21 +1,28 @@
-import { readCachedReports } from '../../amazon-pay/report-cache';
+import { readCachedReports, writeCachedReports } from '../../amazon-pay/report-cache';
 import type { Report } from '../../amazon-pay/types';
 import { browserDownloads } from '../../browser-api';
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { toBatchView, toJobView } from '../views';
-import { accountFor } from './reports';
+import { accountFor, RETENTION_MS } from './reports';
 
 type DownloadHandlers = Pick<Handlers,
   'downloadReports' | 'getDownloads' | 'cancelDownloads' | 'pauseBatch' | 'resumeBatch' | 'retryFailed' | 'showDownload'>;
 
 export function downloadHandlers(services: Services): DownloadHandlers {
-  /** Reports come from the cached list; any the cache lacks are fetched one by one. */
+  /**
+   * Reports come from the cached list. When several are missing (a bulk chosen on the options page), one fresh
+   * listing refreshes the cache instead of a request per report; a straggler is then fetched on its own.
+   */
   async function reportsById(accountId: string, reportIds: string[]): Promise<Report[]> {
     const account = await services.account(accountId);
-    const cached = new Map((await readCachedReports(accountId))?.reports.map((r) => [r.reportId, r]));
     const client = services.client(account);
-    return Promise.all(reportIds.map(async (id) => cached.get(id) ?? client.getReport(id)));
+    let known = new Map((await readCachedReports(accountId))?.reports.map((r) => [r.reportId, r]));
+    if (reportIds.filter((id) => !known.has(id)).length > 1) {
+      const fresh = await client.listReports({ createdSince: new Date(Date.now() - RETENTION_MS) });
+      known = new Map((await writeCachedReports(accountId, fresh)).reports.map((r) => [r.reportId, r]));
+    }
+    return Promise.all(reportIds.map(async (id) => known.get(id) ?? client.getReport(id)));
   }
 
   return {

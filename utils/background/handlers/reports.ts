@@ -10,7 +10,8 @@ import type { Services } from '../services';
 import { toReportView } from '../views';
 import { defaultAccount, regionAccounts } from './panel';
 
-const RETENTION_MS = 90 * 86_400_000;
+/** Amazon keeps reports for 90 days: a full listing asks for exactly that. */
+export const RETENTION_MS = 90 * 86_400_000;
 
 /** A Seller Central panel may only reach the accounts of its host's region. */
 export async function accountFor(services: Services, accountId: string, caller: Caller) {
