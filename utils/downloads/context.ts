@@ -17,4 +17,6 @@ export interface PipelineContext {
   cancelGraceMs: number;
   /** Downloads whose USER_CANCELED event this worker received (so recovery leaves them to the event). */
   cancelsHeard: Set<number>;
+  /** Browser download id → job id, for the downloads this worker follows: an event finds its job without a scan. */
+  jobByDownload: Map<number, string>;
 }

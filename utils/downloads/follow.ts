@@ -1,7 +1,7 @@
 import type { DownloadDelta, DownloadItem, DownloadsApi, InterruptReason } from '../browser-api';
 import type { PipelineContext } from './context';
 import { attemptsExhausted, backoffMs, classifyInterrupt, interruptReason, type Decision } from './interrupts';
-import { readSnapshot } from './jobs-store';
+import { readJob, readSnapshot } from './jobs-store';
 import { moveJob } from './queue';
 import { stopBatch } from './batches';
 import type { DownloadJob } from './types';
@@ -11,11 +11,21 @@ export async function handleDelta(ctx: PipelineContext, delta: DownloadDelta): P
   const state = delta.state?.current;
   if (state !== 'complete' && state !== 'interrupted') return;
   if (delta.error?.current === 'USER_CANCELED') ctx.cancelsHeard.add(delta.id);
-  const { jobs } = await readSnapshot(ctx.db);
-  const job = jobs.find((j) => j.state === 'downloading' && j.downloadId === delta.id);
+  const job = await jobFor(ctx, delta.id);
   if (!job) return;
   const [item] = await ctx.downloads.search({ id: delta.id });
   await follow(ctx, job, item ?? itemFromDelta(delta, job));
+}
+
+/** The job `downloading` into this download: looked up directly when this worker follows it, else by a scan. */
+async function jobFor(ctx: PipelineContext, downloadId: number): Promise<DownloadJob | undefined> {
+  const known = ctx.jobByDownload.get(downloadId);
+  const holds = (j: DownloadJob | undefined) => j?.state === 'downloading' && j.downloadId === downloadId;
+  if (known !== undefined) {
+    const job = await readJob(ctx.db, known);
+    return holds(job) ? job : undefined;
+  }
+  return (await readSnapshot(ctx.db)).jobs.find(holds);
 }
 
 /** Used only when the browser no longer lists the download the event was about. */
@@ -40,7 +50,9 @@ function itemFromDelta(delta: DownloadDelta, job: DownloadJob): DownloadItem {
 export async function follow(ctx: PipelineContext, job: DownloadJob, item: DownloadItem | undefined, afterRestart = false): Promise<void> {
   if (job.state !== 'downloading' || job.downloadId === undefined) return;
   const expected = { state: 'downloading' as const, downloadId: job.downloadId };
+  ctx.jobByDownload.set(job.downloadId, job.id);
   if (item?.state === 'in_progress') return;
+  ctx.jobByDownload.delete(job.downloadId);
   if (!item) {
     // Erased from the browser's list before it finished: nothing of it is left to adopt, so start over.
     const now = ctx.now();

@@ -124,6 +124,10 @@ export function readSnapshot(db: JobsDb): Promise<QueueSnapshot> {
   }));
 }
 
+export function readJob(db: JobsDb, id: string): Promise<DownloadJob | undefined> {
+  return db('readonly', (store) => promisifyRequest<DownloadJob | undefined>(store.get(jobKey(id))));
+}
+
 export function readHistory(db: JobsDb, accountId?: string): Promise<HistoryEntry[]> {
   const range = accountId === undefined ? keysUnder('history') : keysUnder('history', accountId);
   return db('readonly', (store) => promisifyRequest<HistoryEntry[]>(store.getAll(range)));

