@@ -1,0 +1,34 @@
+/**
+ * What each view costs to load: the gzip -9 size of every JS file it loads (the page's module script and the
+ * chunks it preloads, shared ones included), and the Seller Central content script.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { extensionDir } from '../../tests/e2e/harness';
+import { ensureBuilt } from '../lib/build';
+import { measured, type Metric } from '../lib/metric';
+
+const gzipKb = (file: string) => gzipSync(fs.readFileSync(path.join(extensionDir, file)), { level: 9 }).length / 1024;
+
+/** The JS files an HTML page of the build loads, relative to the build. */
+export function pageScripts(html: string): string[] {
+  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)];
+  return [...new Set(refs.map((m) => m[1]!))];
+}
+
+function pageKb(page: string): number {
+  const files = pageScripts(fs.readFileSync(path.join(extensionDir, page), 'utf8'));
+  if (files.length === 0) throw new Error(`${page} loads no scripts`);
+  return files.reduce((sum, file) => sum + gzipKb(file), 0);
+}
+
+export async function sizeMetrics(): Promise<Metric[]> {
+  ensureBuilt();
+  const kb = (metric: string, value: number) => measured(metric, 'kB', [value], 2);
+  return [
+    kb('size.popup_js_gz_kb', pageKb('popup.html')),
+    kb('size.options_js_gz_kb', pageKb('options.html')),
+    kb('size.content_js_gz_kb', gzipKb('content-scripts/sellercentral.js')),
+  ];
+}
