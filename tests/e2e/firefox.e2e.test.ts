@@ -51,6 +51,8 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await waitForFile(file);
     const report = emulator.admin.reports(merchant.publicKeyId, 'live').find((r) => r.reportId === reportId)!;
     expect(sha256(file)).toBe(emulator.admin.document(report.reportDocumentId!)!.sha256);
+    // Every Amazon host the extension called went through the tunnel (Firefox's own traffic is refused).
+    expect(proxy.refused.filter((request) => /amazon/.test(request))).toEqual([]);
   });
 
   it('names a withdrawn Amazon host on the options page and gets it back from a click', async () => {
