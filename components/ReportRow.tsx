@@ -1,5 +1,6 @@
 import type { JobView, ReportView } from '@/utils/messaging/protocol';
 import { t } from '@/utils/i18n';
+import { errorText } from '@/utils/views/error-text';
 import { formatBytes, formatDay, formatDateTime, reportTypeName } from '@/utils/views/format';
 
 export interface RowActions {
@@ -56,7 +57,7 @@ function RowAction({ report, job, typeName, onDownload, onShow }: Props & { type
   if (job?.state === 'failed') {
     return (
       <span class="job-state job-failed">
-        {t('stateFailed', job.error?.userMessage ?? '')}
+        {t('stateFailed', job.error ? errorText(job.error) : '')}
         <button type="button" onClick={() => onDownload(report.reportId, true)} aria-label={`${t('retry')}: ${label}`}>{t('retry')}</button>
       </span>
     );

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { formatUpdated } from '@/utils/views/format';
 import { applyFilters, expiringUnarchived } from '@/utils/views/report-filters';
 import { BulkBar } from './BulkBar';
@@ -55,7 +56,7 @@ export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = fa
         <button type="button" class="secondary" onClick={refresh} disabled={refreshing}>{t('refresh')}</button>
       </div>
       {problem && <ProblemNotice error={problem} onOpenSettings={onOpenSettings} />}
-      {actionError && <Notice tone="error">{actionError.userMessage}</Notice>}
+      {actionError && <Notice tone="error">{errorText(actionError)}</Notice>}
       {Math.abs(listing?.clockSkewSeconds ?? 0) >= CLOCK_NOTICE_SECONDS && (
         <Notice tone="warning">{t('clockOffNotice', Math.abs(listing!.clockSkewSeconds!))}</Notice>
       )}
@@ -91,7 +92,7 @@ function ProblemNotice({ error, onOpenSettings }: { error: SerializedError; onOp
   }
   return (
     <Notice tone="error" title={t('refreshFailedTitle')} action={inSettings ? { label: t('fixInSettings'), onClick: onOpenSettings } : undefined}>
-      {error.userMessage}
+      {errorText(error)}
     </Notice>
   );
 }

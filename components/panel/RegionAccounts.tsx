@@ -5,6 +5,7 @@ import { toSerialized } from '@/components/hooks/useReportListing';
 import type { Region } from '@/utils/amazon-pay/endpoints';
 import { t } from '@/utils/i18n';
 import type { PanelAccount, ReportListing, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { SettingsLink } from './SettingsLink';
 
 const REGION_KEYS = { na: 'regionNa', eu: 'regionEu', jp: 'regionJp' } as const;
@@ -55,7 +56,7 @@ export function RegionAccounts({ region, settingsUrl, load, children }: Props) {
       )}
       {state.kind === 'failed' && (
         <Notice tone="error" title={t('errorTitle')}>
-          <p class="rc-notice-text">{state.error.userMessage}</p>
+          <p class="rc-notice-text">{errorText(state.error)}</p>
           <SettingsLink href={settingsUrl} label={t('panelSettingsLink')} />
         </Notice>
       )}

@@ -8,6 +8,7 @@ import { toSerialized } from '@/components/hooks/useReportListing';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
@@ -36,7 +37,7 @@ export function App() {
         <button type="button" class="secondary" onClick={openSettings}>{t('openSettings')}</button>
       </header>
       <KeyStorageNotice />
-      {error && <Notice tone="error" title={t('errorTitle')}>{error.userMessage}</Notice>}
+      {error && <Notice tone="error" title={t('errorTitle')}>{errorText(error)}</Notice>}
       {accounts && accounts.length === 0 && (
         <Notice tone="info" title={t('welcomeTitle')} action={{ label: t('welcomeAction'), onClick: openSettings }}>
           {t('welcomeBody')}

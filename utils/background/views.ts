@@ -41,5 +41,6 @@ export function toBatchView(batch: DownloadBatch): BatchView {
     counts: batch.counts,
     paused: batch.paused,
     stoppedReason: batch.stopped?.userMessage,
+    stoppedCode: batch.stopped?.code,
   };
 }

@@ -58,6 +58,7 @@ export function classifyInterrupt(reason: InterruptReason): Decision {
 export function attemptsExhausted(code: string, attempts: number): JobError {
   return {
     code,
+    attempts,
     userMessage: `The download kept failing (${code}) after ${attempts} attempts. Check your connection, then Retry failed.`,
   };
 }

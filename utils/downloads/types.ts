@@ -12,6 +12,8 @@ export interface JobError {
   /** Amazon's reasonCode, the browser's InterruptReason, or one of ours (`ATTEMPTS_EXHAUSTED`, `DOWNLOAD_REJECTED`). */
   code: string;
   userMessage: string;
+  /** Set when the download gave up after this many attempts (`code` is then the last reason). */
+  attempts?: number;
 }
 
 export interface DownloadJob {

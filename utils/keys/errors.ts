@@ -30,6 +30,8 @@ export class KeyImportError extends Error {
   constructor(
     readonly code: KeyImportErrorCode,
     message: string,
+    /** The message's variable parts, in order, so a view can word it in the UI language. */
+    readonly params: ReadonlyArray<string | number> = [],
   ) {
     super(message);
     this.userMessage = message;
@@ -47,7 +49,11 @@ const NEW_KEY =
   'and register its public key in Integration Central.';
 const COPY_AGAIN = 'Copy the whole key file again from the original, including its BEGIN and END lines.';
 
-const error = (code: KeyImportErrorCode, message: string) => new KeyImportError(code, message);
+const error = (code: KeyImportErrorCode, message: string, params?: Array<string | number>) =>
+  new KeyImportError(code, message, params);
+
+/** "an EC (P-256)" → "EC (P-256)": the article belongs to the English sentence, not to the name. */
+const bare = (name: string) => name.replace(/^an? /, '');
 
 /** One constructor per failure, so every message is written (and reviewed) in one place. */
 export const keyErrors = {
@@ -58,7 +64,7 @@ export const keyErrors = {
         'to -----END PRIVATE KEY-----.',
     ),
   truncated: (label: string, missing: 'BEGIN' | 'END') =>
-    error('truncated', `The key is cut off: its -----${missing} ${label}----- line is missing. ${COPY_AGAIN}`),
+    error('truncated', `The key is cut off: its -----${missing} ${label}----- line is missing. ${COPY_AGAIN}`, [missing, label]),
   invalidBase64: () =>
     error(
       'invalid-base64',
@@ -68,7 +74,7 @@ export const keyErrors = {
   corruptDer: () =>
     error('corrupt-der', `The key is damaged or incomplete: its contents do not add up. ${COPY_AGAIN}`),
   multipleKeys: (count: number) =>
-    error('multiple-keys', `The text contains ${count} private keys. Paste only the one for this account.`),
+    error('multiple-keys', `The text contains ${count} private keys. Paste only the one for this account.`, [count]),
   openssh: () =>
     error(
       'openssh-key',
@@ -107,16 +113,18 @@ export const keyErrors = {
   publicKey: () => error('public-key', `This is a public key, not a private key. ${PASTE_PRIVATE}`),
   certificate: () => error('certificate', `This is a certificate, not a private key. ${PASTE_PRIVATE}`),
   unsupportedPem: (label: string) =>
-    error('unsupported-pem', `This is a "${label.slice(0, 40)}" block, not a private key. ${PASTE_PRIVATE}`),
+    error('unsupported-pem', `This is a "${label.slice(0, 40)}" block, not a private key. ${PASTE_PRIVATE}`, [label.slice(0, 40)]),
   notRsa: (algorithm: string) =>
     error(
       'not-rsa',
       `This is ${algorithm} key; Amazon Pay needs an RSA key of at least ${MIN_RSA_BITS} bits. ${NEW_KEY}`,
+      [bare(algorithm), MIN_RSA_BITS],
     ),
   tooSmall: (bits: number) =>
     error(
       'key-too-small',
       `This RSA key has only ${bits} bits; Amazon Pay needs at least ${MIN_RSA_BITS}. ${NEW_KEY}`,
+      [bits, MIN_RSA_BITS],
     ),
   importFailed: () =>
     error(

@@ -60,7 +60,7 @@ export interface JobView {
   totalBytes?: number;
   downloadId?: number;
   filename?: string;
-  error?: { code: string; userMessage: string };
+  error?: { code: string; userMessage: string; attempts?: number };
 }
 
 export interface BatchView {
@@ -70,6 +70,8 @@ export interface BatchView {
   counts: Record<JobState, number>;
   paused: boolean;
   stoppedReason?: string;
+  /** The stop's code, so the view can word `stoppedReason` in the UI language. */
+  stoppedCode?: string;
 }
 
 export interface DownloadsSnapshot {

@@ -1,4 +1,4 @@
-import { t, uiLanguage, type MessageKey } from '../i18n';
+import { localNumber, t, uiLanguage, type MessageKey } from '../i18n';
 
 const TYPE_KEYS: Record<string, MessageKey> = {
   _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_: 'typeSettlement',
@@ -40,11 +40,9 @@ export function formatDateTime(iso: string | number): string {
 }
 
 export function formatBytes(bytes: number): string {
-  const number = (value: number, digits: number) =>
-    new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: digits }).format(value);
-  if (bytes < 1024) return t('bytesB', number(bytes, 0));
-  if (bytes < 1024 * 1024) return t('bytesKB', number(bytes / 1024, 0));
-  return t('bytesMB', number(bytes / (1024 * 1024), 1));
+  if (bytes < 1024) return t('bytesB', localNumber(bytes, 0));
+  if (bytes < 1024 * 1024) return t('bytesKB', localNumber(bytes / 1024, 0));
+  return t('bytesMB', localNumber(bytes / (1024 * 1024), 1));
 }
 
 /** "Updated just now" / "N min ago" / a time: how fresh the list on screen is. */

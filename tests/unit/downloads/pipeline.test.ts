@@ -103,7 +103,7 @@ describe('download pipeline', () => {
     expect(rig.fake.calls).toHaveLength(3);
     expect(rig.clock.time).toBe(T0 + 5_000 + 20_000);
     expect(job.state).toBe('failed');
-    expect(job.error).toEqual({ code: 'NETWORK_FAILED', userMessage: expect.stringContaining('after 3 attempts') });
+    expect(job.error).toEqual({ code: 'NETWORK_FAILED', attempts: 3, userMessage: expect.stringContaining('after 3 attempts') });
   });
   it('fails the job on a full disk, stops the batch, keeps the rest queued, and Retry failed resumes', async () => {
     const rig = createRig({ concurrency: 1 });

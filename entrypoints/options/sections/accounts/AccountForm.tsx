@@ -117,7 +117,7 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
           <input type="text" value={keyId} spellcheck={false} autocomplete="off" aria-describedby="public-key-id-help" aria-invalid={touched && !keyCheck.ok} onInput={(e) => setKeyId(e.currentTarget.value.toUpperCase())} />
         </label>
         {touched && !keyCheck.ok
-          ? <span id="public-key-id-help" class="invalid">{keyCheck.userMessage}</span>
+          ? <span id="public-key-id-help" class="invalid">{t('publicKeyIdInvalid')}</span>
           : <span id="public-key-id-help" class="hint">{t('publicKeyIdHint')}</span>}
       </div>
       {keyCheck.ok && keyCheck.environment === undefined && (

@@ -1,6 +1,7 @@
 import { Notice } from '@/components/Notice';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { ConnectionVerdict } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 
 interface Difference {
   line: number;
@@ -22,7 +23,7 @@ export function ConnectionResult({ verdict }: { verdict: ConnectionVerdict }) {
   return (
     <div>
       <Notice tone="error" title={t(verdictTitle(error.code))}>
-        {error.userMessage}
+        {errorText(error)}
         {details.requestId && <div class="hint">{t('amazonRequestId', details.requestId)}</div>}
       </Notice>
       {error.code === 'signature-mismatch' && details.theirStringToSign && details.ourStringToSign && (

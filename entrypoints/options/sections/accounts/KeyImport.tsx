@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { readPrivateKeyPem, KeyImportError } from '@/utils/keys/pem';
+import { errorText } from '@/utils/views/error-text';
 
 export interface ImportedKey {
   key: CryptoKey;
@@ -38,7 +39,7 @@ export function KeyImport({ onImported }: Props) {
       // Keep the text only while a passphrase is being asked for; otherwise it is gone.
       if (code !== 'passphrase-required' && code !== 'wrong-passphrase') setText('');
       else setText(pem);
-      setError(e instanceof KeyImportError ? e.userMessage : t('keyImportFailed'));
+      setError(e instanceof KeyImportError ? errorText(e) : t('keyImportFailed'));
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { toSerialized } from '@/components/hooks/useReportListing';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, AutoArchiveSettings, AutoArchiveView, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { sameSettings, settingsProblem } from './auto-archive-form';
 import { AutoArchivePanel } from './AutoArchivePanel';
 
@@ -61,11 +62,11 @@ export function AutoArchiveCard({ account }: { account: AccountView }) {
     save(settings, view);
   };
 
-  if (error && !view) return <Notice tone="error" title={t('autoArchiveLoadFailed', account.label)}>{error.userMessage}</Notice>;
+  if (error && !view) return <Notice tone="error" title={t('autoArchiveLoadFailed', account.label)}>{errorText(error)}</Notice>;
   if (!view || !draft) return <p class="hint" role="status">{t('loading')}</p>;
   return (
     <div>
-      {error && <Notice tone="error" title={t('autoArchiveSaveFailed')}>{error.userMessage}</Notice>}
+      {error && <Notice tone="error" title={t('autoArchiveSaveFailed')}>{errorText(error)}</Notice>}
       <AutoArchivePanel
         account={account}
         view={view}

@@ -3,6 +3,7 @@ import { Notice } from '@/components/Notice';
 import { t } from '@/utils/i18n';
 import type { AccountView, AutoArchiveSettings, AutoArchiveView } from '@/utils/messaging/protocol';
 import { formatDateTime, reportTypeName } from '@/utils/views/format';
+import { errorText } from '@/utils/views/error-text';
 import { CheckGroup } from '../bulk/CheckGroup';
 import { typesFor } from '../bulk/bulk-selection';
 import { MAX_INTERVAL_HOURS, MIN_INTERVAL_HOURS } from './auto-archive-form';
@@ -67,6 +68,6 @@ export function AutoArchivePanel({ account, view, draft, onDraft, onToggle, onSa
 function resultText(view: AutoArchiveView): string {
   const result = view.lastResult;
   if (!result) return t('autoArchiveNoResult');
-  if (result.error) return t('autoArchiveResultError', result.error.userMessage);
+  if (result.error) return t('autoArchiveResultError', errorText(result.error));
   return result.queued === 0 ? t('autoArchiveResultNothing') : t('autoArchiveResultQueued', result.queued);
 }

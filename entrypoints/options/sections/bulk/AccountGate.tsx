@@ -5,6 +5,7 @@ import { toSerialized } from '@/components/hooks/useReportListing';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 
 interface ViewProps {
   accounts?: AccountView[];
@@ -17,7 +18,7 @@ interface ViewProps {
 export function AccountGateView({ accounts, error, onRetry, children }: ViewProps) {
   if (error) {
     const action = onRetry && { label: t('retry'), onClick: onRetry };
-    return <Notice tone="error" title={t('accountsLoadFailed')} action={action}>{error.userMessage}</Notice>;
+    return <Notice tone="error" title={t('accountsLoadFailed')} action={action}>{errorText(error)}</Notice>;
   }
   if (!accounts) return <p class="hint" role="status">{t('loading')}</p>;
   if (accounts.length === 0) {

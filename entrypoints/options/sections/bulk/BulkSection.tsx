@@ -4,6 +4,7 @@ import { toSerialized } from '@/components/hooks/useReportListing';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, BulkPreview, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { AccountGate } from './AccountGate';
 import { groupFailures } from './bulk-run';
 import { defaultForm, formProblem, toSelection, type BulkForm } from './bulk-selection';
@@ -47,8 +48,8 @@ function BulkDownload({ accounts }: { accounts: AccountView[] }) {
   return (
     <div>
       <p class="hint">{t('bulkIntro')}</p>
-      {error && <Notice tone="error" title={t('bulkFailedTitle')}>{error.userMessage}</Notice>}
-      {bulk.error && <Notice tone="error" title={t('bulkFailedTitle')}>{bulk.error.userMessage}</Notice>}
+      {error && <Notice tone="error" title={t('bulkFailedTitle')}>{errorText(error)}</Notice>}
+      {bulk.error && <Notice tone="error" title={t('bulkFailedTitle')}>{errorText(bulk.error)}</Notice>}
       {notice && <Notice tone="info">{notice}</Notice>}
       {showRun ? (
         <BulkRunView

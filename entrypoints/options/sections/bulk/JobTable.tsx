@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '@/utils/i18n';
 import type { AccountView, JobState, JobView } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { formatBytes } from '@/utils/views/format';
 
 const STATE_KEYS: Record<JobState, MessageKey> = {
@@ -42,7 +43,7 @@ export function JobTable({ jobs, accounts }: Props) {
               <td class="nowrap">{t(STATE_KEYS[job.state])}</td>
               <td class="num">{job.bytes !== undefined ? formatBytes(job.bytes) : ''}</td>
               <td class="file" title={job.filename}>{job.filename ? shortPath(job.filename) : ''}</td>
-              <td class="job-failed">{job.error?.userMessage ?? ''}</td>
+              <td class="job-failed">{job.error ? errorText(job.error) : ''}</td>
             </tr>
           ))}
         </tbody>

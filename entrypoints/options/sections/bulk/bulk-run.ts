@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { BatchView, BulkPreview, JobView, MessageResponse } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 
 /** The bulk download this page started; kept in storage so leaving the page or restarting the browser loses nothing. */
 export interface BulkRun {
@@ -39,7 +40,7 @@ export function summarize(batches: BatchView[]): RunProgress {
     cancelled: sum((b) => b.counts.cancelled),
     live: sum(liveCount),
     paused: working.length > 0 && working.every((b) => b.paused),
-    stoppedReason: batches.find((b) => b.stoppedReason)?.stoppedReason,
+    stoppedReason: stoppedText(batches.find((b) => b.stoppedReason)),
   };
 }
 
@@ -48,12 +49,17 @@ export interface FailureGroup {
   reportIds: string[];
 }
 
+/** The first stopped batch's reason, in the UI language when its code is known. */
+function stoppedText(batch: BatchView | undefined): string | undefined {
+  return batch?.stoppedReason && errorText({ code: batch.stoppedCode, userMessage: batch.stoppedReason });
+}
+
 /** Failed jobs by what went wrong, the most frequent reason first. */
 export function groupFailures(jobs: JobView[], unknownReason: string): FailureGroup[] {
   const groups = new Map<string, string[]>();
   for (const job of jobs) {
     if (job.state !== 'failed') continue;
-    const reason = job.error?.userMessage || unknownReason;
+    const reason = job.error ? errorText(job.error) || unknownReason : unknownReason;
     groups.set(reason, [...(groups.get(reason) ?? []), job.reportId]);
   }
   return [...groups].map(([reason, reportIds]) => ({ reason, reportIds })).sort((a, b) => b.reportIds.length - a.reportIds.length);

@@ -4,6 +4,7 @@ import { toSerialized } from '@/components/hooks/useReportListing';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, HistoryView, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { AccountChooser } from '../bulk/AccountChooser';
 import { AccountGate } from '../bulk/AccountGate';
 import { historyCsv, newestFirst, saveTextFile, searchEntries } from './history-csv';
@@ -41,7 +42,7 @@ function AccountHistory({ accounts }: { accounts: AccountView[] }) {
     <div>
       <p class="hint">{t('historyIntro')}</p>
       <AccountChooser accounts={accounts} selectedId={accountId} onSelect={(id) => { setAccountId(id); setSearch(''); }} />
-      {error && <Notice tone="error" title={t('historyFailed')}>{error.userMessage}</Notice>}
+      {error && <Notice tone="error" title={t('historyFailed')}>{errorText(error)}</Notice>}
       {!entries && !error && <p class="hint" role="status">{t('loading')}</p>}
       {entries && <HistoryTable entries={shown} totalCount={entries.length} search={search} onSearch={setSearch} onExport={exportCsv} />}
     </div>

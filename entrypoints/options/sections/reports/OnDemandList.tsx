@@ -1,5 +1,6 @@
 import { t } from '@/utils/i18n';
 import type { JobView, OnDemandView } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { formatBytes, formatDateTime, formatDay, reportTypeName } from '@/utils/views/format';
 import { shortPath } from '../bulk/JobTable';
 
@@ -53,7 +54,7 @@ function statusText(item: OnDemandView): string {
 function downloadText(item: OnDemandView, job: JobView | undefined): string {
   if (job) {
     if (job.state === 'done') return t('onDemandSavedAs', job.filename ? shortPath(job.filename) : '');
-    if (job.state === 'failed') return t('stateFailed', job.error?.userMessage ?? '');
+    if (job.state === 'failed') return t('stateFailed', job.error ? errorText(job.error) : '');
     if (job.state === 'cancelled') return t('stateCancelled');
     if (job.state === 'downloading') return job.bytes ? t('stateDownloadingBytes', formatBytes(job.bytes)) : t('stateDownloading');
     return job.state === 'queued' ? t('stateQueued') : t('stateRequestingUrl');

@@ -6,6 +6,7 @@ import { creatableTypes } from '@/utils/archive/report-rules';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { CreateReportForm } from './CreateReportForm';
 import { OnDemandList } from './OnDemandList';
 import { defaultReportForm, rangeProblem, toRange, type ReportRequestForm } from './report-range';
@@ -39,8 +40,8 @@ export function OnDemandReports({ account }: { account: AccountView }) {
       <h3 id="on-demand-title">{t('createReportTitle')}</h3>
       <p class="hint">{t('createReportHint')}</p>
       <CreateReportForm types={types} form={form} onChange={setForm} onSubmit={create} problem={problem} busy={busy} now={Date.now()} />
-      {error && <Notice tone="error" title={t('createReportFailed')}>{error.userMessage}</Notice>}
-      {listError && <Notice tone="error" title={t('onDemandLoadFailed')} action={{ label: t('retry'), onClick: reload }}>{listError.userMessage}</Notice>}
+      {error && <Notice tone="error" title={t('createReportFailed')}>{errorText(error)}</Notice>}
+      {listError && <Notice tone="error" title={t('onDemandLoadFailed')} action={{ label: t('retry'), onClick: reload }}>{errorText(listError)}</Notice>}
       {items && <OnDemandList items={items} jobs={jobsByReport} />}
     </section>
   );

@@ -5,6 +5,7 @@ import { schedulableTypes } from '@/utils/archive/report-rules';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, ScheduleView, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { defaultScheduleForm, scheduleProblem, type ScheduleForm as Form } from './schedule-rules';
 import { ScheduleForm } from './ScheduleForm';
 import { ScheduleList } from './ScheduleList';
@@ -59,7 +60,7 @@ export function Schedules({ account }: { account: AccountView }) {
       <h3 id="schedules-title">{t('schedulesTitle')}</h3>
       <p class="hint">{t('schedulesHint')}</p>
       {notice && <Notice tone="info">{notice}</Notice>}
-      {error && <Notice tone="error" title={t('scheduleFailed')}>{error.userMessage}</Notice>}
+      {error && <Notice tone="error" title={t('scheduleFailed')}>{errorText(error)}</Notice>}
       {schedules ? <ScheduleList schedules={schedules} onCancel={cancel} busy={busy} /> : !error && <p class="hint" role="status">{t('loading')}</p>}
       <h4>{t('scheduleCreateTitle')}</h4>
       <ScheduleForm types={types} form={form} onChange={setForm} onSubmit={create} problem={problem} busy={busy} />
