@@ -12,12 +12,14 @@ let stack: Stack;
 let session: ExtensionSession;
 let reports: ReportRow[];
 let send: Send;
+let accountId: string;
 
 beforeAll(async () => {
   stack = await startStack({ extraReports: REPORTS, faults: { latencyMs: { getReportDocument: 60 } } });
   session = stack.browser;
   const driver = await driveAccount(stack, 'Restart Drill');
   send = driver.send;
+  accountId = driver.accountId;
   reports = await completedReports(driver, REPORTS);
 });
 
@@ -32,8 +34,7 @@ async function doneCount(batchId: string): Promise<number> {
 
 describe('drill: Chromium is closed in the middle of a bulk download', () => {
   it(`resumes after ${RESTARTS} relaunch(es) with the same profile and downloads every report once`, async () => {
-    const { accounts } = await send<{ accounts: { id: string }[] }>('listAccounts', {});
-    const batchId = await startBulk({ send, accountId: accounts[0]!.id } as never, reports);
+    const batchId = await startBulk({ send, accountId }, reports);
     const atClose: number[] = [];
     for (let restart = 1; restart <= RESTARTS; restart++) {
       const target = Math.floor((REPORTS * restart) / (RESTARTS + 1));
@@ -48,7 +49,7 @@ describe('drill: Chromium is closed in the middle of a bulk download', () => {
     const final = await waitForBatch(send, batchId, size(90_000, 400_000));
 
     const audit = auditArchive(session.downloadDir, stack.emulator, reports);
-    printSummary(summarise('browser-restart', REPORTS, audit, documentRetries(stack.emulator, REPORTS), { restarts: RESTARTS, doneAtClose: atClose, notDone: outcomes(final.jobs) }));
+    printSummary(summarise('browser-restart', REPORTS, audit, documentRetries(stack.emulator, reports), { restarts: RESTARTS, doneAtClose: atClose, notDone: outcomes(final.jobs) }));
     expect(atClose.every((done) => done < REPORTS)).toBe(true);
     expect(final.batch.counts).toMatchObject({ done: REPORTS, failed: 0, cancelled: 0 });
     expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: [] });

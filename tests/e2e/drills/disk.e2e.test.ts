@@ -32,7 +32,7 @@ describe('drill: the download folder cannot be written', () => {
     const batchId = await startBulk(driver, reports);
     const stopped = await waitForBatch(driver.send, batchId, 60_000);
     const failed = stopped.jobs.filter((j) => j.state === 'failed');
-    printSummary(summarise('disk', REPORTS, auditArchive(stack.browser.downloadDir, stack.emulator, reports), documentRetries(stack.emulator, REPORTS), {
+    printSummary(summarise('disk', REPORTS, auditArchive(stack.browser.downloadDir, stack.emulator, reports), documentRetries(stack.emulator, reports), {
       phase: 'blocked', stoppedReason: stopped.batch.stoppedReason, failed: failed.length, queued: stopped.batch.counts.queued,
     }));
     expect(stopped.batch.paused).toBe(true);
@@ -47,7 +47,7 @@ describe('drill: the download folder cannot be written', () => {
     await driver.send('retryFailed', { batchId });
     const final = await waitForBatch(driver.send, batchId, 60_000);
     const audit = auditArchive(stack.browser.downloadDir, stack.emulator, reports);
-    printSummary(summarise('disk', REPORTS, audit, documentRetries(stack.emulator, REPORTS), { phase: 'after Retry failed' }));
+    printSummary(summarise('disk', REPORTS, audit, documentRetries(stack.emulator, reports), { phase: 'after Retry failed' }));
     expect(final.batch.counts.done).toBe(REPORTS);
     expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: [] });
   });

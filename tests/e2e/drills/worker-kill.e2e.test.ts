@@ -39,7 +39,7 @@ describe('drill: the service worker is killed during a bulk download', () => {
 
     const audit = auditArchive(stack.browser.downloadDir, stack.emulator, reports);
     const windows = classifyKills(stack.emulator, kills);
-    const summary = summarise('worker-kill', REPORTS, audit, documentRetries(stack.emulator, REPORTS), { kills: kills.length, ...windows });
+    const summary = summarise('worker-kill', REPORTS, audit, documentRetries(stack.emulator, reports), { kills: kills.length, ...windows });
     printSummary(summary);
 
     expect(kills.length).toBeGreaterThanOrEqual(MIN_KILLS);

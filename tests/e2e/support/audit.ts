@@ -40,9 +40,15 @@ export function auditArchive(downloadDir: string, emulator: RunningEmulator, rep
   return audit;
 }
 
-/** Get Report Document calls beyond one per report: the retries the faults (or kills) cost. */
-export function documentRetries(emulator: RunningEmulator, reports: number): number {
-  return (emulator.admin.stats().requests.byRoute.getReportDocument ?? 0) - reports;
+/** Get Report Document calls beyond the first for each of these reports: the retries faults or kills cost. */
+export function documentRetries(emulator: RunningEmulator, reports: readonly ReportRow[]): number {
+  const calls = new Map<string, number>();
+  for (const entry of emulator.admin.requests()) {
+    if (entry.route !== 'getReportDocument') continue;
+    const id = decodeURIComponent(entry.path.split('/').pop() ?? '');
+    calls.set(id, (calls.get(id) ?? 0) + 1);
+  }
+  return reports.reduce((sum, r) => sum + Math.max(0, (calls.get(r.reportDocumentId!) ?? 0) - 1), 0);
 }
 
 export interface DrillSummary {

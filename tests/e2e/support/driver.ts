@@ -49,7 +49,7 @@ export async function completedReports(driver: Driver, count?: number): Promise<
   return count === undefined ? completed : completed.slice(0, count);
 }
 
-export async function startBulk(driver: Driver, reports: ReportRow[]): Promise<string> {
+export async function startBulk(driver: Pick<Driver, 'send' | 'accountId'>, reports: ReportRow[]): Promise<string> {
   const batch = await driver.send<{ batchId: string; queued: number }>('downloadReports', {
     accountId: driver.accountId, reportIds: reports.map((r) => r.reportId),
   });
