@@ -21,6 +21,8 @@ export interface LaunchOptions {
   /** Reuse a profile (browser restart drills); a fresh one by default. */
   userDataDir?: string;
   colorScheme?: 'light' | 'dark';
+  /** Chromium's UI language (what chrome.i18n uses), e.g. 'de'; the system's by default. */
+  lang?: string;
 }
 
 export interface ExtensionSession {
@@ -58,7 +60,10 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
+    // --lang picks the UI language; on Linux Chromium reads LANGUAGE too, so both say the same.
+    ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } } : {}),
     args: [
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
