@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
-import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import type { AccountView, ReportListing, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { formatUpdated } from '@/utils/views/format';
 import { applyFilters, expiringUnarchived } from '@/utils/views/report-filters';
@@ -22,12 +22,14 @@ interface Props {
   onOpenSettings(): void;
   /** In a content script, which may only list and download: no snapshot, no cancel, no "show in folder". */
   listAndDownloadOnly?: boolean;
+  /** The cached listing, when the view already has it. */
+  initialListing?: ReportListing;
   now?: () => number;
 }
 
 /** Everything about one account's reports: the list, its filters and its downloads. */
-export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = false, now = Date.now }: Props) {
-  const { listing, refreshing, error, refresh } = useReportListing(account.id);
+export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = false, initialListing, now = Date.now }: Props) {
+  const { listing, refreshing, error, refresh } = useReportListing(account.id, initialListing);
   const { jobsByReport, batches } = useDownloads(account.id, refresh, { snapshot: !listAndDownloadOnly });
   const [filters, setFilters] = useRememberedFilters();
   const [batchId, setBatchId] = useState<string>();

@@ -10,9 +10,13 @@ export interface ListingState {
   refresh(): void;
 }
 
-/** Stale-while-revalidate: the cached list paints at once, then a fresh one replaces it. */
-export function useReportListing(accountId: string | undefined): ListingState {
-  const [listing, setListing] = useState<ReportListing>();
+/**
+ * Stale-while-revalidate: the cached list paints at once, then a fresh one replaces it. A view that already
+ * holds the cached list (the popup asks for it while it starts) passes it as `initial` and saves a round trip.
+ */
+export function useReportListing(accountId: string | undefined, initial?: ReportListing): ListingState {
+  const seed = initial?.accountId === accountId ? initial : undefined;
+  const [listing, setListing] = useState<ReportListing | undefined>(seed);
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<SerializedError>();
 
@@ -28,11 +32,13 @@ export function useReportListing(accountId: string | undefined): ListingState {
   useEffect(() => {
     if (!accountId) return;
     let live = true;
-    setListing(undefined);
+    setListing(seed);
     setError(undefined);
-    sendMessage('listReports', { accountId, mode: 'cached' })
-      .then((cached) => { if (live) setListing((current) => current ?? cached); })
-      .catch((e) => { if (live) setError(toSerialized(e)); });
+    if (!seed) {
+      sendMessage('listReports', { accountId, mode: 'cached' })
+        .then((cached) => { if (live) setListing((current) => current ?? cached); })
+        .catch((e) => { if (live) setError(toSerialized(e)); });
+    }
     refresh();
     return () => { live = false; };
   }, [accountId, refresh]);

@@ -7,21 +7,40 @@ import { ReportsPanel } from '@/components/ReportsPanel';
 import { toSerialized } from '@/components/hooks/useReportListing';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
-import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import type { AccountView, ReportListing, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
-export function App() {
+export interface Startup {
+  accounts: Promise<{ accounts: AccountView[]; selectedId?: string }>;
+  /** The remembered account's cached list, asked for alongside the accounts so the first row needs one round trip. */
+  cachedListing: Promise<ReportListing | undefined>;
+}
+
+/** Both first questions leave at once, before anything renders. */
+export function startPopup(): Startup {
+  return {
+    accounts: sendMessage('listAccounts', {}),
+    cachedListing: sendMessage('listReports', { mode: 'cached' }).catch(() => undefined),
+  };
+}
+
+export function App({ startup }: { startup: Startup }) {
   const [accounts, setAccounts] = useState<AccountView[]>();
   const [selectedId, setSelectedId] = useState<string>();
+  const [initialListing, setInitialListing] = useState<ReportListing>();
   const [error, setError] = useState<SerializedError>();
 
   useEffect(() => {
-    sendMessage('listAccounts', {})
-      .then((r) => { setAccounts(r.accounts); setSelectedId(r.selectedId ?? r.accounts[0]?.id); })
+    Promise.all([startup.accounts, startup.cachedListing])
+      .then(([r, listing]) => {
+        setInitialListing(listing);
+        setAccounts(r.accounts);
+        setSelectedId(r.selectedId ?? r.accounts[0]?.id);
+      })
       .catch((e) => setError(toSerialized(e)));
-  }, []);
+  }, [startup]);
 
   const select = (id: string) => {
     setSelectedId(id);
@@ -48,7 +67,7 @@ export function App() {
           {accounts.length > 1
             ? <AccountPicker accounts={accounts} selectedId={account.id} onSelect={select} />
             : <p class="report-meta">{accountDescription(account)}</p>}
-          <ReportsPanel key={account.id} account={account} onOpenSettings={openSettings} />
+          <ReportsPanel key={account.id} account={account} initialListing={initialListing} onOpenSettings={openSettings} />
         </>
       )}
     </main>

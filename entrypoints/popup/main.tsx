@@ -1,5 +1,5 @@
 import { render } from 'preact';
 import '@/components/styles.css';
-import { App } from './App';
+import { App, startPopup } from './App';
 
-render(<App />, document.getElementById('app')!);
+render(<App startup={startPopup()} />, document.getElementById('app')!);

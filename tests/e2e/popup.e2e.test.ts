@@ -96,7 +96,6 @@ describe('popup against the emulator', () => {
     await reopened.close();
 
     await popup.getByRole('button', { name: `Download all ${shown.length} shown` }).click();
-    await popup.getByRole('progressbar').waitFor();
     await expect.poll(() => popup.locator('li.report .job-state', { hasText: 'Saved' }).count(), { timeout: 60_000 }).toBe(shown.length);
     await expectSameAsEmulator(shown);
     await popup.locator('.type-picker summary').click();
