@@ -1,0 +1,223 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
+import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
+import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
+import { addAccountByImport, filesUnder, startStack, type Stack } from './support/stack';
+
+/**
+ * axe-core in the real browser, every rule including colour contrast, in both colour schemes; and the main flows
+ * done with the keyboard alone.
+ */
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const pem = fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8');
+const live = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
+const europe = SEEDED_MERCHANTS.find((m) => m.region === 'eu' && m.environment === 'live')!;
+const SCHEMES = ['light', 'dark'] as const;
+const SECTIONS = ['accounts', 'bulk', 'history', 'auto-archive', 'reports'];
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ hostHandlers: sellerCentralHandlers() });
+  const options = await stack.browser.openPage('options.html');
+  await addAccountByImport(options, { label: 'Demo Shop', region: 'na', publicKeyId: live.publicKeyId, pem });
+  await options.close();
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface AxeOutcome {
+  /** One line per violation: rule, what it asks, where (first targets) and why. */
+  violations: string[];
+  /** Elements whose colour contrast axe measured and found sufficient: proof it saw the text. */
+  contrastPassed: number;
+  /** Elements whose contrast axe could not decide (e.g. text over an image); listed, not failed. */
+  contrastUndecided: string[];
+}
+
+const AXE_OUTCOME = `(result) => ({
+  violations: result.violations.map((v) => v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 4)
+    .map((n) => n.target.join(' ') + (n.any[0] ? ' (' + n.any[0].message + ')' : '')).join('; ')),
+  contrastPassed: result.passes.find((r) => r.id === 'color-contrast')?.nodes.length ?? 0,
+  contrastUndecided: (result.incomplete.find((r) => r.id === 'color-contrast')?.nodes ?? []).map((n) => n.target.join(' ')),
+})`;
+
+async function axeDocument(page: Page): Promise<string[]> {
+  // Evaluated rather than added as a <script>: extension pages' CSP allows no inline script.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  const outcome = await page.evaluate<AxeOutcome>(`axe.run(document).then(${AXE_OUTCOME})`);
+  return checked(outcome);
+}
+
+/** The violations, once axe is seen to have measured text at all. */
+function checked(outcome: AxeOutcome): string[] {
+  expect(outcome.contrastPassed).toBeGreaterThan(0);
+  if (outcome.contrastUndecided.length > 0) console.info('color-contrast undecided:', outcome.contrastUndecided);
+  return outcome.violations;
+}
+
+async function openPopup(): Promise<Page> {
+  const popup = await stack.browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${stack.browser.extensionId}/popup.html`);
+  await expect.poll(() => popup.locator('.updated').textContent(), { timeout: 15_000 }).toContain('Updated just now');
+  return popup;
+}
+
+/** What has keyboard focus: its accessible-ish name, and whether a focus indicator is drawn. */
+interface Focus { tag: string; name: string; type: string; indicated: boolean }
+
+function focused(page: Page): Promise<Focus> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { tag: 'body', name: '', type: '', indicated: false };
+    const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+    const style = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      name: (el.getAttribute('aria-label') ?? (label || el.textContent) ?? '').trim(),
+      type: el.getAttribute('type') ?? '',
+      indicated: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    };
+  });
+}
+
+/** Presses Tab until focus is on what `matches` accepts; every stop on the way must show where focus is. */
+async function tabTo(page: Page, matches: (f: Focus) => boolean, what: string, limit = 60): Promise<Focus> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await focused(page);
+    expect(focus.indicated, `focus indicator on ${focus.tag} "${focus.name}"`).toBe(true);
+    if (matches(focus)) return focus;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+describe('axe in Chromium, colour contrast included', () => {
+  it.each(SCHEMES)('popup (%s): the list, a notice and the open type picker', async (colorScheme) => {
+    const popup = await openPopup();
+    await popup.emulateMedia({ colorScheme });
+    expect(await axeDocument(popup)).toEqual([]);
+    await popup.locator('.type-picker summary').click();
+    expect(await axeDocument(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it.each(SCHEMES)('options (%s): every section and the account form', async (colorScheme) => {
+    const options = await stack.browser.openPage('options.html');
+    await options.emulateMedia({ colorScheme });
+    for (const section of SECTIONS) {
+      await options.goto(`chrome-extension://${stack.browser.extensionId}/options.html#${section}`);
+      await options.locator(`#section-${section}`).waitFor();
+      await expect.poll(() => options.getByText('Loading…').count()).toBe(0);
+      expect(await axeDocument(options), section).toEqual([]);
+    }
+    // States that only follow an action: a connection verdict, the remove confirmation, a bulk preview, a form
+    // with its errors.
+    await options.goto(`chrome-extension://${stack.browser.extensionId}/options.html#accounts`);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await options.getByText('Connected', { exact: true }).waitFor();
+    await options.getByRole('button', { name: 'Remove', exact: true }).click();
+    await options.getByRole('button', { name: 'Remove account and key' }).waitFor();
+    expect(await axeDocument(options), 'verdict and remove confirmation').toEqual([]);
+    await options.reload();
+    await options.getByRole('button', { name: 'Add account' }).click();
+    await options.getByLabel('Import a .pem file').check();
+    await options.getByRole('button', { name: 'Save account' }).click();
+    await options.getByText('Give the account a name').waitFor();
+    expect(await axeDocument(options), 'account form with errors').toEqual([]);
+    await options.goto(`chrome-extension://${stack.browser.extensionId}/options.html#bulk`);
+    await options.getByRole('button', { name: 'Check' }).click();
+    await options.getByRole('table', { name: 'Matching reports' }).waitFor();
+    expect(await axeDocument(options), 'bulk preview').toEqual([]);
+    await options.close();
+  });
+
+  // The panel lives in a closed shadow root that page scripts cannot reach. The test reaches it through DevTools
+  // (as the Seller Central suite does) and, in the page's own world, lends the host a `shadowRoot` getter that
+  // returns it, so axe walks and measures the real panel where it is drawn. Nothing in the product is opened.
+  it.each(SCHEMES)('Seller Central panel (%s)', async (colorScheme) => {
+    const page = await stack.browser.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto('https://sellercentral.amazon.com/gp/pyop/transactions/index.html');
+    const panel = await PanelDriver.attach(page);
+    await panel.click('.rc-launcher');
+    await panel.waitFor(`return root.querySelectorAll('li.report').length > 0;`);
+    await page.evaluate(axeSource);
+    const outcome = await panel.run<AxeOutcome>(`
+      Object.defineProperty(root.host, 'shadowRoot', { configurable: true, get: () => root });
+      return (${AXE_OUTCOME})(await axe.run(root.host));`);
+    // Measured inside the panel: its header, filters and every report row's text.
+    expect(outcome!.contrastPassed).toBeGreaterThan(20);
+    expect(checked(outcome!)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('keyboard only', () => {
+  it('popup: filters, the type picker (Enter/Space open, Escape closes) and a download with Enter', async () => {
+    const popup = await openPopup();
+    const status = popup.getByRole('combobox', { name: 'Status' });
+
+    await tabTo(popup, (f) => f.tag === 'summary', 'the type picker');
+    await popup.keyboard.press('Enter');
+    expect(await popup.locator('.type-picker').getAttribute('open')).not.toBeNull();
+    const first = await tabTo(popup, (f) => f.type === 'checkbox', 'a report type');
+    await popup.keyboard.press('Space');
+    await expect.poll(() => popup.locator('.type-picker summary').textContent()).toBe(first.name);
+    await popup.keyboard.press('Escape');
+    expect(await popup.locator('.type-picker').getAttribute('open')).toBeNull();
+    expect((await focused(popup)).tag).toBe('summary');
+    await popup.keyboard.press('Space');
+    expect(await popup.locator('.type-picker').getAttribute('open')).not.toBeNull();
+    await popup.keyboard.press('Escape');
+    expect(await popup.locator('.type-picker').getAttribute('open')).toBeNull();
+
+    await tabTo(popup, (f) => f.tag === 'select', 'the status filter');
+    await popup.keyboard.press('ArrowDown');
+    await expect.poll(() => status.inputValue()).toBe('COMPLETED');
+
+    const download = await tabTo(popup, (f) => f.tag === 'button' && /^Download .+ report /.test(f.name), 'a report’s Download');
+    const reportId = download.name.split(' ').pop()!;
+    await popup.keyboard.press('Enter');
+    const row = popup.locator(`li.report[data-report-id="${reportId}"]`);
+    await row.getByText('Saved', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(filesUnder(stack.browser.downloadDir).some((f) => f.endsWith(`_${reportId}.csv`))).toBe(true);
+    await popup.close();
+  });
+
+  it('options: adds an account with the keyboard alone', async () => {
+    const options = await stack.browser.openPage('options.html#accounts');
+    await options.getByRole('button', { name: 'Add account' }).waitFor();
+    await tabTo(options, (f) => f.tag === 'button' && f.name === 'Add account', 'Add account');
+    await options.keyboard.press('Enter');
+    await tabTo(options, (f) => f.tag === 'input' && f.name === 'Name', 'the name field');
+    await options.keyboard.type('Keyboard Shop');
+    await tabTo(options, (f) => f.tag === 'select' && f.name.startsWith('Region'), 'the region');
+    await options.keyboard.press('ArrowDown');
+    await expect.poll(() => options.getByLabel('Region').inputValue()).toBe('eu');
+    let radio = await tabTo(options, (f) => f.type === 'radio', 'the key source');
+    for (let i = 0; i < 3 && radio.name !== 'Import a .pem file'; i++) {
+      await options.keyboard.press('ArrowDown');
+      radio = await focused(options);
+    }
+    expect(radio.name).toBe('Import a .pem file');
+    await tabTo(options, (f) => f.tag === 'textarea', 'the key text');
+    // What Ctrl+V does: the key arrives as one text input.
+    await options.keyboard.insertText(pem);
+    await tabTo(options, (f) => f.tag === 'button' && f.name === 'Import key', 'Import key');
+    await options.keyboard.press('Enter');
+    await options.getByText('Key ready.').waitFor();
+    await tabTo(options, (f) => f.tag === 'input' && f.name === 'Public Key ID', 'the Public Key ID');
+    await options.keyboard.type(europe.publicKeyId);
+    await tabTo(options, (f) => f.tag === 'button' && f.name === 'Save account', 'Save account');
+    await options.keyboard.press('Enter');
+    await options.getByText('Account "Keyboard Shop" added.').waitFor();
+    await options.close();
+  });
+});
