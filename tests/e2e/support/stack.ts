@@ -35,7 +35,10 @@ export interface AccountInput {
 /** Adds an account through the real options page, importing its key by paste, as a merchant would. */
 export async function addAccountByImport(page: Page, input: AccountInput): Promise<void> {
   const form = page.getByRole('form', { name: 'Add account' });
-  if (!(await form.isVisible())) await page.getByRole('button', { name: 'Add account' }).click();
+  const addButton = page.getByRole('button', { name: 'Add account' });
+  // The section opens the form by itself when there is no account yet, once its account list has loaded.
+  await form.or(addButton).first().waitFor();
+  if (!(await form.isVisible())) await addButton.click();
   await form.getByLabel('Name').fill(input.label);
   await form.getByLabel('Region').selectOption(input.region);
   await form.getByLabel('Import a .pem file').check();
