@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, uiLanguage } from '@/utils/i18n';
 import { CourierIcon } from './CourierIcon';
 import { SettingsLink } from './SettingsLink';
 
@@ -26,8 +26,9 @@ export function PanelShell({ settingsUrl, children }: Props) {
   };
 
   // The launcher comes first in the DOM (the CSS shows the panel above it), so Tab goes from it into the panel.
+  // Its language is the extension's, whatever the Seller Central page declares.
   return (
-    <div class="rc-corner">
+    <div class="rc-corner" lang={uiLanguage()}>
       <button
         ref={launcher}
         type="button"

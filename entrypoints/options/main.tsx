@@ -1,6 +1,10 @@
 import { render } from 'preact';
 import '@/components/styles.css';
 import './options.css';
+import { uiLanguage } from '@/utils/i18n';
 import { App } from './App';
+
+// Screen readers choose their voice, and the browser its line breaking, by the page language: the UI's.
+document.documentElement.lang = uiLanguage();
 
 render(<App />, document.getElementById('app')!);

@@ -53,6 +53,7 @@ async function checkPopup(session: ExtensionSession, lang: string, m: Messages):
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
   const uiLanguage = () => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage();
   expect(await popup.evaluate(uiLanguage)).toMatch(new RegExp(`^${lang}\\b`));
+  expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${lang}\\b`));
   await expect.poll(() => popup.locator('.updated').textContent(), { timeout: 15_000 }).toBe(m.updatedJustNow!.message);
 
   const row = popup.locator('li.report', { has: popup.locator('button:not([disabled])') }).first();
@@ -77,6 +78,7 @@ async function checkPopup(session: ExtensionSession, lang: string, m: Messages):
 
 async function checkOptions(session: ExtensionSession, lang: string, m: Messages): Promise<void> {
   const options = await session.openPage('options.html');
+  expect(await options.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${lang}\\b`));
   await options.getByText('Demo Shop').first().waitFor();
   const nav = options.getByRole('navigation', { name: m.settingsNavLabel!.message });
   for (const key of ['navAccounts', 'navBulk', 'navHistory', 'navAutoArchive', 'navReports']) {
@@ -108,6 +110,8 @@ async function expectNoOverflow(page: Page): Promise<void> {
 describe('six languages', () => {
   it.each(['en', 'de', 'fr', 'it', 'es', 'ja'])('%s: popup and options are translated, dates formatted for the language', async (lang) => {
     const m = messages(lang);
+    // One browser per profile at a time: the English one is closed before any other language starts.
+    if (lang !== 'en') await english?.close().then(() => { english = undefined; });
     const session = lang === 'en' ? english! : await launch(lang);
     try {
       await checkPopup(session, lang, m);
