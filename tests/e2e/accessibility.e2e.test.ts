@@ -188,6 +188,8 @@ describe('keyboard only', () => {
     const row = popup.locator(`li.report[data-report-id="${reportId}"]`);
     await row.getByText('Saved', { exact: true }).waitFor({ timeout: 30_000 });
     expect(filesUnder(stack.browser.downloadDir).some((f) => f.endsWith(`_${reportId}.csv`))).toBe(true);
+    // The row's saved state and its "Show in folder" link, and the filtered list, pass axe too.
+    expect(await axeDocument(popup)).toEqual([]);
     await popup.close();
   });
 
