@@ -26,15 +26,28 @@ const settlements = () => completed.filter((r) => r.reportType === '_GET_FLAT_FI
 
 describe('document URLs and files', () => {
   it('tells URL watchers of each issued URL before its answer leaves, until they unsubscribe', async () => {
-    const doc = settlements()[3]!.reportDocumentId!;
+    const doc = settlements()[5]!.reportDocumentId!;
     const seen: Array<[string, number]> = [];
-    const stop = emu.admin.watchUrls((id) => seen.push([id, emu.admin.stats().documents[id]?.urls.length ?? 0]));
+    const stop = emu.admin.watchUrls((id) => void seen.push([id, emu.admin.stats().documents[id]?.urls.length ?? 0]));
     const before = emu.admin.stats().documents[doc]?.urls.length ?? 0;
     const pending = documentUrl(doc);
     await pending;
     stop();
     await documentUrl(doc);
     expect(seen).toEqual([[doc, before + 1]]);
+  });
+
+  it('holds the answer while a watcher\'s promise is pending', async () => {
+    let release: () => void = () => undefined;
+    const stop = emu.admin.watchUrls(() => new Promise<void>((resolve) => (release = resolve)));
+    let answered = false;
+    const pending = documentUrl(settlements()[6]!.reportDocumentId!).then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(answered).toBe(false);
+    release();
+    await pending;
+    stop();
+    expect(answered).toBe(true);
   });
 
   it('returns an S3-style pre-signed URL on the document host, valid for 30 s by default', async () => {

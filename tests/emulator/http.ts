@@ -11,6 +11,8 @@ export class ApiError extends Error {
 export interface Reply {
   status: number;
   body: unknown;
+  /** The answer waits for this before it is sent (a URL watcher holding a Get Report Document answer). */
+  hold?: Promise<unknown>;
 }
 
 /** JSON with object keys in alphabetical order at every level, as the Node SDK's live tests imply (§2.3). */

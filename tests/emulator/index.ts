@@ -65,8 +65,11 @@ export interface EmulatorAdmin {
   reports(publicKeyId: string, environment?: 'live' | 'sandbox'): Record<string, string>[];
   /** The emulator clock (ms). */
   now(): number;
-  /** Calls `watcher` synchronously as each document URL is issued, before its answer is sent; returns an unsubscribe. */
-  watchUrls(watcher: (reportDocumentId: string) => void): () => void;
+  /**
+   * Calls `watcher` synchronously as each document URL is issued, before its answer is sent; a promise it returns
+   * holds the answer until it settles. Returns an unsubscribe.
+   */
+  watchUrls(watcher: (reportDocumentId: string) => void | Promise<unknown>): () => void;
   reset(): void;
 }
 

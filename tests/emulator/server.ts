@@ -68,7 +68,9 @@ async function dispatch(config: ServerConfig, req: IncomingMessage, res: ServerR
     res.setHeader('Date', new Date(state.now()).toUTCString());
     return serveDocument(ctx, state);
   }
-  sendApi(ctx, state, await handleApi(ctx, state, config.documentHost));
+  const reply = await handleApi(ctx, state, config.documentHost);
+  await reply.hold;
+  sendApi(ctx, state, reply);
 }
 
 export function createEmulatorServer(config: ServerConfig): https.Server {

@@ -10,6 +10,9 @@ import { newestFirst, reportView, type ReportRecord } from './reports';
 import { Stats } from './stats';
 import { MerchantStore, storeKey } from './store';
 
+/** Called as a document URL is issued; a returned promise holds the answer until it settles. */
+export type UrlWatcher = (documentId: string) => void | Promise<unknown>;
+
 export interface StateOptions {
   seed: string;
   extraReports: number;
@@ -32,7 +35,7 @@ export class EmulatorState {
   private stores = new Map<string, MerchantStore>();
   private documentIndex = new Map<string, { store: MerchantStore; report: ReportRecord }>();
   /** Told of every document URL the moment it is issued; they outlive `reset()`. */
-  private urlWatchers = new Set<(documentId: string) => void>();
+  private urlWatchers = new Set<UrlWatcher>();
 
   constructor(readonly options: StateOptions) {
     this.documents = new DocumentFiles(options.seed);
@@ -74,13 +77,15 @@ export class EmulatorState {
     return store;
   }
 
-  watchUrls(watcher: (documentId: string) => void): () => void {
+  watchUrls(watcher: UrlWatcher): () => void {
     this.urlWatchers.add(watcher);
     return () => void this.urlWatchers.delete(watcher);
   }
 
-  announceUrl(documentId: string): void {
-    for (const watcher of this.urlWatchers) watcher(documentId);
+  /** Tells the watchers; resolves when those that returned a promise are done (the answer waits for it). */
+  announceUrl(documentId: string): Promise<unknown> | undefined {
+    const holds = [...this.urlWatchers].map((watcher) => watcher(documentId)).filter((r) => r instanceof Promise);
+    return holds.length > 0 ? Promise.all(holds) : undefined;
   }
 
   indexDocument(store: MerchantStore, report: ReportRecord): void {

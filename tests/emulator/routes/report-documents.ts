@@ -13,6 +13,6 @@ export function getReportDocument(op: Operation) {
   if (op.state.faults.take('notReadyNext')) return { status: 202, body: {} };
   const issued = presign(op.state.secret, op.documentHost, op.id, op.now, op.state.faults.config.documentUrlTtlSeconds);
   op.state.stats.urlIssued(op.id, issued.signature, preciseNow(), issued.expiresAt);
-  op.state.announceUrl(op.id);
-  return { status: 200, body: { compressionAlgorithm: 'N/A', reportDocumentId: op.id, url: issued.url } };
+  const hold = op.state.announceUrl(op.id);
+  return { status: 200, body: { compressionAlgorithm: 'N/A', reportDocumentId: op.id, url: issued.url }, ...(hold ? { hold } : {}) };
 }
