@@ -45,6 +45,11 @@ export function formatBytes(bytes: number): string {
   return t('bytesMB', localNumber(bytes / (1024 * 1024), 1));
 }
 
+/** A whole number as the UI language writes it (1,234 / 1.234 / 1 234). */
+export function formatCount(value: number): string {
+  return localNumber(value, 0);
+}
+
 /** "Updated just now" / "N min ago" / a time: how fresh the list on screen is. */
 export function formatUpdated(fetchedAt: number | null, now: number): string {
   if (fetchedAt === null) return t('notUpdatedYet');

@@ -1,5 +1,6 @@
 import { t } from '@/utils/i18n';
 import type { AccountView, BulkPreview } from '@/utils/messaging/protocol';
+import { formatCount } from '@/utils/views/format';
 
 interface Props {
   accounts: AccountView[];
@@ -17,12 +18,12 @@ export function PreviewTable({ accounts, preview }: Props) {
       </thead>
       <tbody>
         {preview.perAccount.map((p) => (
-          <tr key={p.accountId}><td>{label(p.accountId)}</td><td>{p.matching}</td><td>{p.archived}</td><td>{p.matching - p.archived}</td></tr>
+          <tr key={p.accountId}><td>{label(p.accountId)}</td><td>{formatCount(p.matching)}</td><td>{formatCount(p.archived)}</td><td>{formatCount(p.matching - p.archived)}</td></tr>
         ))}
       </tbody>
       {preview.perAccount.length > 1 && (
         <tfoot>
-          <tr><th scope="row">{t('bulkTotal')}</th><td>{total((p) => p.matching)}</td><td>{total((p) => p.archived)}</td><td>{total((p) => p.matching - p.archived)}</td></tr>
+          <tr><th scope="row">{t('bulkTotal')}</th><td>{formatCount(total((p) => p.matching))}</td><td>{formatCount(total((p) => p.archived))}</td><td>{formatCount(total((p) => p.matching - p.archived))}</td></tr>
         </tfoot>
       )}
     </table>
