@@ -1,47 +1,76 @@
 import type { RunningEmulator } from '../../emulator/index';
 import type { WorkerControl } from '../support/worker';
-import { preciseNow, sleep } from './mode';
+import { sleep } from './mode';
 
-export type KillStyle = 'random' | 'after-url';
+/**
+ * `held-url`: a URL was issued and its answer is held until the stop is sent (the worker dies before it can use the
+ * URL); `after-url`: 0–40 ms after a URL went out, racing the worker's download() call; `random`: at once.
+ */
+export type KillStyle = 'held-url' | 'random' | 'after-url';
+const STYLES: readonly KillStyle[] = ['held-url', 'random', 'after-url'];
 
 export interface Kill {
   style: KillStyle;
-  /** preciseNow() once the worker's target was gone. */
+  /** When the stop was sent (epoch ms, the emulator's clock). */
   at: number;
 }
 
+/** Documents of `documentIds` downloaded completely so far, as the emulator saw it (no load on the worker). */
+function served(emulator: RunningEmulator, documentIds: readonly string[]): number {
+  const documents = emulator.admin.stats().documents;
+  return documentIds.filter((id) => documents[id]?.urls.some((u) => u.downloads.some((d) => d.completed))).length;
+}
+
 /**
- * Stops the worker `count` times while `running()` holds: alternately at a random moment, and a few ms after the
- * emulator issued a document URL (the window between Get Report Document and downloads.download).
+ * Stops the worker `count` times, spread over the bulk by its progress (so a fast run gets them all too), each at
+ * a jittered point, in turn: just after the emulator issued a document URL, at once, and a little later after a URL
+ * (the window between Get Report Document and downloads.download, early and late in it).
  */
 export async function killRepeatedly(
   control: WorkerControl,
   emulator: RunningEmulator,
-  o: { count: number; gapMs: [number, number]; running: () => boolean },
+  o: { count: number; documentIds: readonly string[]; running: () => boolean },
 ): Promise<Kill[]> {
   const kills: Kill[] = [];
-  while (kills.length < o.count && o.running()) {
-    await sleep(o.gapMs[0] + Math.random() * (o.gapMs[1] - o.gapMs[0]));
-    const style: KillStyle = kills.length % 2 ? 'after-url' : 'random';
-    if (style === 'after-url') {
-      const issued = await nextUrl(emulator, 5_000);
-      if (!issued) continue;
-      await sleep(Math.random() * 40);
+  const step = o.documentIds.length / (o.count + 1);
+  for (let k = 1; k <= o.count && o.running(); k++) {
+    const due = Math.floor(step * k + (Math.random() - 0.5) * step * 0.5);
+    while (o.running() && served(emulator, o.documentIds) < due) await sleep(20);
+    const style = STYLES[(k - 1) % STYLES.length]!;
+    // Until it lands: the worker may still be down from the last kill, waiting for the next poll to wake it.
+    while (o.running()) {
+      let at: number | null;
+      if (style === 'held-url') at = await onNextUrl(emulator, () => control.kill(), true);
+      else if (style === 'after-url') {
+        at = await onNextUrl(emulator, async () => {
+          await sleep(Math.random() * 40);
+          return control.kill();
+        }, false);
+      }
+      else at = await control.kill();
+      if (at !== null) {
+        kills.push({ style, at });
+        break;
+      }
+      await sleep(50);
     }
-    if (await control.kill()) kills.push({ style, at: preciseNow() });
   }
   return kills;
 }
 
-function nextUrl(emulator: RunningEmulator, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => finish(false), timeoutMs);
-    const stop = emulator.admin.watchUrls(() => finish(true));
-    function finish(seen: boolean) {
-      clearTimeout(timer);
+/** Runs `act` when the emulator next issues a URL (null after 1 s without one); `hold` keeps the answer back meanwhile. */
+function onNextUrl<T>(emulator: RunningEmulator, act: () => Promise<T | null>, hold: boolean): Promise<T | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
       stop();
-      resolve(seen);
-    }
+      resolve(null);
+    }, 1_000);
+    const stop = emulator.admin.watchUrls(() => {
+      stop();
+      clearTimeout(timer);
+      const acted = act().then(resolve, reject);
+      return hold ? acted : undefined;
+    });
   });
 }
 

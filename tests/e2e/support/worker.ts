@@ -8,8 +8,8 @@ import type { ExtensionSession } from '../harness';
  * `ServiceWorker.stopWorker` through a page session on the extension origin works as well; this needs no page.
  */
 export interface WorkerControl {
-  /** Stops the running worker; false when none was running. */
-  kill(): Promise<boolean>;
+  /** Stops the running worker: the moment the stop was sent (epoch ms, sub-ms), or null when none was running. */
+  kill(): Promise<number | null>;
   running(): Promise<boolean>;
   /** V8 heap in use, after a forced GC, in bytes (Runtime.getHeapUsage on the worker's target). */
   heapUsed(): Promise<number>;
@@ -49,11 +49,12 @@ export async function workerControl(browser: ExtensionSession): Promise<WorkerCo
   return {
     async kill() {
       const sw = await target();
-      if (!sw) return false;
+      if (!sw) return null;
+      const at = performance.timeOrigin + performance.now();
       await cdp.send('Target.closeTarget', { targetId: sw.targetId });
       // Gone from the target list once it has really stopped.
       for (let i = 0; i < 50 && (await target())?.targetId === sw.targetId; i++) await new Promise((r) => setTimeout(r, 20));
-      return true;
+      return at;
     },
     running: async () => (await target()) !== undefined,
     async heapUsed() {
