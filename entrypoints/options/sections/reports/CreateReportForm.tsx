@@ -1,7 +1,7 @@
 import { t } from '@/utils/i18n';
-import { reportTypeName } from '@/utils/views/format';
 import { utcDay } from '../bulk/bulk-selection';
 import type { ReportRequestForm } from './report-range';
+import { ReportTypeField } from './ReportTypeField';
 
 interface Props {
   types: string[];
@@ -18,12 +18,7 @@ export function CreateReportForm({ types, form, onChange, onSubmit, problem, bus
   const set = (patch: Partial<ReportRequestForm>) => onChange({ ...form, ...patch });
   return (
     <form class="form inline-form" aria-label={t('createReportTitle')} onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
-      <label class="field">
-        {t('reportType')}
-        <select value={form.reportType} onChange={(e) => set({ reportType: e.currentTarget.value })}>
-          {types.map((type) => <option key={type} value={type}>{reportTypeName(type)}</option>)}
-        </select>
-      </label>
+      <ReportTypeField types={types} value={form.reportType} onChange={(reportType) => set({ reportType })} />
       <label class="field">
         {t('periodFrom')}
         <input type="date" value={form.from} max={utcDay(now)} onInput={(e) => set({ from: e.currentTarget.value })} />

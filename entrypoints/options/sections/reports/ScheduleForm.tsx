@@ -1,7 +1,7 @@
 import { SCHEDULE_FREQUENCIES } from '@/utils/amazon-pay/types';
 import { t } from '@/utils/i18n';
-import { reportTypeName } from '@/utils/views/format';
 import { frequencyLabel, type ScheduleForm as Form } from './schedule-rules';
+import { ReportTypeField } from './ReportTypeField';
 
 interface Props {
   types: string[];
@@ -17,12 +17,7 @@ export function ScheduleForm({ types, form, onChange, onSubmit, problem, busy }:
   const set = (patch: Partial<Form>) => onChange({ ...form, ...patch });
   return (
     <form class="form inline-form" aria-label={t('scheduleCreateTitle')} onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
-      <label class="field">
-        {t('reportType')}
-        <select value={form.reportType} onChange={(e) => set({ reportType: e.currentTarget.value })}>
-          {types.map((type) => <option key={type} value={type}>{reportTypeName(type)}</option>)}
-        </select>
-      </label>
+      <ReportTypeField types={types} value={form.reportType} onChange={(reportType) => set({ reportType })} />
       <label class="field">
         {t('scheduleFrequency')}
         <select value={form.scheduleFrequency} onChange={(e) => set({ scheduleFrequency: e.currentTarget.value })}>
