@@ -83,20 +83,30 @@ describe('drill: Amazon and the network misbehave during a bulk download', () =>
 
   it('URLs that expire after 2 s while the download start is slowed: a fresh URL each time, then done or a clear final error', async () => {
     const chosen = reports.slice(API_FAULT_REPORTS, API_FAULT_REPORTS + EXPIRY_REPORTS);
-    // The document host answers 1.5 s late and checks expiry then: about half of the URLs have expired by that time.
-    stack.emulator.admin.setFaults({ documentUrlTtlSeconds: 2, latencyMs: { document: 1500 } });
-    const expiredBefore = stack.emulator.admin.stats().rejections.byReasonCode.AccessDenied ?? 0;
-    const { final, audit, evidence } = await runPhase(chosen, size(90_000, 300_000));
+    const refused = () => stack.emulator.admin.stats().rejections.byReasonCode.AccessDenied ?? 0;
+    const refusedBefore = refused();
+    // The document host answers 2.5 s late and checks the expiry then, so the first URLs all expire; once a few
+    // have, the start eases to 0.4 s and fresh URLs get through.
+    const firstWave = 4;
+    stack.emulator.admin.setFaults({ documentUrlTtlSeconds: 2, latencyMs: { document: 2_500 } });
+    let running = true;
+    const easing = (async () => {
+      while (running && refused() - refusedBefore < firstWave) await sleep(50);
+      stack.emulator.admin.setFaults({ latencyMs: { document: 400 } });
+    })();
+    const { final, audit, evidence } = await runPhase(chosen, size(90_000, 300_000)).finally(() => {
+      running = false;
+    });
+    await easing;
     stack.emulator.admin.clearFaults();
-    const expired = (stack.emulator.admin.stats().rejections.byReasonCode.AccessDenied ?? 0) - expiredBefore;
+    const expired = refused() - refusedBefore;
 
     printSummary(summarise('early-expiry', chosen.length, audit, evidence.requests - chosen.length, { notDone: outcomes(final.jobs), expiredUrls: expired, maxUrlsPerDocument: evidence.maxUrlsPerDocument }));
     expectClearEnds(final.jobs);
     for (const job of final.jobs.filter((j) => j.state === 'failed')) expect(job.error?.code).toBe('SERVER_FORBIDDEN');
-    expect(expired).toBeGreaterThan(0);
+    expect(expired).toBeGreaterThanOrEqual(firstWave);
     expect(evidence.maxUrlsPerDocument).toBeLessThanOrEqual(MAX_URLS_PER_JOB);
-    expect(audit.duplicates).toEqual([]);
-    expect(audit.mismatched).toEqual([]);
+    expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: expect.any(Array) });
     expect(final.batch.counts.done).toBeGreaterThan(0);
   });
 });
