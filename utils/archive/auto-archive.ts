@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { readCachedReports } from '../amazon-pay/report-cache';
+import { DAY_MS, expiresSoon, retentionStart } from '../amazon-pay/retention';
 import { searchHistory } from '../downloads/history';
 import type { AutoArchiveSettings, AutoArchiveView, SerializedError } from '../messaging/protocol';
 import type { Services } from '../background/services';
@@ -14,7 +15,6 @@ interface AutoArchiveState {
 
 const stateItem = storage.defineItem<Record<string, AutoArchiveState>>('local:autoArchive', { fallback: {} });
 
-const DAY = 86_400_000;
 export const DEFAULT_INTERVAL_HOURS = 6;
 export const ALARM_PREFIX = 'auto-archive:';
 
@@ -39,7 +39,7 @@ export async function countExpiringUnarchived(services: Services, accountId: str
   const cached = await readCachedReports(accountId);
   const archived = new Set((await searchHistory(services.db, { accountId })).map((e) => e.reportId));
   return (cached?.reports ?? []).filter((r) => r.processingStatus === 'COMPLETED' && !archived.has(r.reportId)
-    && r.createdTime.getTime() + 90 * DAY - now <= 7 * DAY).length;
+    && expiresSoon(r.createdTime.getTime(), now)).length;
 }
 
 export async function viewOf(services: Services, accountId: string, state: AutoArchiveState): Promise<AutoArchiveView> {
@@ -65,7 +65,7 @@ export async function runAutoArchive(services: Services, accountId: string, now 
       reportTypes: state.settings.reportTypes,
       processingStatuses: ['COMPLETED'],
       // A day of overlap: a report created just before the last run may have completed after it.
-      createdSince: new Date(Math.max(now - 90 * DAY + 60_000, (state.lastRun ?? 0) - DAY)),
+      createdSince: new Date(Math.max(retentionStart(now).getTime() + 60_000, (state.lastRun ?? 0) - DAY_MS)),
     });
     const result = await services.pipeline.enqueue(accountId, reports, { accountLabel: account.label });
     lastResult = { queued: result.queued.length };

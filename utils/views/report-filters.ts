@@ -1,3 +1,4 @@
+import { DAY_MS, expiresSoon } from '../amazon-pay/retention';
 import type { ReportView } from '../messaging/protocol';
 
 export type PeriodChoice = '7' | '30' | '90' | 'custom';
@@ -14,10 +15,6 @@ export interface ReportFilters {
 
 export const DEFAULT_FILTERS: ReportFilters = { types: [], status: '', period: '90', search: '' };
 
-const DAY = 86_400_000;
-/** Amazon deletes reports 90 days after creation; within this margin they are about to go. */
-export const RETENTION_MS = 90 * DAY;
-export const EXPIRY_WARNING_MS = 7 * DAY;
 
 /** Newest first, filtered as the merchant chose. */
 export function applyFilters(reports: ReportView[], filters: ReportFilters, now: number): ReportView[] {
@@ -35,7 +32,7 @@ export function applyFilters(reports: ReportView[], filters: ReportFilters, now:
 }
 
 function periodBounds(filters: ReportFilters, now: number): [number, number] {
-  if (filters.period !== 'custom') return [now - Number(filters.period) * DAY, Infinity];
+  if (filters.period !== 'custom') return [now - Number(filters.period) * DAY_MS, Infinity];
   const since = filters.from ? Date.parse(`${filters.from}T00:00:00Z`) : -Infinity;
   const until = filters.to ? Date.parse(`${filters.to}T23:59:59.999Z`) : Infinity;
   return [since, until];
@@ -44,5 +41,5 @@ function periodBounds(filters: ReportFilters, now: number): [number, number] {
 /** Completed reports Amazon deletes within 7 days that this browser has not archived. */
 export function expiringUnarchived(reports: ReportView[], now: number): ReportView[] {
   return reports.filter((r) => r.processingStatus === 'COMPLETED' && !r.downloaded
-    && Date.parse(r.createdTime) + RETENTION_MS - now <= EXPIRY_WARNING_MS);
+    && expiresSoon(Date.parse(r.createdTime), now));
 }

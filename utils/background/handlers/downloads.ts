@@ -1,10 +1,11 @@
 import { readCachedReports, writeCachedReports } from '../../amazon-pay/report-cache';
+import { retentionStart } from '../../amazon-pay/retention';
 import type { Report } from '../../amazon-pay/types';
 import { browserDownloads } from '../../browser-api';
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { toBatchView, toJobView } from '../views';
-import { accountFor, RETENTION_MS } from './reports';
+import { accountFor } from './reports';
 
 type DownloadHandlers = Pick<Handlers,
   'downloadReports' | 'getDownloads' | 'cancelDownloads' | 'pauseBatch' | 'resumeBatch' | 'retryFailed' | 'showDownload'>;
@@ -19,7 +20,7 @@ export function downloadHandlers(services: Services): DownloadHandlers {
     const client = services.client(account);
     let known = new Map((await readCachedReports(accountId))?.reports.map((r) => [r.reportId, r]));
     if (reportIds.filter((id) => !known.has(id)).length > 1) {
-      const fresh = await client.listReports({ createdSince: new Date(Date.now() - RETENTION_MS) });
+      const fresh = await client.listReports({ createdSince: retentionStart(Date.now()) });
       known = new Map((await writeCachedReports(accountId, fresh)).reports.map((r) => [r.reportId, r]));
     }
     return Promise.all(reportIds.map(async (id) => known.get(id) ?? client.getReport(id)));

@@ -1,4 +1,5 @@
 import { readCachedReports, writeCachedReports } from '../../amazon-pay/report-cache';
+import { retentionStart } from '../../amazon-pay/retention';
 import type { Account } from '../../accounts/types';
 import type { Report } from '../../amazon-pay/types';
 import { searchHistory } from '../../downloads/history';
@@ -10,8 +11,6 @@ import type { Services } from '../services';
 import { toReportView } from '../views';
 import { defaultAccount, regionAccounts } from './panel';
 
-/** Amazon keeps reports for 90 days: a full listing asks for exactly that. */
-export const RETENTION_MS = 90 * 86_400_000;
 
 /** A Seller Central panel may only reach the accounts of its host's region. */
 export async function accountFor(services: Services, accountId: string, caller: Caller) {
@@ -32,7 +31,7 @@ export function reportHandlers(services: Services): Pick<Handlers, 'listReports'
     const cached = await readCachedReports(account.id);
     if (mode === 'cached') return listing(account.id, cached?.reports ?? [], cached?.fetchedAt ?? null);
     try {
-      const reports = await services.client(account).listReports({ createdSince: new Date(Date.now() - RETENTION_MS) });
+      const reports = await services.client(account).listReports({ createdSince: retentionStart(Date.now()) });
       const fresh = await writeCachedReports(account.id, reports);
       const clockSkewSeconds = Math.round(services.skew.offset(account.region) / 1000);
       return { ...(await listing(account.id, fresh.reports, fresh.fetchedAt)), clockSkewSeconds };

@@ -1,12 +1,10 @@
 import type { Account } from '@/utils/accounts/types';
+import { DAY_MS, RETENTION_MS } from '@/utils/amazon-pay/retention';
 import { REPORT_TYPES } from '@/utils/amazon-pay/types';
 import { SANDBOX_SETTLEMENT } from '@/utils/archive/report-rules';
 import type { MessageKey } from '@/utils/i18n';
 import type { AccountView, BulkSelection, ReportView } from '@/utils/messaging/protocol';
 
-const DAY = 86_400_000;
-/** Amazon keeps reports 90 days; nothing older can be listed. */
-export const RETENTION_DAYS = 90;
 export const DEFAULT_DAYS = 30;
 
 export interface BulkForm {
@@ -23,7 +21,7 @@ export function utcDay(ms: number): string {
 }
 
 export function oldestDay(now: number): string {
-  return utcDay(now - RETENTION_DAYS * DAY);
+  return utcDay(now - RETENTION_MS);
 }
 
 /** Sandbox accounts have only the sandbox settlement; live accounts every other type. */
@@ -41,7 +39,7 @@ export function defaultForm(accounts: AccountView[], now: number): BulkForm {
     accountIds: accounts.map((a) => a.id),
     reportTypes: typesForAccounts(accounts),
     statuses: ['COMPLETED'],
-    from: utcDay(now - DEFAULT_DAYS * DAY),
+    from: utcDay(now - DEFAULT_DAYS * DAY_MS),
     to: utcDay(now),
   };
 }
@@ -60,7 +58,7 @@ export function formProblem(form: BulkForm, now: number): MessageKey | undefined
 
 /** Whole UTC days, clamped to what Amazon still keeps and to now. */
 export function toSelection(form: BulkForm, now: number): BulkSelection {
-  const since = Math.max(Date.parse(`${form.from}T00:00:00.000Z`), now - RETENTION_DAYS * DAY);
+  const since = Math.max(Date.parse(`${form.from}T00:00:00.000Z`), now - RETENTION_MS);
   const until = Math.min(Date.parse(`${form.to}T23:59:59.999Z`), now);
   return {
     accountIds: form.accountIds,

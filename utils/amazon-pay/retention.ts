@@ -1,0 +1,16 @@
+/** Amazon keeps reports for 90 days after creation (amazon-pay-api.md §2.7); nothing older can be listed or fetched. */
+
+export const DAY_MS = 86_400_000;
+export const RETENTION_MS = 90 * DAY_MS;
+/** Within this margin of deletion a report is "about to go" and worth a warning. */
+export const EXPIRY_WARNING_MS = 7 * DAY_MS;
+
+/** The earliest creation time Amazon still lists. */
+export function retentionStart(now: number): Date {
+  return new Date(now - RETENTION_MS);
+}
+
+/** True when Amazon deletes a report created at `createdMs` within the warning margin. */
+export function expiresSoon(createdMs: number, now: number): boolean {
+  return createdMs + RETENTION_MS - now <= EXPIRY_WARNING_MS;
+}
