@@ -111,11 +111,15 @@ export function diffStringToSign(theirs: string, ours: string): StringToSignDiff
   return undefined;
 }
 
-/** Amazon's echo inside `Unable to verify signature, signing String [ ... ]`, with escaped newlines undone. */
+/**
+ * Amazon's echo in `Unable to verify signature, signing String [<string to sign>] , signature [<base64>]`, with an
+ * escaped `\n` undone. A string to sign (algorithm, newline, hex digest) holds no `]`, so the echo ends at the first
+ * one; the signature Amazon echoes after it is not part of it.
+ */
 export function parseEchoedStringToSign(amazonMessage: string | undefined): string | undefined {
-  const match = /signing String \[([\s\S]*)\]/.exec(amazonMessage ?? '');
-  if (!match?.[1]) return undefined;
-  const echoed = match[1].trim();
+  const match = /signing String \[([^\]]*)\]/.exec(amazonMessage ?? '');
+  const echoed = match?.[1]?.trim();
+  if (!echoed) return undefined;
   return echoed.includes('\n') ? echoed : echoed.replace(/\\n/g, '\n');
 }
 

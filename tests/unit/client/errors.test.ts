@@ -21,6 +21,26 @@ describe('diffStringToSign', () => {
 });
 
 describe('parseEchoedStringToSign', () => {
+  // Amazon's answer to a bad signature, as quoted in amzn/amazon-pay-api-sdk-dotnet#4 (digest and signature are cut
+  // short there; full-length ones here): the echo is followed by ` , signature [<base64>]`.
+  const stringToSign = 'AMZN-PAY-RSASSA-PSS-V2\nbb49552975c396f1e49d5510e1555b8b0627dc491bc61aaefdb561f202ad8020';
+  const signature = Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 37) % 256)).toString('base64');
+  const body = JSON.stringify({ reasonCode: 'InvalidRequestSignature', message: `Unable to verify signature, signing String [${stringToSign}] , signature [${signature}]` });
+
+  it('reads the string to sign out of Amazon\'s full message, without the echoed signature', () => {
+    const { message } = JSON.parse(body) as { message: string };
+    expect(message).toContain('] , signature [');
+    expect(parseEchoedStringToSign(message)).toBe(stringToSign);
+    expect(diffStringToSign(parseEchoedStringToSign(message)!, stringToSign)).toBeUndefined();
+  });
+
+  it('reads the same message when its newline arrives escaped (the message quoted once more, as in php#45)', () => {
+    const { message } = JSON.parse(body) as { message: string };
+    const escaped = message.replace('\n', '\\n');
+    expect(escaped).not.toContain('\n');
+    expect(parseEchoedStringToSign(escaped)).toBe(stringToSign);
+  });
+
   it('reads a real newline and an escaped one alike', () => {
     expect(parseEchoedStringToSign('Unable to verify signature, signing String [AMZN-PAY-RSASSA-PSS-V2\nd7c7]')).toBe('AMZN-PAY-RSASSA-PSS-V2\nd7c7');
     expect(parseEchoedStringToSign('Unable to verify signature, signing String [AMZN-PAY-RSASSA-PSS-V2\\nd7c7]')).toBe('AMZN-PAY-RSASSA-PSS-V2\nd7c7');
