@@ -1,13 +1,8 @@
 import type { HistoryView } from '@/utils/messaging/protocol';
+import { csvRecord } from '@/utils/csv/cells';
 import { reportTypeName } from '@/utils/views/format';
 
 export const CSV_COLUMNS = ['accountLabel', 'reportId', 'reportType', 'downloadedAt', 'file', 'bytes'] as const;
-
-/** RFC 4180: a field with a quote, comma or line break is quoted, and its quotes doubled. */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * CRLF rows as RFC 4180 asks; a byte-order mark first, because spreadsheet programs otherwise read
@@ -15,7 +10,7 @@ export function csvField(value: string | number): string {
  */
 export function historyCsv(entries: HistoryView[], accountLabel: (accountId: string) => string): string {
   const rows = entries.map((e) => [accountLabel(e.accountId), e.reportId, e.reportType, e.downloadedAt, e.finalPath, e.bytes]);
-  return `\uFEFF${[CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[CSV_COLUMNS, ...rows].map(csvRecord).join('\r\n')}\r\n`;
 }
 
 /** Matches the report ID, the file path or the readable type, ignoring case. */
