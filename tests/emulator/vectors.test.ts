@@ -1,5 +1,5 @@
 /**
- * Replays every shared vector (official Node SDK and portable/browser style) against the emulator: accepted as
+ * Replays every signing vector of tests/fixtures/vectors (official Node SDK and portable/browser style) against the emulator: accepted as
  * sent, refused when any one signed byte changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

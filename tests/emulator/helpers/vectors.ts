@@ -1,10 +1,5 @@
-/** The shared signing vectors (`../shared/vectors` beside the checkout; SHARED_VECTORS_DIR overrides). */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const VECTORS_DIR = process.env.SHARED_VECTORS_DIR ?? path.resolve(repoRoot, '../shared/vectors');
+/** The signing vectors of `tests/fixtures/vectors/`, as the emulator's tests replay them. */
+import { readTestKey, readVectorFile, vectorFiles, VECTORS_DIR } from '../../fixtures/signing-vectors';
 
 export interface Vector {
   name: string;
@@ -19,18 +14,18 @@ export interface Vector {
   headersSent: Record<string, string>;
 }
 
-/** Every sdk-* and portable-* vector. */
-export function loadVectors(): Vector[] {
-  return fs.readdirSync(VECTORS_DIR)
-    .filter((f) => /^(sdk|portable)-.*\.json$/.test(f))
-    .sort()
-    .map((file) => ({ ...(JSON.parse(fs.readFileSync(path.join(VECTORS_DIR, file), 'utf8')) as Omit<Vector, 'file'>), file }));
+/** Every sdk-* and portable-* vector `index.json` names (`dir` for the loader's own tests); never none. */
+export function loadVectors(dir = VECTORS_DIR): Vector[] {
+  return vectorFiles(undefined, dir).map((file) => ({ ...readVectorFile<Omit<Vector, 'file'>>(file, dir), file }));
 }
 
 export function vectorPublicKeyPem(): string {
-  return fs.readFileSync(path.join(VECTORS_DIR, 'keys/test_public.pem'), 'utf8');
+  return readTestKey('test_public.pem');
 }
 
-export function queryEncodingCases(): Array<{ value: string; rfc3986: string }> {
-  return (JSON.parse(fs.readFileSync(path.join(VECTORS_DIR, 'query-encoding-cases.json'), 'utf8')) as { cases: Array<{ value: string; rfc3986: string }> }).cases;
+/** The query-encoding samples; never none. */
+export function queryEncodingCases(dir = VECTORS_DIR): Array<{ value: string; rfc3986: string }> {
+  const { cases = [] } = readVectorFile<{ cases?: Array<{ value: string; rfc3986: string }> }>('query-encoding-cases.json', dir);
+  if (cases.length === 0) throw new Error(`query-encoding-cases.json in ${dir} holds no cases`);
+  return cases;
 }

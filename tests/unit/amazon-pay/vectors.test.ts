@@ -1,4 +1,4 @@
-/** Replays every vector in shared/vectors/: canonical bytes reproduced, signatures verified. */
+/** Replays every vector in tests/fixtures/vectors/: canonical bytes reproduced, signatures verified. */
 import { describe, expect, it } from 'vitest';
 import { baseUrl } from '@/utils/amazon-pay/endpoints';
 import {

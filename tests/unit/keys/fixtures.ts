@@ -130,4 +130,4 @@ export function pemBody(pem: string): string {
   return pem.replace(/-----[^-]+-----/g, '').replace(/^[\w-]+:.*$/gm, '').replace(/\s+/g, '');
 }
 
-export const SHARED_KEYS_DIR = new URL('../../../../shared/vectors/keys/', import.meta.url);
+export { readTestKey } from '../../fixtures/signing-vectors';

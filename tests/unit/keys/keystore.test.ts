@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeyStoreError, deleteKey, hasKey, loadKey, loadKeyRecord, saveKey } from '@/utils/keys/keystore';
 import { importPrivateKeyPem } from '@/utils/keys/pem';
-import { SHARED_KEYS_DIR, signsVerifiably } from './fixtures';
+import { readTestKey, signsVerifiably } from './fixtures';
 
-const privatePem = readFileSync(new URL('test_private_pkcs8.pem', SHARED_KEYS_DIR), 'utf8');
-const publicPem = readFileSync(new URL('test_public.pem', SHARED_KEYS_DIR), 'utf8');
+const privatePem = readTestKey('test_private_pkcs8.pem');
+const publicPem = readTestKey('test_public.pem');
 const PSS = { name: 'RSA-PSS', hash: 'SHA-256', modulusLength: 2048, publicExponent: Uint8Array.of(1, 0, 1) };
 
 afterEach(async () => {

@@ -1,12 +1,11 @@
 import { createHash, createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   KeyImportError, importPrivateKeyPem, readPrivateKeyPem, type ImportPrivateKeyOptions, type KeyImportErrorCode,
 } from '@/utils/keys/pem';
 import {
-  HAS_SSH_KEYGEN, PASSPHRASE, SHARED_KEYS_DIR, createFixtureDir, generateOpenSslFixtures, generateSshFixtures,
-  handBuiltOpenSsh, pemBody, signsVerifiably, sshRsaPublicParts, type Fixtures,
+  HAS_SSH_KEYGEN, PASSPHRASE, createFixtureDir, generateOpenSslFixtures, generateSshFixtures,
+  handBuiltOpenSsh, pemBody, readTestKey, signsVerifiably, sshRsaPublicParts, type Fixtures,
 } from './fixtures';
 
 let f: Fixtures;
@@ -18,7 +17,7 @@ beforeAll(() => {
 afterAll(() => f?.cleanup());
 
 const file = (name: string) => () => f.read(name);
-const shared = (name: string) => () => readFileSync(new URL(name, SHARED_KEYS_DIR), 'utf8');
+const testKey = (name: string) => () => readTestKey(name);
 const rsa2048 = file('rsa2048.pem');
 const oneLineBody = (pem: string) => {
   const [begin, ...rest] = pem.trim().split('\n');
@@ -46,8 +45,8 @@ const accepted: Accepted[] = [
   ['PKCS#1 (openssl pkey -traditional)', file('rsa2048-pkcs1.pem'), file('rsa2048.pub.pem')],
   ['PKCS#8 4096', file('rsa4096.pem'), file('rsa4096.pub.pem')],
   ['PKCS#8 with the RSASSA-PSS identifier', file('rsapss.pem'), file('rsapss.pub.pem')],
-  ['shared vector PKCS#8', shared('test_private_pkcs8.pem'), shared('test_public.pem')],
-  ['shared vector PKCS#1', shared('test_private_pkcs1.pem'), shared('test_public.pem')],
+  ['vector test key PKCS#8', testKey('test_private_pkcs8.pem'), testKey('test_public.pem')],
+  ['vector test key PKCS#1', testKey('test_private_pkcs1.pem'), testKey('test_public.pem')],
   ['CRLF line endings', () => rsa2048().replace(/\n/g, '\r\n'), file('rsa2048.pub.pem')],
   [
     'PKCS#1 with CRLF and no final newline',

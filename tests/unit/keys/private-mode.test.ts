@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importPrivateKeyPem } from '@/utils/keys/pem';
 import { storageProblemOf } from '@/utils/keys/storage-problem';
 import { failIndexedDbOpen, failPut, firefoxSessionStorage, throwFromIndexedDbOpen } from './browser-storage';
-import { SHARED_KEYS_DIR, signsVerifiably } from './fixtures';
+import { readTestKey, signsVerifiably } from './fixtures';
 
-const privatePem = readFileSync(new URL('test_private_pkcs8.pem', SHARED_KEYS_DIR), 'utf8');
-const publicPem = readFileSync(new URL('test_public.pem', SHARED_KEYS_DIR), 'utf8');
+const privatePem = readTestKey('test_private_pkcs8.pem');
+const publicPem = readTestKey('test_public.pem');
 
 /**
  * The key store as a fresh page or background would load it: idb-keyval keeps its connection once open, so a

@@ -1,8 +1,8 @@
-/** Loads the shared signing vectors and test keys (`shared/vectors/`, beside the checkout). */
+/** The signing vectors and test keys of `tests/fixtures/vectors/`, typed for the signer's tests. */
 import { constants, verify } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readTestKey, readVectorFile, vectorFiles, type VectorPrefix } from '../../../fixtures/signing-vectors';
+
+export { readVectorFile };
 
 export interface Vector {
   name: string;
@@ -24,33 +24,12 @@ export interface Vector {
   signature: string;
 }
 
-/** Walks up from this file so the tests work wherever the checkout sits, as long as shared/ is beside it. */
-export function vectorsDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'shared', 'vectors');
-    if (existsSync(path.join(candidate, 'index.json'))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('shared/vectors/ not found in any parent directory of the tests');
-    dir = parent;
-  }
+/** Every vector whose file name starts with `prefix`, as `index.json` lists them. */
+export function loadVectors(prefix: VectorPrefix): Vector[] {
+  return vectorFiles(prefix).map((file) => readVectorFile<Vector>(file));
 }
 
-export function readVectorFile<T>(file: string): T {
-  return JSON.parse(readFileSync(path.join(vectorsDir(), file), 'utf8')) as T;
-}
-
-/** Every vector whose file name starts with `prefix` (`sdk-` or `portable-`). */
-export function loadVectors(prefix: string): Vector[] {
-  return readdirSync(vectorsDir())
-    .filter((file) => file.startsWith(prefix) && file.endsWith('.json'))
-    .sort()
-    .map((file) => readVectorFile<Vector>(file));
-}
-
-export function readKey(file: string): string {
-  return readFileSync(path.join(vectorsDir(), 'keys', file), 'utf8');
-}
+export const readKey = readTestKey;
 
 /** The PKCS#8 test key as a non-extractable WebCrypto signing key, the way the product imports keys. */
 export async function importTestPrivateKey(): Promise<CryptoKey> {
