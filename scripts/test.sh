@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test, on a fresh Debian machine: installs the browser the e2e suite needs, builds, typechecks, tests.
+# Every test, on a fresh Debian machine: installs the browsers and tools the tests need, builds, typechecks, tests.
+# With CI=true a skipped test fails the run: in CI every test runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,14 +12,16 @@ command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
 [ -e /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || need+=(fonts-ipafont-gothic)
 [ -e /usr/lib/chromium/locales/de.pak ] || need+=(chromium-l10n)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# The OpenSSH key-import tests convert keys with ssh-keygen.
+command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
 command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing ${need[*]} (needed by the end-to-end tests)"
+    echo "Installing ${need[*]} (needed by the tests)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
-    echo "The end-to-end tests need: ${need[*]}. Install them with: sudo apt-get install ${need[*]}" >&2
+    echo "The tests need: ${need[*]}. Install them with: sudo apt-get install ${need[*]}" >&2
     exit 1
   fi
 fi
@@ -37,7 +40,7 @@ rm -f "$lint"
 results=$(mktemp)
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile="$results" "$@" || status=$?
-# One plain closing line that any CI reads: "N passed, N failed".
-node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$results" || true
+# One plain closing line that any CI reads: "N passed, N failed, N skipped"; with CI=true a skipped test fails the run.
+node scripts/test-summary.mjs "$results" || status=1
 rm -f "$results"
 exit $status
