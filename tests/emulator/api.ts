@@ -90,6 +90,10 @@ export async function handleApi(ctx: RequestContext, state: EmulatorState, docum
       lookup: (id) => state.merchant(id),
     });
     ctx.publicKeyId = auth.merchant.publicKeyId;
+    if (state.faults.config.inactiveAccounts.includes(auth.merchant.publicKeyId)) {
+      // The code and its 403 come from a partner's list (S360); the wording follows Amazon's error table.
+      throw new ApiError(403, 'InvalidAccountStatus', 'The specified merchant account is not in an appropriate state to execute this request. For example, it has been suspended or has not completed registration.');
+    }
     const handler = HANDLERS[resolved.route];
     if (!handler) throw new ApiError(404, 'ResourceNotFound', `No operation ${ctx.method} ${ctx.rawPath}`);
     const store = state.store(auth.merchant, auth.env);

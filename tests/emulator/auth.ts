@@ -83,7 +83,8 @@ export function authenticate(req: ReceivedRequest, pathEnv: Environment | null, 
 
   const toSign = stringToSign(auth.algorithm, canonicalRequest(req, auth.signedHeaders));
   if (!verifySignature(merchant.publicKey, auth.algorithm, toSign, auth.signature)) {
-    throw new ApiError(401, 'InvalidRequestSignature', `Unable to verify signature, signing String [${toSign}]`);
+    // 403, and the echo of both the string to sign and the signature, as Amazon answers (amzn/amazon-pay-api-sdk-dotnet#4).
+    throw new ApiError(403, 'InvalidRequestSignature', `Unable to verify signature, signing String [${toSign}] , signature [${auth.signature}]`);
   }
   return { merchant, env };
 }

@@ -41,6 +41,17 @@ describe('faults', () => {
     expect(emu.admin.stats().throttled).toBe(throttled);
   });
 
+  it('inactive account: its signed requests get 403 InvalidAccountStatus, other accounts are served', async () => {
+    const inactive = seeded('na', 'sandbox').publicKeyId;
+    emu.admin.setFaults({ inactiveAccounts: [inactive] });
+    const refused = await call(emu, { path: '/v2/reports' });
+    expect([refused.status, refused.json().reasonCode]).toEqual([403, 'InvalidAccountStatus']);
+    expect(refused.json().message).toMatch(/not in an appropriate state/);
+    expect((await call(emu, { path: '/v2/reports', publicKeyId: seeded('na', 'live').publicKeyId })).status).toBe(200);
+    const badSignature = await call(emu, { path: '/v2/reports', mutate: (r) => { r.path = '/v2/report-schedules'; } });
+    expect(badSignature.json().reasonCode).toBe('InvalidRequestSignature');
+  });
+
   it('latency: the chosen route is slower by the configured time, others are not', async () => {
     const time = async (fn: () => Promise<unknown>) => {
       const t = performance.now();

@@ -20,12 +20,15 @@ export interface FaultConfig {
   /** Shifts the emulator's clock: date checks, Date headers, report times, URL expiry. */
   clockOffsetSeconds: number;
   documentUrlTtlSeconds: number;
+  /** Public key ids whose merchant account is not active: signed requests get 403 InvalidAccountStatus. */
+  inactiveAccounts: string[];
 }
 
 export function noFaults(documentUrlTtlSeconds = 30): FaultConfig {
   return {
     latencyMs: {}, rateLimit: null, errorRate: null, throttleNext: 0, notReadyNext: 0, malformedJsonNext: 0,
     documentBytesPerSecond: null, truncateDocument: null, clockOffsetSeconds: 0, documentUrlTtlSeconds,
+    inactiveAccounts: [],
   };
 }
 
@@ -85,5 +88,9 @@ export function mergeFaults(base: FaultConfig, input: unknown): FaultConfig {
   }
   if (f.clockOffsetSeconds !== undefined) out.clockOffsetSeconds = num(f.clockOffsetSeconds, 'clockOffsetSeconds', -Infinity);
   if (f.documentUrlTtlSeconds !== undefined) out.documentUrlTtlSeconds = num(f.documentUrlTtlSeconds, 'documentUrlTtlSeconds', 1);
+  if (f.inactiveAccounts !== undefined) {
+    if (!Array.isArray(f.inactiveAccounts) || f.inactiveAccounts.some((id) => typeof id !== 'string')) throw new Error('inactiveAccounts must be a list of public key ids');
+    out.inactiveAccounts = [...(f.inactiveAccounts as string[])];
+  }
   return out;
 }

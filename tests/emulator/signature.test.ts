@@ -69,33 +69,36 @@ describe('one changed byte is refused with InvalidRequestSignature', () => {
   ];
 
   it.each(cases)('%s', async (_name, options) => {
-    await expectRejected(call(emu, options), 401, 'InvalidRequestSignature');
+    await expectRejected(call(emu, options), 403, 'InvalidRequestSignature');
   });
 
   it('echoes the string to sign it computed, which matches an independent computation of the request as sent', async () => {
-    const message = await expectRejected(call(emu, { path: '/v2/reports', query: LIST, mutate: (r) => { r.query = r.query.replace('pageSize=5', 'pageSize=6'); } }), 401, 'InvalidRequestSignature');
-    const sent = /^Unable to verify signature, signing String \[([\s\S]*)\]$/.exec(message);
+    const message = await expectRejected(call(emu, { path: '/v2/reports', query: LIST, mutate: (r) => { r.query = r.query.replace('pageSize=5', 'pageSize=6'); } }), 403, 'InvalidRequestSignature');
+    const sent = /^Unable to verify signature, signing String \[([^\]]*)\] , signature \[([A-Za-z0-9+/=]+)\]$/.exec(message);
     expect(sent).not.toBeNull();
     const [alg, hash] = sent![1]!.split('\n');
     expect(alg).toBe(V2);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('the echoed string to sign equals the test signer\'s for the tampered request', async () => {
+  it('echoes the test signer\'s string to sign for the tampered request and the signature sent, in Amazon\'s words', async () => {
     let expected = '';
+    let signature = '';
     const message = await expectRejected(call(emu, {
       path: '/v2/reports', query: LIST,
       mutate: (r) => {
         r.query = r.query.replace('pageSize=5', 'pageSize=7');
-        const { authorization: _a, ...headers } = r.headers;
+        const { authorization, ...headers } = r.headers;
+        signature = /Signature=([^,\s]+)$/.exec(authorization!)![1]!;
         expected = testStringToSign({ ...r, headers }, ['accept', 'content-type', 'x-amz-pay-date', 'x-amz-pay-host', 'x-amz-pay-region'], V2);
       },
-    }), 401, 'InvalidRequestSignature');
-    expect(message).toBe(`Unable to verify signature, signing String [${expected}]`);
+    }), 403, 'InvalidRequestSignature');
+    expect(signature).toMatch(/^[A-Za-z0-9+/]{342}==$/);
+    expect(message).toBe(`Unable to verify signature, signing String [${expected}] , signature [${signature}]`);
   });
 
   it.each([['V2 name with salt 20', V2, 20], ['V1 name with salt 32', V1, 32]] as const)('wrong salt length: %s', async (_n, algorithm, saltLength) => {
-    await expectRejected(call(emu, { path: '/v2/reports', sign: { algorithm, saltLength } }), 401, 'InvalidRequestSignature');
+    await expectRejected(call(emu, { path: '/v2/reports', sign: { algorithm, saltLength } }), 403, 'InvalidRequestSignature');
   });
 });
 

@@ -80,7 +80,7 @@ function earlierSecond(date: string): string {
 }
 
 function expectSignatureRejected(res: Received): void {
-  expect(res.status).toBe(401);
+  expect(res.status).toBe(403);
   expect(res.json().reasonCode).toBe('InvalidRequestSignature');
 }
 

@@ -7,6 +7,7 @@
 export type ErrorCode =
   | 'unknown'
   | 'unauthorized'
+  | 'account-inactive'
   | 'not-found'
   | 'rate-limited'
   | 'not-ready'
@@ -66,6 +67,7 @@ export interface AmazonPayDetails {
 
 function amazonPayCode(details: AmazonPayDetails): ErrorCode {
   const { status, reasonCode } = details;
+  if (reasonCode === 'InvalidAccountStatus') return 'account-inactive';
   if (status === 401 || status === 403 || reasonCode === 'UnauthorizedAccess') return 'unauthorized';
   if (status === 404 || reasonCode === 'ResourceNotFound') return 'not-found';
   if (status === 429 || reasonCode === 'TooManyRequests') return 'rate-limited';
@@ -235,6 +237,8 @@ export function userMessageFor(details: AmazonPayDetails, context: ErrorContext)
       return `Amazon doesn't know this Public Key ID in ${context.region}/${context.environment}; check the ID and region`;
     case 'InvalidRequestSignature':
       return "Amazon rejected the request signature: the private key doesn't match this Public Key ID";
+    case 'InvalidAccountStatus':
+      return 'Amazon says this Amazon Pay account is not active (suspended or registration not finished); check its status in Seller Central';
     case 'InvalidHeaderValue':
       if (/x-amz-pay-date/i.test(details.amazonMessage ?? '')) return clockMessage();
       break;

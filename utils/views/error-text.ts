@@ -20,6 +20,8 @@ export interface ShownError {
 const BY_CODE: Record<string, MessageKey> = {
   unauthorized: 'errUnauthorized',
   UnauthorizedAccess: 'errUnauthorized',
+  'account-inactive': 'errAccountInactive',
+  InvalidAccountStatus: 'errAccountInactive',
   InvalidRequestSignature: 'errSignature',
   'not-found': 'errNotFound',
   ResourceNotFound: 'errNotFound',

@@ -180,6 +180,16 @@ describe('errors that are not retried', () => {
     expect(error.userMessage).toBe("Amazon doesn't know this Public Key ID in na/live; check the ID and region");
   });
 
+  it('says the account is not active on a 403 InvalidAccountStatus, without retrying', async () => {
+    emu.admin.setFaults({ inactiveAccounts: [liveAccount.publicKeyId] });
+    const { client, sleeps } = recordingClient(emu.port, { key });
+    const error = (await client.listReportsPage().catch((e: unknown) => e)) as AmazonPayError;
+    expect(error).toBeInstanceOf(AmazonPayError);
+    expect([error.status, error.reasonCode, error.code]).toEqual([403, 'InvalidAccountStatus', 'account-inactive']);
+    expect(error.userMessage).toMatch(/^Amazon says this Amazon Pay account is not active/);
+    expect([apiRequests().length, sleeps]).toEqual([1, []]);
+  });
+
   it('throws KeyMissingError without sending anything when the account has no key', async () => {
     const { client, fetch } = recordingClient(emu.port, { key, loadKey: async () => undefined });
     const error = (await client.listReportsPage().catch((e: unknown) => e)) as KeyMissingError;
@@ -195,7 +205,9 @@ describe('signature errors', () => {
     const { client } = recordingClient(emu.port, { key: await otherKey() });
     const error = (await client.listReportsPage().catch((e: unknown) => e)) as SignatureError;
     expect(error).toBeInstanceOf(SignatureError);
-    expect([error.status, error.reasonCode, error.code]).toEqual([401, 'InvalidRequestSignature', 'signature-mismatch']);
+    expect([error.status, error.reasonCode, error.code]).toEqual([403, 'InvalidRequestSignature', 'signature-mismatch']);
+    // Amazon's whole answer, the echoed signature included (amzn/amazon-pay-api-sdk-dotnet#4).
+    expect(error.details.amazonMessage).toMatch(/^Unable to verify signature, signing String \[AMZN-PAY-RSASSA-PSS-V2\n[0-9a-f]{64}\] , signature \[[A-Za-z0-9+/]+={0,2}\]$/);
     expect(error.details.theirStringToSign).toMatch(/^AMZN-PAY-RSASSA-PSS-V2\n[0-9a-f]{64}$/);
     expect(error.details.ourStringToSign).toBe(error.details.theirStringToSign);
     expect(error.details.difference).toBeUndefined();

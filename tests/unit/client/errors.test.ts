@@ -56,6 +56,8 @@ describe('userMessageFor', () => {
   it.each([
     [{ status: 401, reasonCode: 'UnauthorizedAccess' }, "Amazon doesn't know this Public Key ID in eu/sandbox; check the ID and region"],
     [{ status: 400, reasonCode: 'InvalidHeaderValue', amazonMessage: 'The value 20220125T140736Z provided for x-amz-pay-date should not be in future' }, /clock/],
+    [{ status: 403, reasonCode: 'InvalidAccountStatus' }, /^Amazon says this Amazon Pay account is not active .*Seller Central$/],
+    [{ status: 403, reasonCode: 'InvalidRequestSignature' }, "Amazon rejected the request signature: the private key doesn't match this Public Key ID"],
     [{ status: 404, reasonCode: 'ResourceNotFound' }, /90 days/],
     [{ status: 429, reasonCode: 'TooManyRequests' }, /wait a minute/],
     [{ status: 503, reasonCode: 'ServiceUnavailable' }, /try again in a few minutes/],
@@ -81,6 +83,8 @@ describe('clockMessage', () => {
 describe('codes and serialisation', () => {
   const cases: Array<[ReportCourierError<object>, string]> = [
     [new AmazonPayError('m', 'u', { status: 401, reasonCode: 'UnauthorizedAccess', requestId: 'r1' }), 'unauthorized'],
+    [new AmazonPayError('m', 'u', { status: 403, reasonCode: 'InvalidAccountStatus' }), 'account-inactive'],
+    [new AmazonPayError('m', 'u', { status: 403 }), 'unauthorized'],
     [new AmazonPayError('m', 'u', { status: 404 }), 'not-found'],
     [new AmazonPayError('m', 'u', { status: 429, attempts: 5 }), 'rate-limited'],
     [new AmazonPayError('m', 'u', { status: 504 }), 'amazon-unavailable'],

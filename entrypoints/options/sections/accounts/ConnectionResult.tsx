@@ -38,6 +38,7 @@ function verdictTitle(code: string): MessageKey {
     case 'signature-mismatch': return 'verdictWrongKey';
     case 'clock-skew': return 'verdictClock';
     case 'unauthorized': return 'verdictUnknownKey';
+    case 'account-inactive': return 'verdictAccountInactive';
     case 'network': return 'verdictNetwork';
     case 'key-missing': return 'keyMissingTitle';
     default: return 'verdictFailed';

@@ -33,6 +33,7 @@ describe('connection verdict', () => {
   // Known codes are worded from the code (in the UI language); others show the error's own userMessage.
   it.each([
     ['unauthorized', 'Amazon does not know this Public Key ID here', /^Amazon refused this Public Key ID/],
+    ['account-inactive', 'Amazon Pay account not active', /^Amazon says this Amazon Pay account is not active/],
     ['clock-skew', "Your computer's clock is off", /^Amazon rejected this computer's clock/],
     ['network', 'Amazon Pay could not be reached', /^what to do$/],
     ['invalid-request', 'The test failed', /^what to do$/],
