@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseMinorUnits } from '../../../utils/ledger/amounts';
+import { categoryOf } from '../../../utils/ledger/categories';
+import { currencyExponent } from '../../../utils/ledger/currencies';
+import { parsePostedAt } from '../../../utils/ledger/posted-at';
+
+describe('parseMinorUnits', () => {
+  it.each([
+    ['0', 2, 0],
+    ['-0.29', 2, -29],
+    ['10.00', 2, 1000],
+    ['1,234.56', 2, 123456],
+    ['1,234,567.8', 2, 123456780],
+    [' +7.5 ', 2, 750],
+    ['(12.34)', 2, -1234],
+    ['12.34-', 2, -1234],
+    ['-0.00', 2, 0],
+    ['1,234', 0, 1234],
+    ['1,234.00', 0, 1234],
+    ['1.230', 2, 123],
+    ['0.125', 3, 125],
+    ['5', 4, 50000],
+  ])('%s with exponent %i is %i minor units', (raw, exponent, minor) => {
+    expect(parseMinorUnits(raw, exponent)).toBe(minor);
+  });
+
+  it.each([
+    ['12.345', 2, /3 decimals; the currency has 2. It was not rounded/],
+    ['100.5', 0, /1 decimals; the currency has 0/],
+    ['12,34', 2, /not an amount/],
+    ['1,2345.00', 2, /not an amount/],
+    ['', 2, /not an amount/],
+    ['1.2.3', 2, /not an amount/],
+    ['€12.00', 2, /not an amount/],
+    ['-12.00-', 2, /two signs/],
+    ['99999999999999999.99', 2, /too large/],
+  ])('%s with exponent %i is refused', (raw, exponent, message) => {
+    expect(parseMinorUnits(raw, exponent)).toMatch(message);
+  });
+});
+
+describe('parsePostedAt', () => {
+  it.each([
+    ['2015-10-01T07:06:47 -0700', '2015-10-01T14:06:47Z'],
+    ['2015-10-01T07:06:47-0700', '2015-10-01T14:06:47Z'],
+    ['2015-10-01T07:06:47 -07:00', '2015-10-01T14:06:47Z'],
+    ['2015-10-01T07:06:47Z', '2015-10-01T07:06:47Z'],
+    ['2015-10-01 07:06:47 Z', '2015-10-01T07:06:47Z'],
+    ['2026-01-01T05:30:00 +0530', '2026-01-01T00:00:00Z'],
+    ['2026-01-01T00:15:00 +0100', '2025-12-31T23:15:00Z'],
+    ['2024-02-29T23:59:59.123456 -0000', '2024-02-29T23:59:59.123456Z'],
+  ])('%s is %s', (raw, iso) => {
+    expect(parsePostedAt(raw)).toBe(iso);
+  });
+
+  it.each(['2015-10-01T07:06:47', '2015-02-29T00:00:00Z', '2015-13-01T00:00:00Z', '2015-10-01T24:00:00Z',
+    '2015-10-01T07:06:47 +1500', '01/10/2015 07:06', ''])('%s is not a timestamp', (raw) => {
+    expect(parsePostedAt(raw)).toBeUndefined();
+  });
+});
+
+describe('currencies and categories', () => {
+  it('takes exponents from the ISO 4217 table', () => {
+    expect([currencyExponent('USD'), currencyExponent('EUR'), currencyExponent('JPY'), currencyExponent('KWD'),
+      currencyExponent('CLF'), currencyExponent('XXY')]).toEqual([2, 2, 0, 3, 4, undefined]);
+  });
+
+  it.each([
+    ['Capture', 'capture'], ['REFUND', 'refund'], ['Chargeback', 'chargeback'], ['A to Z Guarantee Claim', 'atoz'],
+    ['A-to-z Guarantee Claim', 'atoz'], ['Dispute', 'dispute'], ['Debt', 'debt'], ['AdjustmentCredit', 'adjustment'],
+    ['Authorization', 'authorization'], ['Reserve', 'reserve'], [' Transfer ', 'payout'], ['ServiceFee', 'other'],
+  ] as const)('%s is %s', (type, category) => {
+    expect(categoryOf(type)).toBe(category);
+  });
+});
