@@ -1,6 +1,6 @@
 /** The hostile-reports option: listed and downloadable like any report, only for live accounts that ask for it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_REPORTS } from './hostile';
+import { HOSTILE_DOCUMENT_SCHEMES, HOSTILE_REPORTS } from './hostile';
 import { startEmulator, type RunningEmulator } from './index';
 import { call, seeded } from './helpers/amazon-client';
 import { download } from './helpers/http-client';
@@ -35,5 +35,13 @@ describe('hostile reports', () => {
     const ids = new Set(HOSTILE_REPORTS.map(([id]) => id));
     expect(plain.admin.reports(LIVE).filter((r) => ids.has(r.reportId!))).toEqual([]);
     expect(hostile.admin.reports(seeded('eu', 'sandbox').publicKeyId).filter((r) => ids.has(r.reportId!))).toEqual([]);
+  });
+});
+
+describe('hostile documents', () => {
+  it.each(HOSTILE_DOCUMENT_SCHEMES)('answers %s with a %s: URL', async (reportId, scheme) => {
+    const report = hostile.admin.reports(LIVE).find((r) => r.reportId === reportId)!;
+    const res = await call(hostile, { publicKeyId: LIVE, region: 'eu', path: `/v2/report-documents/${report.reportDocumentId}` });
+    expect(new URL(res.json().url).protocol).toBe(`${scheme}:`);
   });
 });

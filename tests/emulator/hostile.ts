@@ -27,10 +27,27 @@ export const HOSTILE_REPORTS: ReadonlyArray<readonly [string, string]> = [
   ['long-type', 'T'.repeat(10_000)],
 ];
 
-/** Created in the last half minute, so they lead every listing; each a one-day report. */
+/** `[reportId, scheme]`: reports whose Get Report Document answers with a URL that is not https. */
+export const HOSTILE_DOCUMENT_SCHEMES: ReadonlyArray<readonly [string, 'http' | 'data' | 'javascript']> = [
+  ['document-over-http', 'http'],
+  ['document-as-data', 'data'],
+  ['document-as-script', 'javascript'],
+];
+
+/** The URL such a report's document answer carries in place of `presigned`; undefined for every other report. */
+export function hostileDocumentUrl(reportId: string, presigned: string): string | undefined {
+  const scheme = HOSTILE_DOCUMENT_SCHEMES.find(([id]) => id === reportId)?.[1];
+  if (scheme === 'http') return presigned.replace(/^https:/, 'http:');
+  if (scheme === 'data') return 'data:text/html,<script>window.__hostile=4</script>';
+  if (scheme === 'javascript') return 'javascript:window.__hostile=5';
+  return undefined;
+}
+
+/** Created in the last minute, so they lead every listing (the document ones after the rest); each a one-day report. */
 export function hostileReports(seed: string, anchor: number): ReportRecord[] {
   const rng = createRng(`${seed}:hostile`);
-  return HOSTILE_REPORTS.map(([reportId, reportType], i) => {
+  const documents = HOSTILE_DOCUMENT_SCHEMES.map(([reportId]) => [reportId, SETTLEMENT] as const);
+  return [...HOSTILE_REPORTS, ...documents].map(([reportId, reportType], i) => {
     const created = anchor - (i + 1) * 2000;
     const end = Math.floor(created / DAY_MS) * DAY_MS;
     return {

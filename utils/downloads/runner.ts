@@ -1,3 +1,4 @@
+import { requireHttpsDocument } from '../amazon-pay/document-url';
 import type { ReportDocument } from '../amazon-pay/types';
 import type { PipelineContext } from './context';
 import { withDocumentExtension } from './filenames';
@@ -22,7 +23,7 @@ export async function runJob(
 ): Promise<void> {
   let document: ReportDocument;
   try {
-    document = await fetchDocument(job);
+    document = requireHttpsDocument(await fetchDocument(job));
   } catch (thrown) {
     await fetchFailed(ctx, job, thrown);
     return;

@@ -1,4 +1,5 @@
 /** Get Report Document: a pre-signed URL on the document host, valid for the configured TTL (30 s by default). */
+import { hostileDocumentUrl } from '../hostile';
 import { ApiError, preciseNow } from '../http';
 import { presign } from '../presign';
 import { statusAt } from '../reports';
@@ -14,5 +15,6 @@ export function getReportDocument(op: Operation) {
   const issued = presign(op.state.secret, op.documentHost, op.id, op.now, op.state.faults.config.documentUrlTtlSeconds);
   op.state.stats.urlIssued(op.id, issued.signature, preciseNow(), issued.expiresAt);
   const hold = op.state.announceUrl(op.id);
-  return { status: 200, body: { compressionAlgorithm: 'N/A', reportDocumentId: op.id, url: issued.url }, ...(hold ? { hold } : {}) };
+  const url = hostileDocumentUrl(report.reportId, issued.url) ?? issued.url;
+  return { status: 200, body: { compressionAlgorithm: 'N/A', reportDocumentId: op.id, url }, ...(hold ? { hold } : {}) };
 }
