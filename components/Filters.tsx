@@ -14,9 +14,11 @@ interface Props {
   /** Types present in the account's reports, so the picker offers nothing that cannot match. */
   availableTypes: string[];
   onChange(filters: ReportFilters): void;
+  /** False where a page could read keystrokes (the Seller Central panel): no search, no typed dates. */
+  typing?: boolean;
 }
 
-export function Filters({ filters, availableTypes, onChange }: Props) {
+export function Filters({ filters, availableTypes, onChange, typing = true }: Props) {
   const set = (patch: Partial<ReportFilters>) => onChange({ ...filters, ...patch });
   const picker = useRef<HTMLDetailsElement>(null);
   // The type list floats over the reports: Escape or a click elsewhere closes it, like a menu.
@@ -61,19 +63,21 @@ export function Filters({ filters, availableTypes, onChange }: Props) {
       <label class="field">
         <span class="visually-hidden">{t('filterPeriod')}</span>
         <select value={filters.period} onChange={(e) => set({ period: e.currentTarget.value as PeriodChoice })}>
-          {PERIODS.map(([value, key]) => <option key={value} value={value}>{t(key)}</option>)}
+          {PERIODS.filter(([value]) => typing || value !== 'custom').map(([value, key]) => <option key={value} value={value}>{t(key)}</option>)}
         </select>
       </label>
-      {filters.period === 'custom' && (
+      {typing && filters.period === 'custom' && (
         <div class="custom-period">
           <label class="field">{t('periodFrom')}<input type="date" value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} /></label>
           <label class="field">{t('periodTo')}<input type="date" value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} /></label>
         </div>
       )}
-      <label class="field search">
-        <span class="visually-hidden">{t('filterSearch')}</span>
-        <input type="search" placeholder={t('filterSearch')} value={filters.search} onInput={(e) => set({ search: e.currentTarget.value })} />
-      </label>
+      {typing && (
+        <label class="field search">
+          <span class="visually-hidden">{t('filterSearch')}</span>
+          <input type="search" placeholder={t('filterSearch')} value={filters.search} onInput={(e) => set({ search: e.currentTarget.value })} />
+        </label>
+      )}
     </div>
   );
 }

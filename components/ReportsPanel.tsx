@@ -4,7 +4,7 @@ import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, ReportListing, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { formatUpdated } from '@/utils/views/format';
-import { applyFilters, expiringUnarchived } from '@/utils/views/report-filters';
+import { applyFilters, choicesOnly, expiringUnarchived, type ReportFilters } from '@/utils/views/report-filters';
 import { BulkBar } from './BulkBar';
 import { Filters } from './Filters';
 import { useDownloads } from './hooks/useDownloads';
@@ -31,7 +31,10 @@ interface Props {
 export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = false, initialListing, now = Date.now }: Props) {
   const { listing, refreshing, error, refresh } = useReportListing(account.id, initialListing);
   const { jobsByReport, batches } = useDownloads(account.id, refresh, { snapshot: !listAndDownloadOnly });
-  const [filters, setFilters] = useRememberedFilters();
+  const [remembered, setFilters] = useRememberedFilters();
+  // A page sees every key typed in the panel, so it offers no text fields; the popup's search is kept for the popup.
+  const filters = remembered && listAndDownloadOnly ? choicesOnly(remembered) : remembered;
+  const changeFilters = (next: ReportFilters) => setFilters(listAndDownloadOnly ? { ...next, search: remembered?.search ?? '' } : next);
   const [batchId, setBatchId] = useState<string>();
   const [actionError, setActionError] = useState<SerializedError>();
 
@@ -67,7 +70,7 @@ export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = fa
           {t('expiringSoon', expiring.length)}
         </Notice>
       )}
-      {filters && <Filters filters={filters} availableTypes={availableTypes} onChange={setFilters} />}
+      {filters && <Filters filters={filters} availableTypes={availableTypes} onChange={changeFilters} typing={!listAndDownloadOnly} />}
       <BulkBar
         downloadable={downloadable.length}
         batch={batchId ? batches.get(batchId) : undefined}

@@ -25,7 +25,9 @@ export async function startPanel(ctx: ContentScriptContext): Promise<void> {
 
   const load = () => quietWhenInvalid(ctx, () => sendMessage('listReports', { mode: 'cached' }));
   const ui = await createShadowRootUi(ctx, {
-    name: 'report-courier-panel',
+    // A built-in element: a page can pre-define any custom element name and, with attachInternals(), read even a
+    // closed shadow root; a plain div is never upgraded by page code.
+    name: 'div',
     position: 'inline',
     mode: 'closed',
     isolateEvents: ISOLATED_EVENTS,

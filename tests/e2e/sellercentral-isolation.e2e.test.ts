@@ -21,8 +21,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function openPage(): Promise<{ page: Page; panel: PanelDriver }> {
+async function openPage(initScript?: () => void): Promise<{ page: Page; panel: PanelDriver }> {
   const page = await stack.browser.context.newPage();
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(PAGE);
   const panel = await PanelDriver.attach(page);
   await expect.poll(() => panel.hostPresent()).toBe(true);
@@ -53,7 +54,8 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
         out.sendMessage = `failed: ${String(error)}`;
       }
       for (const message of [attempt, { ...attempt, source: 'report-courier' }, JSON.stringify(attempt)]) window.postMessage(message, '*');
-      const host = document.querySelector('report-courier-panel') as HTMLElement;
+      // The look-alike's own body is a header, a main and a script; the extension's host is whatever else is there.
+      const host = [...document.body.children].find((el) => !['HEADER', 'MAIN', 'SCRIPT'].includes(el.tagName)) as HTMLElement;
       out.shadowRoot = String(host.shadowRoot);
       host.click();
       for (const type of ['keydown', 'keyup']) host.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true, composed: true }));
@@ -116,9 +118,9 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
     const lookBefore = await pageLook();
     await page.evaluate(() => { (window as unknown as { pageSaw: string[] }).pageSaw = []; });
     await panel.click('.rc-launcher');
-    await panel.waitFor(`return root.querySelector('input[type=search]');`);
-    await panel.click('input[type=search]');
-    await page.keyboard.type('A123');
+    await panel.waitFor(`return root.querySelector('li.report');`);
+    await panel.click('.rc-panel summary');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => (window as unknown as { pageSaw: string[] }).pageSaw)).toEqual([]);
     expect(await panel.run<boolean>(`return root.querySelector('.rc-panel').hidden;`)).toBe(true);
@@ -130,6 +132,63 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
     expect(look!.font).not.toMatch(/Courier/);
     expect(look!.background).not.toBe('rgb(204, 0, 0)');
     expect(await pageLook()).toBe(lookBefore);
+    await page.close();
+  });
+
+  it('a page that defines the host’s name first, with attachInternals(), gets no shadow root', async () => {
+    const { page, panel } = await openPage(() => {
+      const seen: Array<ElementInternals> = [];
+      (window as unknown as { internalsSeen: ElementInternals[] }).internalsSeen = seen;
+      // What a hostile page would do: claim the name the extension's host used to have, before the extension runs.
+      for (const name of ['report-courier-panel', 'wxt-shadow-root', 'report-courier']) {
+        customElements.define(name, class extends HTMLElement {
+          constructor() {
+            super();
+            seen.push(this.attachInternals());
+          }
+        });
+      }
+    });
+    await panel.click('.rc-launcher');
+    await panel.waitFor(`return root.querySelector('li.report');`);
+    const stolen = await page.evaluate(() => {
+      const seen = (window as unknown as { internalsSeen: ElementInternals[] }).internalsSeen;
+      return seen.map((internals) => internals.shadowRoot?.innerHTML.length ?? 0);
+    });
+    expect(stolen.filter((length) => length > 0)).toEqual([]);
+    // A built-in element: no page script can define, upgrade or attach internals to it.
+    expect(await panel.hostName()).toBe('div');
+    await page.close();
+  });
+
+  it('offers nothing to type into, so capture-phase listeners on window learn nothing typed in the panel', async () => {
+    const { page, panel } = await openPage(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      // Capture on window runs before any shadow root can stop an event: the strongest listener a page has.
+      for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input']) {
+        window.addEventListener(type, (e) => {
+          const typed = (e as KeyboardEvent).key ?? (e as InputEvent).data;
+          if (typeof typed === 'string' && typed.length === 1) heard.push(typed);
+        }, { capture: true });
+      }
+    });
+    await panel.click('.rc-launcher');
+    await panel.waitFor(`return root.querySelector('li.report');`);
+    // A key pressed in a shadow root always reaches the page's window first; only a panel with no text field keeps
+    // what a merchant types out of sight. Every field that takes typed text is listed, and typed into.
+    const textFields = await panel.run<string[]>(`
+      const choices = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'hidden', 'range', 'color', 'file', 'image']);
+      return [...root.querySelectorAll('input, textarea, [contenteditable]')]
+        .filter((el) => el.localName !== 'input' || !choices.has(el.type))
+        .map((el, i) => { el.dataset.textField = String(i); return el.localName + (el.type ? '[' + el.type + ']' : ''); });`);
+    for (let i = 0; i < textFields!.length; i++) {
+      await panel.run(`root.querySelector('.rc-panel details')?.setAttribute('open', '');`);
+      await panel.click(`[data-text-field="${i}"]`);
+      await page.keyboard.type('A123');
+    }
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+    expect(textFields).toEqual([]);
     await page.close();
   });
 

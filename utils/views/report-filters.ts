@@ -15,6 +15,13 @@ export interface ReportFilters {
 
 export const DEFAULT_FILTERS: ReportFilters = { types: [], status: '', period: '90', search: '' };
 
+/**
+ * The filters of a view that offers no text fields (the Seller Central panel: a page sees every key typed on it):
+ * no search, and the default period in place of typed dates.
+ */
+export function choicesOnly(filters: ReportFilters): ReportFilters {
+  return { ...filters, search: '', period: filters.period === 'custom' ? DEFAULT_FILTERS.period : filters.period };
+}
 
 /** Newest first, filtered as the merchant chose. */
 export function applyFilters(reports: ReportView[], filters: ReportFilters, now: number): ReportView[] {

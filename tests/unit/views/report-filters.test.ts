@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportView } from '@/utils/messaging/protocol';
-import { applyFilters, DEFAULT_FILTERS, expiringUnarchived } from '@/utils/views/report-filters';
+import { applyFilters, choicesOnly, DEFAULT_FILTERS, expiringUnarchived } from '@/utils/views/report-filters';
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-11-27T12:00:00Z');
@@ -43,5 +43,13 @@ describe('report filters', () => {
       report('SAFE', 80),
     ];
     expect(ids(expiringUnarchived(list, now))).toEqual(['EXPIRING']);
+  });
+});
+
+describe('filters of a view without text fields (the Seller Central panel)', () => {
+  it('drops a search and typed dates remembered from the popup, keeping the choices', () => {
+    const remembered = { ...DEFAULT_FILTERS, search: 'NEW', period: 'custom' as const, from: '2026-01-01', status: 'COMPLETED' as const };
+    const shown = applyFilters(reports, choicesOnly(remembered), now).map((r) => r.reportId);
+    expect(shown).toEqual(['NEW', 'REFUND', 'OLD']);
   });
 });
