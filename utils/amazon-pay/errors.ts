@@ -18,7 +18,9 @@ export type ErrorCode =
   | 'clock-skew'
   | 'bad-response'
   | 'network'
-  | 'key-missing';
+  | 'key-missing'
+  | 'export-refused'
+  | 'statement-unreadable';
 
 export interface SerializedError {
   name: string;
