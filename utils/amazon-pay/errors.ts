@@ -20,7 +20,9 @@ export type ErrorCode =
   | 'network'
   | 'key-missing'
   | 'export-refused'
-  | 'statement-unreadable';
+  | 'statement-unreadable'
+  | 'storage-full'
+  | 'storage-failed';
 
 export interface SerializedError {
   name: string;

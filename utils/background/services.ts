@@ -63,7 +63,7 @@ export async function createServices(): Promise<Services> {
   });
   const bytes = createByteSampler({
     downloads,
-    downloadingJobs: async () => (await pipeline.snapshot()).jobs.filter((j) => j.state === 'downloading'),
+    downloadingJobs: () => pipeline.downloading(),
     watched: broadcaster.watched,
     send: broadcaster.send,
   });

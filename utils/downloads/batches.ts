@@ -1,5 +1,5 @@
 import type { JobsTx } from './jobs-store';
-import { LIVE_STATES, type DownloadJob, type JobError } from './types';
+import type { DownloadJob, JobError } from './types';
 
 /** Batch-wide operations (what a view's Pause, Resume, Retry failed and Cancel buttons do), one transaction each. */
 
@@ -18,7 +18,7 @@ export async function stopBatch(tx: JobsTx, batchId: string, reason: JobError, n
 
 /** Failed jobs start over with a full set of attempts, and the batch runs again. */
 export async function retryFailed(tx: JobsTx, batchId: string, now: number): Promise<number> {
-  const failed = (await tx.jobs()).filter((j) => j.batchId === batchId && j.state === 'failed');
+  const failed = (await tx.batchJobs(batchId)).filter((j) => j.state === 'failed');
   for (const job of failed) {
     const next: DownloadJob = { ...job, state: 'queued', attempts: 0, nextAttemptAt: now, updatedAt: now };
     await tx.saveJob({ ...next, error: undefined, downloadId: undefined });
@@ -37,7 +37,7 @@ export async function cancelJobs(tx: JobsTx, target: string[] | { batchId: strin
   const targeted = Array.isArray(target)
     ? (job: DownloadJob) => target.includes(job.id)
     : (job: DownloadJob) => job.batchId === target.batchId;
-  const live = (await tx.jobs()).filter((j) => LIVE_STATES.includes(j.state) && targeted(j));
+  const live = (await tx.liveJobs()).filter(targeted);
   const result: Cancelled = { jobs: [], downloadIds: [] };
   for (const job of live) {
     if (job.state === 'downloading' && job.downloadId !== undefined) result.downloadIds.push(job.downloadId);
@@ -46,16 +46,4 @@ export async function cancelJobs(tx: JobsTx, target: string[] | { batchId: strin
     result.jobs.push(next);
   }
   return result;
-}
-
-/** Forgets batches whose jobs are all finished (the history keeps what was downloaded). */
-export async function clearFinished(tx: JobsTx): Promise<string[]> {
-  const jobs = await tx.jobs();
-  const batchIds = [...new Set(jobs.map((j) => j.batchId))];
-  const finished = batchIds.filter((id) => !jobs.some((j) => j.batchId === id && LIVE_STATES.includes(j.state)));
-  tx.remove(
-    jobs.filter((j) => finished.includes(j.batchId)).map((j) => j.id),
-    finished,
-  );
-  return finished;
 }

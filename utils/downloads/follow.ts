@@ -1,7 +1,7 @@
 import type { DownloadDelta, DownloadItem, DownloadsApi, InterruptReason } from '../browser-api';
 import type { PipelineContext } from './context';
 import { attemptsExhausted, backoffMs, classifyInterrupt, interruptReason, type Decision } from './interrupts';
-import { readJob, readSnapshot } from './jobs-store';
+import { readJob, readLiveJobs } from './jobs-reads';
 import { moveJob } from './queue';
 import { stopBatch } from './batches';
 import type { DownloadJob } from './types';
@@ -17,7 +17,7 @@ export async function handleDelta(ctx: PipelineContext, delta: DownloadDelta): P
   await follow(ctx, job, item ?? itemFromDelta(delta, job));
 }
 
-/** The job `downloading` into this download: looked up directly when this worker follows it, else by a scan. */
+/** The job `downloading` into this download: looked up directly when this worker follows it, else among the downloading. */
 async function jobFor(ctx: PipelineContext, downloadId: number): Promise<DownloadJob | undefined> {
   const known = ctx.jobByDownload.get(downloadId);
   const holds = (j: DownloadJob | undefined) => j?.state === 'downloading' && j.downloadId === downloadId;
@@ -25,7 +25,7 @@ async function jobFor(ctx: PipelineContext, downloadId: number): Promise<Downloa
     const job = await readJob(ctx.db, known);
     return holds(job) ? job : undefined;
   }
-  return (await readSnapshot(ctx.db)).jobs.find(holds);
+  return (await readLiveJobs(ctx.db, ['downloading'])).find(holds);
 }
 
 /** Used only when the browser no longer lists the download the event was about. */

@@ -1,5 +1,6 @@
 import { promisifyRequest } from 'idb-keyval';
-import { readHistory, type JobsDb } from './jobs-store';
+import { readHistory } from './jobs-reads';
+import type { JobsDb } from './jobs-store';
 import type { HistoryEntry } from './types';
 
 /** The per-account archive record: what was downloaded, where it landed, and when. Written with the job's `done`. */

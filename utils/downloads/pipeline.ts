@@ -2,11 +2,17 @@ import type { DownloadDelta, DownloadsApi } from '../browser-api';
 import * as batches from './batches';
 import type { PipelineContext } from './context';
 import { handleDelta } from './follow';
-import { openJobsDb, readSnapshot, transact, type JobsDb, type JobsTx, type QueueSnapshot } from './jobs-store';
+import { readLiveJobs, readRecent, type QueueSnapshot, type RecentLimits } from './jobs-reads';
+import { openJobsDb, transact, type JobsDb, type JobsTx } from './jobs-store';
+import { isFinished, KEEP_FINISHED, pruneFinished, type KeepFinished } from './prune';
 import { claimJobs, enqueueReports, type EnqueueOptions, type EnqueueResult, type QueuedReport } from './queue';
 import { recoverJobs } from './recovery';
 import { runJob, type FetchDocument } from './runner';
+import { createStorageFault, QueueStorageError } from './storage-fault';
 import type { DownloadJob, PipelineEvent } from './types';
+
+/** What views are sent besides the batches with work left (and all their jobs). */
+export const RECENT_FOR_VIEWS: RecentLimits = { jobs: 500, batches: 50 };
 
 export interface PipelineOptions {
   downloads: DownloadsApi;
@@ -28,6 +34,8 @@ export interface PipelineOptions {
   onError?: (error: unknown) => void;
   db?: JobsDb;
   newId?: () => string;
+  /** How much of the finished past stays stored (the history always does). */
+  keepFinished?: KeepFinished;
 }
 
 export interface DownloadPipeline {
@@ -36,20 +44,22 @@ export interface DownloadPipeline {
   cancelJobs(target: string[] | { batchId: string }): Promise<number>;
   pause(batchId: string): Promise<void>;
   resume(batchId: string): Promise<void>;
-  /** Returns how many failed jobs were queued again; also lifts a stop caused by a disk error. */
+  /** Returns how many failed jobs were queued again; also lifts a stop caused by a disk or storage error. */
   retryFailed(batchId: string): Promise<number>;
-  /** Removes batches with no live job left (and their jobs); the history stays. */
-  clearFinished(): Promise<void>;
   /**
-   * Call at every worker start: adopts or restarts what a killed worker left in flight, then starts due jobs.
-   * Safe to call again at any time (e.g. from an alarm): jobs this worker is running are left alone.
+   * Call at every worker start: prunes finished batches, adopts or restarts what a killed worker left in flight,
+   * then starts due jobs. Safe to call again at any time (it is the repair after a failed write): jobs this worker
+   * is running are left alone.
    */
   recover(): Promise<void>;
   /** Feed every `downloads.onChanged` delta here (the listener is registered at the background's top level). */
   handleDownloadChanged(delta: DownloadDelta): Promise<void>;
   /** Starts due jobs in free slots; call it when the wake-up alarm (`wake.ts`) fires. */
   pump(): Promise<void>;
+  /** What views show: batches with work left and all their jobs, plus a bounded set of recent results. */
   snapshot(): Promise<QueueSnapshot>;
+  /** The jobs downloading right now (read through the state index: as many as there are). */
+  downloading(): Promise<DownloadJob[]>;
   /** Resolves once no work started by this pipeline is pending (tests, and the background before it reports). */
   settled(): Promise<void>;
 }
@@ -68,6 +78,8 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
   const pending = new Set<Promise<unknown>>();
   /** Jobs cancelled while their URL was being fetched: the URL, when it comes, is dropped. */
   const cancelledWhileFetching = new Set<string>();
+  const keep = options.keepFinished ?? KEEP_FINISHED;
+  let pruning: Promise<unknown> | undefined;
   let pumping: Promise<void> | undefined;
   let pumpAgain = false;
   let wakeAt: number | undefined;
@@ -78,12 +90,16 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
     return work;
   }
 
-  function background(work: Promise<unknown>): void {
-    track(work).catch(onError);
+  /** A failed write has already stopped its batches and scheduled the repair; anything else is reported. */
+  function unexpected(error: unknown): void {
+    if (!(error instanceof QueueStorageError)) onError(error);
   }
 
-  async function save<T>(work: (tx: JobsTx) => Promise<T>): Promise<T> {
-    const { result, events } = await transact(db, work);
+  function background(work: Promise<unknown>): void {
+    track(work).catch(unexpected);
+  }
+
+  function publish(events: PipelineEvent[]): void {
     for (const event of events) {
       try {
         options.onChange?.(event);
@@ -91,7 +107,26 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
         onError(error);
       }
     }
-    return result;
+  }
+
+  const fault = createStorageFault({ db, now, publish, scheduleRepair: (at) => schedule(at, () => void track(recover())) });
+
+  async function save<T>(work: (tx: JobsTx) => Promise<T>): Promise<T> {
+    let committed: Awaited<ReturnType<typeof transact<T>>>;
+    try {
+      committed = await transact(db, work);
+    } catch (error) {
+      throw await fault.record(error);
+    }
+    publish(committed.events);
+    if (committed.events.some((e) => e.type === 'batch' && isFinished(e.batch))) prune();
+    return committed.result;
+  }
+
+  /** One prune at a time; a batch ending meanwhile is covered by the next one. */
+  function prune(): Promise<unknown> {
+    pruning ??= track(save((tx) => pruneFinished(tx, keep, now())).catch(unexpected).finally(() => (pruning = undefined)));
+    return pruning;
   }
 
   const ctx: PipelineContext = {
@@ -108,6 +143,8 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
   };
 
   function pump(): Promise<void> {
+    // Nothing starts while the queue cannot record it: the repair pumps once writing works again.
+    if (fault.active()) return Promise.resolve();
     if (pumping) {
       pumpAgain = true;
       return pumping;
@@ -117,10 +154,13 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
         try {
           do {
             pumpAgain = false;
-            const { claimed, wakeAt: due } = await save((tx) => claimJobs(tx, slots, now()));
+            const { claimed, wakeAt: due } = await save((tx) => claimJobs(tx, slots, now())).catch((error: unknown) => {
+              if (error instanceof QueueStorageError) return { claimed: [], wakeAt: undefined };
+              throw error;
+            });
             for (const job of claimed) background(run(job));
             if (due !== undefined) scheduleWake(due);
-          } while (pumpAgain);
+          } while (pumpAgain && !fault.active());
         } finally {
           // In the same microtask as the last check of pumpAgain, so no request can slip in between.
           pumping = undefined;
@@ -156,6 +196,23 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
     return result;
   }
 
+  /** The user's Resume or Retry: it wins over a stop still waiting to be stored, and tries a repair at once. */
+  async function restart<T>(batchId: string, result: T): Promise<T> {
+    fault.forget(batchId);
+    if (fault.active()) await recover();
+    return afterward(result);
+  }
+
+  async function recover(): Promise<void> {
+    if (!(await fault.lift())) return;
+    try {
+      await prune();
+      await recoverJobs(ctx);
+    } catch (error) {
+      unexpected(error);
+    }
+  }
+
   return {
     enqueue: (accountId, reports, opts) =>
       track(save((tx) => enqueueReports(tx, accountId, reports, { ...opts, now: now(), newId })).then(afterward)),
@@ -169,13 +226,16 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
         })(),
       ),
     pause: (batchId) => track(save((tx) => batches.setPaused(tx, batchId, true, now())).then(() => undefined)),
-    resume: (batchId) => track(save((tx) => batches.setPaused(tx, batchId, false, now())).then(() => afterward(undefined))),
-    retryFailed: (batchId) => track(save((tx) => batches.retryFailed(tx, batchId, now())).then(afterward)),
-    clearFinished: () => track(save((tx) => batches.clearFinished(tx)).then(() => undefined)),
-    recover: () => track(recoverJobs(ctx)),
-    handleDownloadChanged: (delta) => track(handleDelta(ctx, delta)),
+    resume: (batchId) => track(save((tx) => batches.setPaused(tx, batchId, false, now())).then(() => restart(batchId, undefined))),
+    retryFailed: (batchId) => track(save((tx) => batches.retryFailed(tx, batchId, now())).then((n) => restart(batchId, n))),
+    recover: () => track(recover()),
+    handleDownloadChanged: (delta) => track(handleDelta(ctx, delta).catch(unexpected)),
     pump,
-    snapshot: () => readSnapshot(db),
+    snapshot: async () => {
+      const recent = await readRecent(db, RECENT_FOR_VIEWS);
+      return { ...recent, batches: recent.batches.map(fault.overlay) };
+    },
+    downloading: () => readLiveJobs(db, ['downloading']),
     settled: async () => {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },

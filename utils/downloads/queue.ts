@@ -1,7 +1,7 @@
 import type { Report } from '../amazon-pay/types';
 import { reportFilename } from './filenames';
 import type { JobsTx } from './jobs-store';
-import { emptyCounts, IN_FLIGHT_STATES, LIVE_STATES, type DownloadJob, type JobState } from './types';
+import { emptyCounts, IN_FLIGHT_STATES, type DownloadJob, type JobState } from './types';
 
 /** Queue operations: each runs inside one transaction, so a decision and its writes can never be split. */
 
@@ -36,7 +36,7 @@ export async function enqueueReports(
 ): Promise<EnqueueResult> {
   const { now, newId } = options;
   const busy = new Set(
-    (await tx.jobs()).filter((j) => j.accountId === accountId && LIVE_STATES.includes(j.state)).map((j) => j.reportId),
+    (await tx.liveJobs()).filter((j) => j.accountId === accountId).map((j) => j.reportId),
   );
   const result: EnqueueResult = { queued: [], skipped: [] };
   const batchId = newId();
@@ -97,7 +97,7 @@ export async function claimJobs(
   slots: Slots,
   now: number,
 ): Promise<{ claimed: DownloadJob[]; wakeAt?: number }> {
-  const jobs = await tx.jobs();
+  const jobs = await tx.liveJobs();
   const requesting = jobs.filter((j) => j.state === 'requesting-url').length;
   const inFlight = jobs.filter((j) => IN_FLIGHT_STATES.includes(j.state)).length;
   let free = Math.min(slots.inFlight - inFlight, slots.requests - requesting);

@@ -1,7 +1,7 @@
 import type { DownloadItem, DownloadsApi } from '../browser-api';
 import type { PipelineContext } from './context';
 import { follow } from './follow';
-import { readSnapshot } from './jobs-store';
+import { readLiveJobs } from './jobs-reads';
 import { moveJob } from './queue';
 import type { DownloadJob } from './types';
 
@@ -14,7 +14,7 @@ import type { DownloadJob } from './types';
  *   a cancel whose event this worker never hears came from quitting the browser, and the job starts again.
  */
 export async function recoverJobs(ctx: PipelineContext): Promise<void> {
-  const { jobs } = await readSnapshot(ctx.db);
+  const jobs = await readLiveJobs(ctx.db, ['requesting-url', 'downloading']);
   // Side by side: a cancel found here waits to learn whether a quit caused it (follow.ts) and must not hold up the rest.
   await Promise.all(jobs.filter((job) => !ctx.running.has(job.id)).map((job) => recoverJob(ctx, job)));
   ctx.pump();

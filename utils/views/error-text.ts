@@ -16,7 +16,7 @@ export interface ShownError {
 }
 
 /** Codes whose text has no variable part: the Amazon Pay client's codes, Amazon's reasonCodes, the browser's
- * download interrupts, our own download and messaging codes, and KeyImportError codes. */
+ * download interrupts, our own download, storage and messaging codes, and KeyImportError codes. */
 const BY_CODE: Record<string, MessageKey> = {
   unauthorized: 'errUnauthorized',
   UnauthorizedAccess: 'errUnauthorized',
@@ -37,6 +37,8 @@ const BY_CODE: Record<string, MessageKey> = {
   'no-reply': 'errNoReply',
   'no-account': 'errNoAccount',
   FILE_NO_SPACE: 'errDiskFull',
+  'storage-full': 'errStorageFull',
+  'storage-failed': 'errStorageFailed',
   FILE_ACCESS_DENIED: 'errCannotWrite',
   DOWNLOAD_FOLDER_REFUSED: 'errCannotWrite',
   FILE_NAME_TOO_LONG: 'errPathTooLong',

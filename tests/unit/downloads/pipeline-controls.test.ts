@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { inProgress, interrupt } from '../fakes/downloads';
+import { searchHistory } from '@/utils/downloads/history';
 import { createRig, freshIndexedDb, jobsByReport, reports } from './harness';
 
 const ACCOUNT = 'acct-1';
@@ -68,13 +69,23 @@ describe('download pipeline: cancel, pause, events, cleanup', () => {
     expect(stored).not.toContain('X-Amz-Signature');
   });
 
-  it('clears finished batches but keeps the history', async () => {
-    const rig = createRig();
-    await rig.pipeline.enqueue(ACCOUNT, reports(2), { accountLabel: LABEL });
+  it('prunes finished batches beyond what it keeps, and keeps the history', async () => {
+    const rig = createRig({ keepFinished: { jobs: 2, ageMs: 60_000 } });
+    const first = await rig.pipeline.enqueue(ACCOUNT, reports(2, 'A'), { accountLabel: LABEL });
     await rig.drain();
-    await rig.pipeline.clearFinished();
-    expect(await rig.pipeline.snapshot()).toEqual({ jobs: [], batches: [] });
-    expect(rig.events.at(-1)).toMatchObject({ type: 'removed', batchIds: [expect.any(String)] });
-    expect((await rig.pipeline.enqueue(ACCOUNT, reports(2), { accountLabel: LABEL })).skipped).toHaveLength(2);
+    rig.clock.time += 1_000;
+    const second = await rig.pipeline.enqueue(ACCOUNT, reports(1, 'B'), { accountLabel: LABEL });
+    await rig.drain();
+    // The newer batch ended: the older one no longer fits in two kept jobs.
+    expect((await rig.pipeline.snapshot()).batches.map((b) => b.id)).toEqual([second.batchId]);
+    expect(rig.events).toContainEqual({ type: 'removed', jobIds: expect.arrayContaining(first.queued.map((j) => j.id)), batchIds: [first.batchId] });
+    expect((await rig.pipeline.enqueue(ACCOUNT, reports(2, 'A'), { accountLabel: LABEL })).skipped).toHaveLength(2);
+
+    rig.clock.time += 61_000;
+    // At the next worker start everything finished is older than a minute.
+    const next = rig.restart({ keepFinished: { jobs: 2, ageMs: 60_000 } });
+    await next.pipeline.recover();
+    expect(await next.pipeline.snapshot()).toEqual({ jobs: [], batches: [] });
+    expect(await searchHistory(rig.db)).toHaveLength(3);
   });
 });

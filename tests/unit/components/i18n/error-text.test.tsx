@@ -5,6 +5,7 @@ import { ConnectionResult } from '@/entrypoints/options/sections/accounts/Connec
 import { ReportRuleError, checkCreateRules } from '@/utils/archive/report-rules';
 import { ClockSkewError, NetworkError, userMessageFor } from '@/utils/amazon-pay/errors';
 import { attemptsExhausted, classifyInterrupt } from '@/utils/downloads/interrupts';
+import { QueueStorageError } from '@/utils/downloads/storage-fault';
 import { keyErrors } from '@/utils/keys/errors';
 import { errorText } from '@/utils/views/error-text';
 import { setUiLanguage } from '@/tests/unit/setup/components';
@@ -68,6 +69,13 @@ describe('English texts match the modules they replace', () => {
     const decision = classifyInterrupt(reason as never);
     if (decision.action !== 'fail') throw new Error(`${reason} does not fail`);
     expect(errorText(decision.error)).toBe(decision.error.userMessage);
+  });
+
+  it.each(['QuotaExceededError', 'UnknownError'])('queue storage failure %s', (name) => {
+    const error = new QueueStorageError(new DOMException('x', name));
+    expect(errorText(error.reason)).toBe(error.userMessage);
+    setUiLanguage('ja');
+    expect(errorText(error.reason)).toContain('再開');
   });
 
   it.each(['ResourceNotFound', 'TooManyRequests', 'ServiceUnavailable', 'DuplicateIdempotencyKey'])('Amazon reasonCode %s', (reasonCode) => {
