@@ -71,11 +71,17 @@ export function parseSettlementReport(input: string | Uint8Array): SettlementRep
       const cells = withoutTrailingEmpty(fields);
       if (cells.length === 0 || !columns || columns.length === 0) return;
       if (fields.length < columns.length) {
-        report.errors.push({ line, message: `The row has ${fields.length} fields; the column line has ${columns.length}.` });
+        report.errors.push({
+          line,
+          message: `The row has ${fields.length} fields; the column line has ${columns.length}.`,
+        });
         return;
       }
       if (cells.length > columns.length) {
-        report.errors.push({ line, message: `The row has ${cells.length} fields; the column line has ${columns.length}.` });
+        report.errors.push({
+          line,
+          message: `The row has ${cells.length} fields; the column line has ${columns.length}.`,
+        });
         return;
       }
       const row = readRow(fields, line);
@@ -96,8 +102,16 @@ function rowReader(index: (name: string) => number): (fields: string[], line: nu
   const postedAtAt = at('TransactionPostedDate');
   const currencyAt = at('CurrencyCode');
   const text = (fields: string[], position: number): string => (position === -1 ? '' : fields[position]!);
-  const [settlementId, transactionType, transactionId, orderReferenceId, sellerReferenceId, sellerOrderId, storeName,
-    description] = Object.values(STRING_COLUMNS).map(at) as number[];
+  const [
+    settlementId,
+    transactionType,
+    transactionId,
+    orderReferenceId,
+    sellerReferenceId,
+    sellerOrderId,
+    storeName,
+    description,
+  ] = Object.values(STRING_COLUMNS).map(at) as number[];
   const amounts = Object.values(AMOUNT_COLUMNS).map((name) => [name, at(name)] as const);
 
   return (fields, line) => {

@@ -6,7 +6,15 @@ import type { SettlementReport } from '../../../utils/ledger/types';
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../fixtures/ledger/${name}`, import.meta.url)));
 const summary = (report: SettlementReport) =>
-  report.rows.map((r) => [r.line, r.category, r.amountMinor, r.percentageFeeMinor, r.fixedFeeMinor, r.feeMinor, r.netMinor]);
+  report.rows.map((r) => [
+    r.line,
+    r.category,
+    r.amountMinor,
+    r.percentageFeeMinor,
+    r.fixedFeeMinor,
+    r.feeMinor,
+    r.netMinor,
+  ]);
 
 describe('parseSettlementReport: the real layout (BOM, title lines, trailing commas, spaced offsets)', () => {
   const report = parseSettlementReport(fixture('settlement-us.csv'));
@@ -56,7 +64,11 @@ describe('parseSettlementReport: the real layout (BOM, title lines, trailing com
       storeName: 'Nordlicht Outfitters',
       description: '',
     });
-    expect(report.rows[9]).toMatchObject({ transactionType: 'ServiceFee', category: 'other', description: 'Monthly service fee' });
+    expect(report.rows[9]).toMatchObject({
+      transactionType: 'ServiceFee',
+      category: 'other',
+      description: 'Monthly service fee',
+    });
   });
 
   it('parses the same rows from a string with the BOM, without a BOM, and with CRLF or CR line ends', () => {
@@ -107,7 +119,11 @@ describe('parseSettlementReport: variants seen outside the US', () => {
       [9, 'refund', -3300, 117, 0, 117, -3183],
       [10, 'payout', -12344, 0, 0, 0, -12344],
     ]);
-    expect(report.rows[2]).toMatchObject({ postedAt: '2026-03-31T23:30:00Z', storeName: '北海道ストア', description: '返金' });
+    expect(report.rows[2]).toMatchObject({
+      postedAt: '2026-03-31T23:30:00Z',
+      storeName: '北海道ストア',
+      description: '返金',
+    });
   });
 
   it('maps columns by name whatever their order, without title lines or a trailing comma', () => {
@@ -162,7 +178,8 @@ describe('parseSettlementReport: errors carry the line and cost only their own r
   });
 
   it('reports an unclosed quote at its opening line', () => {
-    const text = '"TransactionPostedDate","SettlementId","TransactionType","CurrencyCode","NetTransactionAmount"\n"2026-01-01T00:00:00Z","1","Capture","USD","1.00\n';
+    const text =
+      '"TransactionPostedDate","SettlementId","TransactionType","CurrencyCode","NetTransactionAmount"\n"2026-01-01T00:00:00Z","1","Capture","USD","1.00\n';
     expect(parseSettlementReport(text).errors).toEqual([
       { line: 2, message: 'A quoted field is never closed: a double quote is missing.' },
     ]);

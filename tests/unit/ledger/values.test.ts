@@ -53,22 +53,44 @@ describe('parsePostedAt', () => {
     expect(parsePostedAt(raw)).toBe(iso);
   });
 
-  it.each(['2015-10-01T07:06:47', '2015-02-29T00:00:00Z', '2015-13-01T00:00:00Z', '2015-10-01T24:00:00Z',
-    '2015-10-01T07:06:47 +1500', '01/10/2015 07:06', ''])('%s is not a timestamp', (raw) => {
+  it.each([
+    '2015-10-01T07:06:47',
+    '2015-02-29T00:00:00Z',
+    '2015-13-01T00:00:00Z',
+    '2015-10-01T24:00:00Z',
+    '2015-10-01T07:06:47 +1500',
+    '01/10/2015 07:06',
+    '',
+  ])('%s is not a timestamp', (raw) => {
     expect(parsePostedAt(raw)).toBeUndefined();
   });
 });
 
 describe('currencies and categories', () => {
   it('takes exponents from the ISO 4217 table', () => {
-    expect([currencyExponent('USD'), currencyExponent('EUR'), currencyExponent('JPY'), currencyExponent('KWD'),
-      currencyExponent('CLF'), currencyExponent('XXY')]).toEqual([2, 2, 0, 3, 4, undefined]);
+    expect([
+      currencyExponent('USD'),
+      currencyExponent('EUR'),
+      currencyExponent('JPY'),
+      currencyExponent('KWD'),
+      currencyExponent('CLF'),
+      currencyExponent('XXY'),
+    ]).toEqual([2, 2, 0, 3, 4, undefined]);
   });
 
   it.each([
-    ['Capture', 'capture'], ['REFUND', 'refund'], ['Chargeback', 'chargeback'], ['A to Z Guarantee Claim', 'atoz'],
-    ['A-to-z Guarantee Claim', 'atoz'], ['Dispute', 'dispute'], ['Debt', 'debt'], ['AdjustmentCredit', 'adjustment'],
-    ['Authorization', 'authorization'], ['Reserve', 'reserve'], [' Transfer ', 'payout'], ['ServiceFee', 'other'],
+    ['Capture', 'capture'],
+    ['REFUND', 'refund'],
+    ['Chargeback', 'chargeback'],
+    ['A to Z Guarantee Claim', 'atoz'],
+    ['A-to-z Guarantee Claim', 'atoz'],
+    ['Dispute', 'dispute'],
+    ['Debt', 'debt'],
+    ['AdjustmentCredit', 'adjustment'],
+    ['Authorization', 'authorization'],
+    ['Reserve', 'reserve'],
+    [' Transfer ', 'payout'],
+    ['ServiceFee', 'other'],
   ] as const)('%s is %s', (type, category) => {
     expect(categoryOf(type)).toBe(category);
   });
