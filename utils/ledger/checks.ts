@@ -1,0 +1,136 @@
+/**
+ * The checks of one settlement, each green/amber/red with the numbers behind it. The payout identity is computed,
+ * never assumed: a file need not balance on its own (the Transfer may pay the previous period, a negative balance
+ * is charged to the merchant's card), so a difference is explained from the neighbouring settlements or the rows
+ * that could account for it.
+ */
+import { payoutIdentity, type PayoutIdentity, type Settlement } from './summary';
+import type { SettlementCategory, SettlementRow } from './types';
+
+export type CheckLight = 'green' | 'amber' | 'red';
+
+export type PayoutExplanation = 'balanced' | 'negative-balance' | 'pays-previous' | 'paid-by-next' | 'unexplained';
+
+export type Check =
+  | { kind: 'row-arithmetic'; light: CheckLight; rows: number; feeMismatches: number[]; netMismatches: number[] }
+  | {
+      kind: 'header-rows';
+      light: CheckLight;
+      outsidePeriod: number[];
+      duplicates: number[];
+      missingPeriod: boolean;
+    }
+  | ({
+      kind: 'payout-identity';
+      light: CheckLight;
+      explanation: PayoutExplanation;
+      /** The neighbouring settlement the explanation relies on. */
+      neighbour?: string;
+      /** Lines of rows that could account for an unexplained difference. */
+      candidates: number[];
+    } & PayoutIdentity);
+
+/** `amount + fee = net` and `percentage + fixed = fee`, exactly, per row. */
+export function checkRowArithmetic(rows: readonly SettlementRow[]): Check {
+  const feeMismatches = rows.filter((r) => r.percentageFeeMinor + r.fixedFeeMinor !== r.feeMinor).map((r) => r.line);
+  const netMismatches = rows.filter((r) => r.amountMinor + r.feeMinor !== r.netMinor).map((r) => r.line);
+  const light = feeMismatches.length + netMismatches.length === 0 ? 'green' : 'red';
+  return { kind: 'row-arithmetic', light, rows: rows.length, feeMismatches, netMismatches };
+}
+
+/**
+ * Rows inside the header's period (reserve and transfer rows may sit on its edges, so outside is amber, not red),
+ * and no row twice (same transaction id, type and amount).
+ */
+export function checkHeaderAndRows(settlement: Settlement): Check {
+  const { periodStart, periodEnd } = settlement;
+  const outsidePeriod =
+    periodStart && periodEnd
+      ? settlement.rows.filter((r) => r.postedAt < periodStart || r.postedAt > periodEnd).map((r) => r.line)
+      : [];
+  const seen = new Set<string>();
+  const duplicates: number[] = [];
+  for (const row of settlement.rows) {
+    if (!row.amazonTransactionId) continue;
+    const key = `${row.amazonTransactionId}\u0000${row.transactionType}\u0000${row.amountMinor}`;
+    if (seen.has(key)) duplicates.push(row.line);
+    seen.add(key);
+  }
+  const missingPeriod = !periodStart || !periodEnd;
+  const light = outsidePeriod.length + duplicates.length === 0 && !missingPeriod ? 'green' : 'amber';
+  return { kind: 'header-rows', light, outsidePeriod, duplicates, missingPeriod };
+}
+
+/** Categories whose rows move the balance without being sales: the usual reasons a period does not balance. */
+const EXPLAINING: ReadonlySet<SettlementCategory> = new Set([
+  'reserve',
+  'debt',
+  'adjustment',
+  'other',
+  'authorization',
+]);
+
+/**
+ * The payout identity, explained in this order: balanced; a negative balance without a Transfer; a Transfer that
+ * pays the previous settlement's activity (chain check); activity paid by the next settlement's Transfer; else an
+ * unexplained difference with the rows that could explain it.
+ */
+export function checkPayoutIdentity(settlement: Settlement, previous?: Settlement, next?: Settlement): Check {
+  const identity = payoutIdentity(settlement.rows);
+  const base = { kind: 'payout-identity' as const, ...identity, candidates: [] as number[] };
+  if (identity.carry === 0) return { ...base, light: 'green', explanation: 'balanced' };
+  if (identity.payoutRows === 0 && identity.activity < 0) {
+    return { ...base, light: 'amber', explanation: 'negative-balance' };
+  }
+  if (identity.payoutRows > 0 && previous && payoutIdentity(previous.rows).activity === identity.payout) {
+    return { ...base, light: 'green', explanation: 'pays-previous', neighbour: previous.settlementId };
+  }
+  // Paid by the next Transfer explains only a file whose own payout needs no explaining: the first of the archive
+  // (its Transfer pays a period not imported) or one without a Transfer.
+  const ownPayoutOpen = !previous || identity.payoutRows === 0;
+  if (ownPayoutOpen && next && payoutIdentity(next.rows).payout === identity.activity) {
+    return { ...base, light: 'green', explanation: 'paid-by-next', neighbour: next.settlementId };
+  }
+  const candidates = settlement.rows
+    .filter(
+      (r) =>
+        r.category !== 'payout' && (EXPLAINING.has(r.category) || Math.abs(r.netMinor) === Math.abs(identity.carry)),
+    )
+    .map((r) => r.line);
+  return { ...base, light: 'amber', explanation: 'unexplained', candidates };
+}
+
+/** All checks of one settlement; `previous`/`next` are its neighbours in the same currency, by period. */
+export function checkSettlement(settlement: Settlement, previous?: Settlement, next?: Settlement): Check[] {
+  return [
+    checkRowArithmetic(settlement.rows),
+    checkHeaderAndRows(settlement),
+    checkPayoutIdentity(settlement, previous, next),
+  ];
+}
+
+const RANK: Record<CheckLight, number> = { green: 0, amber: 1, red: 2 };
+
+/** The worst light of a set of checks: the one the list shows. */
+export function overallLight(checks: readonly Check[]): CheckLight {
+  return checks.reduce<CheckLight>((worst, c) => (RANK[c.light] > RANK[worst] ? c.light : worst), 'green');
+}
+
+export interface RunningBalance {
+  settlementId: string;
+  opening: number;
+  activity: number;
+  payout: number;
+  closing: number;
+}
+
+/** `closing(N) = closing(N−1) + activity(N) − payout(N)` over settlements of one currency in period order. */
+export function runningBalance(settlements: readonly Settlement[]): RunningBalance[] {
+  let closing = 0;
+  return settlements.map((settlement) => {
+    const { activity, payout } = payoutIdentity(settlement.rows);
+    const opening = closing;
+    closing = opening + activity - payout;
+    return { settlementId: settlement.settlementId, opening, activity, payout, closing };
+  });
+}
