@@ -1,26 +1,49 @@
-import { render, screen, waitFor } from '@testing-library/preact';
+import { act, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 // Loaded once up front so each fresh import below re-runs modules instead of transforming them again.
 import '@/components/KeyStorageNotice';
 import { failIndexedDbOpen, failPut } from '../keys/browser-storage';
 import { expectAccessible } from './a11y';
 
-/** A fresh module graph: the key store keeps its IndexedDB connection once open, as a page does for its lifetime. */
+let probes: Array<Promise<unknown>> = [];
+
+/**
+ * A fresh module graph: the key store keeps its IndexedDB connection once open, as a page does for its lifetime.
+ * The real probe runs; the test keeps hold of its answer to know when the notice has had it.
+ */
 async function renderNotice() {
   vi.resetModules();
+  vi.doMock('@/utils/keys/keystore', async (importOriginal) => {
+    const real = await importOriginal<typeof import('@/utils/keys/keystore')>();
+    return {
+      ...real,
+      keyStorageProblem: () => {
+        const probe = real.keyStorageProblem();
+        probes.push(probe);
+        return probe;
+      },
+    };
+  });
   const { KeyStorageNotice } = await import('@/components/KeyStorageNotice');
   return render(<KeyStorageNotice />);
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.doUnmock('@/utils/keys/keystore');
+  vi.restoreAllMocks();
+  probes = [];
+});
 
 describe('key storage notice', () => {
   it('stays away where IndexedDB keeps keys', async () => {
     const probed = vi.spyOn(IDBObjectStore.prototype, 'delete');
     const { container } = await renderNotice();
-    await waitFor(() => expect(probed).toHaveBeenCalled());
-    // The probe's transaction completes a moment after its last request.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => expect(probes).toHaveLength(1));
+    // Settled: the probe has answered (its transaction complete) and the notice has rendered that answer.
+    await act(async () => {
+      expect(await probes[0]).toBeUndefined();
+    });
+    expect(probed).toHaveBeenCalled();
     expect(container.textContent).toBe('');
   });
 
