@@ -70,10 +70,21 @@ describe('options page: reports and schedules', () => {
 
   it('refuses a bad range before asking Amazon', async () => {
     const form = page.getByRole('form', { name: 'Create a report' });
+    const rows = page.getByRole('table', { name: 'Requested reports' }).locator('tbody tr');
+    const rowsBefore = await rows.count();
+    const requestsBefore = stack.emulator.admin.requests().length;
+    const createReports = () => stack.emulator.admin.requests().slice(requestsBefore).filter((r) => r.route === 'createReport');
     await form.getByLabel('From').fill('2023-02-10');
     await form.getByLabel('To').fill('2023-02-01');
     await form.getByRole('button', { name: 'Create report' }).click();
     await form.getByRole('alert').getByText('The start date must not be after the end date.').waitFor();
+
+    // A valid range next, down the same path: once Amazon has that one, anything sent before it has arrived too.
+    await form.getByLabel('From').fill('2023-02-01');
+    await form.getByLabel('To').fill('2023-02-10');
+    await form.getByRole('button', { name: 'Create report' }).click();
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(rowsBefore + 1);
+    expect(createReports()).toHaveLength(1);
   });
 
   it('creates a schedule, enforces one per type, and cancels it', async () => {

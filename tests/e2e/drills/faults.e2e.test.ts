@@ -32,16 +32,27 @@ function expectClearEnds(jobs: JobRow[]): void {
   }
 }
 
-async function runPhase(chosen: ReportRow[], timeoutMs: number) {
+/** Runs one bulk and audits every report it asked for (done or not) against the whole download folder. */
+async function runPhase(chosen: ReportRow[], timeoutMs: number, earlier: ReportRow[] = []) {
   const since = preciseNow();
   const batchId = await startBulk(driver, chosen);
   const final = await waitForBatch(driver.send, batchId, timeoutMs);
-  const audit = auditArchive(stack.browser.downloadDir, stack.emulator, chosen.filter((r) => final.jobs.find((j) => j.reportId === r.reportId)?.state === 'done'));
+  const audit = auditArchive(stack.browser.downloadDir, stack.emulator, chosen, { jobs: final.jobs, earlier });
   return { final, audit, evidence: retryEvidence(stack.emulator, chosen.map((r) => r.reportDocumentId!), since) };
 }
 
+/**
+ * Every job's limits make failure practically impossible here: a job fails only after 4 URL requests that each
+ * failed 5 client attempts (25 % errors: 0.25^5 per request) or after 4 cut-off or refused downloads, and the
+ * faults cut off or expire fewer files than that per job. So every report must end done, once, byte for byte.
+ */
+function expectEveryReportArchived(chosen: ReportRow[], final: { batch: { counts: Record<string, number> } }, audit: ReturnType<typeof auditArchive>) {
+  expect(final.batch.counts).toMatchObject({ done: chosen.length });
+  expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: [] });
+}
+
 describe('drill: Amazon and the network misbehave during a bulk download', () => {
-  it('429s (20 %), 500/503s (5 %), latency spikes, malformed JSON and cut-off files: every job ends, retries stay bounded and back off', async () => {
+  it('429s (20 %), 500/503s (5 %), latency spikes, malformed JSON and cut-off files: every report saved once, retries bounded and backed off', async () => {
     const chosen = reports.slice(0, API_FAULT_REPORTS);
     stack.emulator.admin.setFaults({
       errorRate: { probability: 0.25, statuses: [429, 429, 429, 429, 429, 429, 429, 429, 500, 503] },
@@ -70,8 +81,7 @@ describe('drill: Amazon and the network misbehave during a bulk download', () =>
       maxRequestsPerDocument: evidence.maxRequestsPerDocument, maxPerDocumentPerSecond: evidence.maxPerDocumentPerSecond,
     }));
     expectClearEnds(final.jobs);
-    expect(final.batch.counts.done).toBeGreaterThanOrEqual(chosen.length - 1);
-    expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: expect.any(Array) });
+    expectEveryReportArchived(chosen, final, audit);
     expect(evidence.cutOff).toBeGreaterThan(0);
     expect(evidence.maxUrlsPerDocument).toBeLessThanOrEqual(MAX_URLS_PER_JOB);
     expect(evidence.maxRequestsPerDocument).toBeLessThanOrEqual(MAX_REQUESTS_PER_JOB);
@@ -81,7 +91,7 @@ describe('drill: Amazon and the network misbehave during a bulk download', () =>
     expect(evidence.maxPerDocumentPerSecond).toBeLessThanOrEqual(4);
   });
 
-  it('URLs that expire after 2 s while the download start is slowed: a fresh URL each time, then done or a clear final error', async () => {
+  it('URLs that expire after 2 s while the download start is slowed: a fresh URL each time, every report saved once', async () => {
     const chosen = reports.slice(API_FAULT_REPORTS, API_FAULT_REPORTS + EXPIRY_REPORTS);
     const refused = () => stack.emulator.admin.stats().rejections.byReasonCode.AccessDenied ?? 0;
     const refusedBefore = refused();
@@ -94,7 +104,7 @@ describe('drill: Amazon and the network misbehave during a bulk download', () =>
       while (running && refused() - refusedBefore < firstWave) await sleep(50);
       stack.emulator.admin.setFaults({ latencyMs: { document: 400 } });
     })();
-    const { final, audit, evidence } = await runPhase(chosen, size(90_000, 300_000)).finally(() => {
+    const { final, audit, evidence } = await runPhase(chosen, size(90_000, 300_000), reports.slice(0, API_FAULT_REPORTS)).finally(() => {
       running = false;
     });
     await easing;
@@ -103,10 +113,10 @@ describe('drill: Amazon and the network misbehave during a bulk download', () =>
 
     printSummary(summarise('early-expiry', chosen.length, audit, evidence.requests - chosen.length, { notDone: outcomes(final.jobs), expiredUrls: expired, maxUrlsPerDocument: evidence.maxUrlsPerDocument }));
     expectClearEnds(final.jobs);
-    for (const job of final.jobs.filter((j) => j.state === 'failed')) expect(job.error?.code).toBe('SERVER_FORBIDDEN');
     expect(expired).toBeGreaterThanOrEqual(firstWave);
     expect(evidence.maxUrlsPerDocument).toBeLessThanOrEqual(MAX_URLS_PER_JOB);
-    expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: expect.any(Array) });
-    expect(final.batch.counts.done).toBeGreaterThan(0);
+    // Only the first wave and the URLs already on their way when the start eases expire: a job loses at most two of
+    // its four URLs, so every report ends done.
+    expectEveryReportArchived(chosen, final, audit);
   });
 });

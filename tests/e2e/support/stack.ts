@@ -32,13 +32,21 @@ export interface AccountInput {
   pem: string;
 }
 
-/** Adds an account through the real options page, importing its key by paste, as a merchant would. */
+/**
+ * Adds an account through the real options page, importing its key by paste, as a merchant would. Waits for the
+ * accounts section to settle first: it shows "Add account" while its list loads, then either opens the form by
+ * itself (no account yet) or lists the accounts beside the button. Acting before that races the section's choice.
+ */
 export async function addAccountByImport(page: Page, input: AccountInput): Promise<void> {
+  const heading = page.getByRole('heading', { level: 2, name: 'Accounts and keys' });
+  if (!(await heading.isVisible())) {
+    await page.getByRole('navigation').getByRole('link', { name: 'Accounts and keys' }).click();
+    await heading.waitFor();
+  }
   const form = page.getByRole('form', { name: 'Add account' });
-  const addButton = page.getByRole('button', { name: 'Add account' });
-  // The section opens the form by itself when there is no account yet, once its account list has loaded.
-  await form.or(addButton).first().waitFor();
-  if (!(await form.isVisible())) await addButton.click();
+  const listed = page.locator('main article.card[data-account-id]');
+  await form.or(listed).first().waitFor();
+  if (!(await form.isVisible())) await page.getByRole('button', { name: 'Add account' }).click();
   await form.getByLabel('Name').fill(input.label);
   await form.getByLabel('Region').selectOption(input.region);
   await form.getByLabel('Import a .pem file').check();
@@ -48,6 +56,8 @@ export async function addAccountByImport(page: Page, input: AccountInput): Promi
   await form.getByLabel('Public Key ID').fill(input.publicKeyId);
   await form.getByRole('button', { name: 'Save account' }).click();
   await page.getByText(`Account "${input.label}" added.`).waitFor();
+  // Settled again: the reloaded list shows the new account, so the next step starts from a known state.
+  await page.getByRole('article', { name: input.label, exact: true }).waitFor();
 }
 
 export function sha256(file: string): string {
