@@ -1,4 +1,5 @@
 import type { JobView, ReportView } from '@/utils/messaging/protocol';
+import { baseName } from '@/utils/downloads/filenames';
 import { t } from '@/utils/i18n';
 import { errorText } from '@/utils/views/error-text';
 import { formatBytes, formatDay, formatDateTime, reportTypeName } from '@/utils/views/format';
@@ -7,6 +8,8 @@ export interface RowActions {
   onDownload(reportId: string, force: boolean): void;
   /** Absent where the browser's download folder cannot be opened (the Seller Central panel). */
   onShow?: (downloadId: number) => void;
+  /** False where archived reports may not be fetched again (the Seller Central panel); retries then never force. */
+  downloadAgain?: boolean;
 }
 
 interface Props extends RowActions {
@@ -14,7 +17,7 @@ interface Props extends RowActions {
   job?: JobView;
 }
 
-export function ReportRow({ report, job, onDownload, onShow }: Props) {
+export function ReportRow({ report, job, onDownload, onShow, downloadAgain = true }: Props) {
   const typeName = reportTypeName(report.reportType);
   return (
     <li class="report" data-report-id={report.reportId}>
@@ -33,13 +36,13 @@ export function ReportRow({ report, job, onDownload, onShow }: Props) {
         )}
       </div>
       <div class="report-action" aria-live="polite">
-        <RowAction report={report} job={job} typeName={typeName} onDownload={onDownload} onShow={onShow} />
+        <RowAction report={report} job={job} typeName={typeName} onDownload={onDownload} onShow={onShow} downloadAgain={downloadAgain} />
       </div>
     </li>
   );
 }
 
-function RowAction({ report, job, typeName, onDownload, onShow }: Props & { typeName: string }) {
+function RowAction({ report, job, typeName, onDownload, onShow, downloadAgain }: Props & { typeName: string }) {
   const label = t('downloadReportLabel', [typeName, report.reportId]);
   if (job && (job.state === 'queued' || job.state === 'requesting-url' || job.state === 'downloading')) {
     return <span class="job-state">{liveText(job)}</span>;
@@ -58,11 +61,12 @@ function RowAction({ report, job, typeName, onDownload, onShow }: Props & { type
     return (
       <span class="job-state job-failed">
         {t('stateFailed', job.error ? errorText(job.error) : '')}
-        <button type="button" onClick={() => onDownload(report.reportId, true)} aria-label={`${t('retry')}: ${label}`}>{t('retry')}</button>
+        <button type="button" onClick={() => onDownload(report.reportId, downloadAgain !== false)} aria-label={`${t('retry')}: ${label}`}>{t('retry')}</button>
       </span>
     );
   }
-  const again = Boolean(report.downloaded) || job?.state === 'cancelled';
+  if (report.downloaded && downloadAgain === false) return <span class="job-state">{t('stateDone')}</span>;
+  const again = downloadAgain !== false && (Boolean(report.downloaded) || job?.state === 'cancelled');
   return (
     <button
       type="button"
@@ -80,8 +84,4 @@ function liveText(job: JobView): string {
   if (job.state === 'queued') return t('stateQueued');
   if (job.state === 'requesting-url') return t('stateRequestingUrl');
   return job.bytes ? t('stateDownloadingBytes', formatBytes(job.bytes)) : t('stateDownloading');
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }

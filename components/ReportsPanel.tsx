@@ -20,7 +20,7 @@ interface Props {
   /** Only the id is read: the Seller Central panel is never told more about an account. */
   account: Pick<AccountView, 'id'>;
   onOpenSettings(): void;
-  /** In a content script, which may only list and download: no snapshot, no cancel, no "show in folder". */
+  /** In a content script, which may only list and download: no snapshot, no cancel, no "show in folder", no "download again". */
   listAndDownloadOnly?: boolean;
   /** The cached listing, when the view already has it. */
   initialListing?: ReportListing;
@@ -84,6 +84,7 @@ export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = fa
           emptyText={reports.length === 0 ? t('noReportsYet') : t('noReports')}
           onDownload={(id, force) => download([id], force)}
           onShow={listAndDownloadOnly ? undefined : show}
+          downloadAgain={!listAndDownloadOnly}
         />
       )}
     </section>

@@ -1,3 +1,4 @@
+import { panelPayloadProblem } from '../messaging/panel-payloads';
 import { classifySender, mayCall, type Caller, type SenderInfo } from '../messaging/senders';
 import type { Envelope, MessageType, Protocol, Reply, SerializedError } from '../messaging/protocol';
 
@@ -11,6 +12,11 @@ export interface RouterOptions {
   extension: { id: string; baseUrl: string };
   log?: (line: string) => void;
 }
+
+const REFUSED: Reply<MessageType> = {
+  ok: false,
+  error: { name: 'Refused', code: 'refused', message: 'Not allowed from this context', userMessage: 'This action is not available here.' },
+};
 
 function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
   if (typeof message !== 'object' || message === null) return false;
@@ -26,7 +32,12 @@ export function createRouter({ handlers, extension, log = console.warn }: Router
     if (!mayCall(caller, message.type)) {
       // The payload is not logged: it is untrusted and may be large.
       log(`Refused "${message.type}" from ${caller.kind === 'refused' ? caller.reason : caller.kind}`);
-      return { ok: false, error: { name: 'Refused', code: 'refused', message: 'Not allowed from this context', userMessage: 'This action is not available here.' } };
+      return REFUSED;
+    }
+    const problem = caller.kind === 'seller-central' ? panelPayloadProblem(message.type, message.payload) : undefined;
+    if (problem) {
+      log(`Refused "${message.type}" from seller-central: ${problem}`);
+      return REFUSED;
     }
     try {
       const handler = handlers[message.type] as (payload: unknown, caller: Caller) => Promise<unknown>;

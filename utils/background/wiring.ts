@@ -8,6 +8,7 @@ import { accountHandlers } from './handlers/accounts';
 import { autoArchiveHandlers } from './handlers/auto-archive';
 import { downloadHandlers } from './handlers/downloads';
 import { historyHandlers } from './handlers/history';
+import { panelProgress } from './handlers/panel';
 import { onDemandHandlers } from './handlers/on-demand';
 import { reportHandlers } from './handlers/reports';
 import { scheduleHandlers } from './handlers/schedules';
@@ -74,12 +75,9 @@ export function wireBackground(): void {
     if (port.name !== PROGRESS_PORT) return;
     const caller = classifySender(port.sender ?? {}, extension);
     if (caller.kind === 'refused') return port.disconnect();
-    void ready().then(async (s) => {
+    void ready().then((s) => {
       s.bytes.poke();
-      if (caller.kind === 'extension-page') return s.broadcaster.add(port);
-      const regionAccounts = new Set((await s.accountsInRegion(caller.region)).map((a) => a.id));
-      s.broadcaster.add(port, (event) => regionAccounts.has(
-        event.type === 'job' ? event.job.accountId : event.type === 'batch' ? event.batch.accountId : event.accountId));
+      s.broadcaster.add(port, caller.kind === 'extension-page' ? undefined : panelProgress(s, caller.region));
     });
   });
 

@@ -117,3 +117,8 @@ export function reportFilename(input: ReportFilenameInput): string {
 export function withDocumentExtension(filename: string, compressionAlgorithm: string | undefined): string {
   return compressionAlgorithm?.toUpperCase() === 'GZIP' ? `${filename}.gz` : filename;
 }
+
+/** The file's own name, without the folders before it (either separator: the browser reports native paths). */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

@@ -5,14 +5,31 @@ import type { JobView } from '@/utils/messaging/protocol';
 import { expectAccessible } from './a11y';
 import { job, report } from './fixtures';
 
-function renderRow(reportOverrides = {}, jobState?: Partial<JobView>) {
+function renderRow(reportOverrides = {}, jobState?: Partial<JobView>, downloadAgain?: boolean) {
   const onDownload = vi.fn();
   const onShow = vi.fn();
   const r = report(reportOverrides);
   const jobs = new Map(jobState ? [[r.reportId, job(jobState)]] : []);
-  const view = render(<ReportList reports={[r]} jobs={jobs} emptyText="none" onDownload={onDownload} onShow={onShow} />);
+  const view = render(<ReportList reports={[r]} jobs={jobs} emptyText="none" onDownload={onDownload} onShow={onShow} downloadAgain={downloadAgain} />);
   return { ...view, onDownload, onShow };
 }
+
+describe('a report row in the Seller Central panel (no "download again")', () => {
+  const saved = { downloaded: { filename: 'R1.csv', downloadedAt: '2026-11-03T00:00:00Z' } };
+
+  it('shows an archived report as saved, with nothing that would fetch it again', async () => {
+    const { container } = renderRow(saved, undefined, false);
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(container.querySelector('.report-action')?.textContent).toBe('Saved');
+    await expectAccessible(container);
+  });
+
+  it('retries a failed download without forcing it', () => {
+    const { onDownload } = renderRow(saved, { state: 'failed' }, false);
+    fireEvent.click(screen.getByRole('button', { name: /Retry/ }));
+    expect(onDownload).toHaveBeenCalledWith('A08439021T39K6DTX4JS8', false);
+  });
+});
 
 describe('a report row', () => {
   it('shows the readable type, period, created date and status, and downloads on click', async () => {

@@ -2,15 +2,21 @@ import { readCachedReports, writeCachedReports } from '../../amazon-pay/report-c
 import { retentionStart } from '../../amazon-pay/retention';
 import type { Report } from '../../amazon-pay/types';
 import { browserDownloads } from '../../browser-api';
+import { createLimiter } from '../limiter';
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { toBatchView, toJobView } from '../views';
 import { accountFor } from './reports';
 
+/** Report look-ups one at a time per slot, shared by every request: a panel naming 500 unknown ids cannot flood Amazon. */
+const REPORT_LOOKUPS_AT_ONCE = 4;
+
 type DownloadHandlers = Pick<Handlers,
   'downloadReports' | 'getDownloads' | 'cancelDownloads' | 'pauseBatch' | 'resumeBatch' | 'retryFailed' | 'showDownload'>;
 
 export function downloadHandlers(services: Services): DownloadHandlers {
+  const lookup = createLimiter(REPORT_LOOKUPS_AT_ONCE);
+
   /**
    * Reports come from the cached list. When several are missing (a bulk chosen on the options page), one fresh
    * listing refreshes the cache instead of a request per report; a straggler is then fetched on its own.
@@ -23,7 +29,7 @@ export function downloadHandlers(services: Services): DownloadHandlers {
       const fresh = await client.listReports({ createdSince: retentionStart(Date.now()) });
       known = new Map((await writeCachedReports(accountId, fresh)).reports.map((r) => [r.reportId, r]));
     }
-    return Promise.all(reportIds.map(async (id) => known.get(id) ?? client.getReport(id)));
+    return Promise.all(reportIds.map(async (id) => known.get(id) ?? lookup(() => client.getReport(id))));
   }
 
   return {

@@ -1,7 +1,8 @@
 import { selectedAccount } from '../../accounts/store';
 import type { Account } from '../../accounts/types';
 import type { Region } from '../../amazon-pay/endpoints';
-import type { PanelAccount } from '../../messaging/protocol';
+import { baseName } from '../../downloads/filenames';
+import type { PanelAccount, ProgressEvent, ReportListing } from '../../messaging/protocol';
 import type { Caller } from '../../messaging/senders';
 import type { Services } from '../services';
 
@@ -33,4 +34,28 @@ export async function defaultAccount(services: Services, caller: Caller): Promis
 /** A region's accounts as a panel may see them: names and environments, never key ids or key details. */
 export async function regionAccounts(services: Services, region: Region): Promise<PanelAccount[]> {
   return (await services.accountsInRegion(region)).map(({ id, label, region: r, environment }) => ({ id, label, region: r, environment }));
+}
+
+/** A panel runs next to a page: it learns a saved file's name, never the folders of the merchant's disk. */
+export function panelListing(listing: ReportListing): ReportListing {
+  return {
+    ...listing,
+    reports: listing.reports.map((r) => (r.downloaded ? { ...r, downloaded: { ...r.downloaded, filename: baseName(r.downloaded.filename) } } : r)),
+  };
+}
+
+const eventAccount = (event: ProgressEvent) =>
+  event.type === 'job' ? event.job.accountId : event.type === 'batch' ? event.batch.accountId : event.accountId;
+
+/**
+ * What a panel's progress port hears: events of its region's accounts, decided per event (accounts come and go
+ * while a page stays open), with file names and no folders.
+ */
+export function panelProgress(services: Pick<Services, 'account'>, region: Region) {
+  return async (event: ProgressEvent): Promise<ProgressEvent | undefined> => {
+    const account = await services.account(eventAccount(event)).catch(() => undefined);
+    if (account?.region !== region) return undefined;
+    if (event.type === 'job' && event.job.filename) return { ...event, job: { ...event.job, filename: baseName(event.job.filename) } };
+    return event;
+  };
 }

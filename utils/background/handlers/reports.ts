@@ -9,7 +9,7 @@ import type { Handlers } from '../router';
 import { serializeError } from '../router';
 import type { Services } from '../services';
 import { toReportView } from '../views';
-import { defaultAccount, regionAccounts } from './panel';
+import { defaultAccount, panelListing, regionAccounts } from './panel';
 
 
 /** A Seller Central panel may only reach the accounts of its host's region. */
@@ -46,7 +46,7 @@ export function reportHandlers(services: Services): Pick<Handlers, 'listReports'
       const account = accountId === undefined ? await defaultAccount(services, caller) : await accountFor(services, accountId, caller);
       const result = await listingFor(account, mode);
       // The panel learns its region's accounts here, so the content script needs no account-listing message of its own.
-      return caller.kind === 'seller-central' ? { ...result, regionAccounts: await regionAccounts(services, caller.region) } : result;
+      return caller.kind === 'seller-central' ? { ...panelListing(result), regionAccounts: await regionAccounts(services, caller.region) } : result;
     },
 
     async testConnection({ accountId }) {
