@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookSettlementRows } from '../../../utils/books/bookings';
 import { ExportRefusedError } from '../../../utils/books/errors';
-import { formatMinor } from '../../../utils/books/money';
+import { formatMinor, parseMinor } from '../../../utils/books/money';
 import { monthPeriod } from '../../../utils/books/time-zone';
 import { capture, netOfOctoberEur, octoberEu, row } from './fixtures';
 
@@ -101,5 +101,24 @@ describe('amounts in minor units', () => {
 
   it('refuses what is not an integer', () => {
     expect(() => formatMinor(12.5, 'EUR')).toThrow(RangeError);
+  });
+});
+
+describe('amounts read from text', () => {
+  it.each([
+    ['1000.50', 'EUR', '.', 100050],
+    ['1,000.50', 'EUR', '.', 100050],
+    ['1.000,50', 'EUR', ',', 100050],
+    ['-45,1', 'EUR', ',', -4510],
+    ['+7', 'EUR', '.', 700],
+    ['1,234.00', 'JPY', '.', 1234],
+    ['1 000,00', 'EUR', ',', 100000],
+    ['1.000', 'EUR', '.', null], // three decimals for a two-decimal currency: refused, not one euro
+    ['1.000,00', 'EUR', '.', null],
+    ['1,00,000.00', 'EUR', '.', null],
+    ['12.3.4', 'EUR', '.', null],
+    ['', 'EUR', '.', null],
+  ] as const)('%s %s (decimal %s) → %s', (text, currency, decimal, minor) => {
+    expect(parseMinor(text, currency, decimal)).toBe(minor);
   });
 });
