@@ -24,7 +24,8 @@ export interface Services {
   bytes: ReturnType<typeof createByteSampler>;
   account(accountId: string): Promise<Account>;
   accountsInRegion(region: Account['region']): Promise<Account[]>;
-  client(account: Account): ReportsClient;
+  /** `keyId`: the key store entry to sign with, the account's own key unless a candidate is tested. */
+  client(account: Account, keyId?: string): ReportsClient;
 }
 
 export class AccountNotFoundError extends ReportCourierError<{ accountId: string }> {
@@ -40,7 +41,7 @@ export async function createServices(): Promise<Services> {
   const db = openJobsDb();
   const broadcaster = createBroadcaster();
 
-  const client = (account: Account) => createReportsClient({ account, loadKey: () => loadKey(account.id), skew });
+  const client = (account: Account, keyId = account.id) => createReportsClient({ account, loadKey: () => loadKey(keyId), skew });
   const account = async (accountId: string) => {
     const found = await getAccount(accountId);
     if (!found) throw new AccountNotFoundError(accountId);

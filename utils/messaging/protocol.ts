@@ -79,6 +79,9 @@ export interface DownloadsSnapshot {
   batches: BatchView[];
 }
 
+/** The settings a replacement key comes with: a new key has a new Public Key ID, perhaps another region. */
+export type CandidateSettings = Pick<Account, 'region' | 'environment' | 'publicKeyId' | 'algorithm'>;
+
 export type ConnectionVerdict =
   | { ok: true; reportsSeen: number; clockSkewSeconds: number }
   | { ok: false; error: SerializedError };
@@ -161,7 +164,8 @@ export interface Protocol {
   resumeBatch: { request: { batchId: string }; response: null };
   retryFailed: { request: { batchId: string }; response: null };
   showDownload: { request: { downloadId: number }; response: null };
-  testConnection: { request: { accountId: string }; response: ConnectionVerdict };
+  /** With `candidate`: signs with the account's staged replacement key and these settings instead (utils/keys/candidate-key.ts). */
+  testConnection: { request: { accountId: string; candidate?: CandidateSettings }; response: ConnectionVerdict };
   /** Server minus local time per region, in whole seconds, as learned from Amazon's answers. */
   getClockSkew: { request: Record<string, never>; response: { seconds: Partial<Record<'na' | 'eu' | 'jp', number>> } };
   getHistory: { request: { accountId?: string; text?: string }; response: { entries: HistoryView[] } };

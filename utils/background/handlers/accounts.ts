@@ -1,4 +1,5 @@
 import { listAccounts, removeAccount, selectAccount, selectedAccount } from '../../accounts/store';
+import { discardCandidateKey } from '../../keys/candidate-key';
 import { deleteKey, hasKey, loadKeyRecord } from '../../keys/keystore';
 import type { Handlers } from '../router';
 import type { Services } from '../services';
@@ -23,6 +24,7 @@ export function accountHandlers(services: Services): Pick<Handlers, 'listAccount
       const { jobs } = await services.pipeline.snapshot();
       await services.pipeline.cancelJobs(jobs.filter((j) => j.accountId === accountId).map((j) => j.id));
       await deleteKey(accountId);
+      await discardCandidateKey(accountId);
       await removeAccount(accountId);
       return { keyDeleted: !(await hasKey(accountId)) };
     },

@@ -3,7 +3,8 @@ import { retentionStart } from '../../amazon-pay/retention';
 import type { Account } from '../../accounts/types';
 import type { Report } from '../../amazon-pay/types';
 import { searchHistory } from '../../downloads/history';
-import type { ReportListing } from '../../messaging/protocol';
+import { candidateKeyId } from '../../keys/candidate-key';
+import type { CandidateSettings, ReportListing } from '../../messaging/protocol';
 import type { Caller } from '../../messaging/senders';
 import type { Handlers } from '../router';
 import { serializeError } from '../router';
@@ -11,6 +12,10 @@ import type { Services } from '../services';
 import { toReportView } from '../views';
 import { defaultAccount, panelListing, regionAccounts } from './panel';
 
+/** Only the four settings a key replacement may change, whatever else the message carries. */
+function candidateSettings({ region, environment, publicKeyId, algorithm }: CandidateSettings): CandidateSettings {
+  return { region, environment, publicKeyId, algorithm };
+}
 
 /** A Seller Central panel may only reach the accounts of its host's region. */
 export async function accountFor(services: Services, accountId: string, caller: Caller) {
@@ -49,10 +54,11 @@ export function reportHandlers(services: Services): Pick<Handlers, 'listReports'
       return caller.kind === 'seller-central' ? { ...panelListing(result), regionAccounts: await regionAccounts(services, caller.region) } : result;
     },
 
-    async testConnection({ accountId }) {
-      const account = await services.account(accountId);
+    async testConnection({ accountId, candidate }) {
+      const stored = await services.account(accountId);
+      const account = candidate ? { ...stored, ...candidateSettings(candidate) } : stored;
       try {
-        const page = await services.client(account).listReportsPage({ pageSize: 1 });
+        const page = await services.client(account, candidate ? candidateKeyId(accountId) : accountId).listReportsPage({ pageSize: 1 });
         const skewMs = services.skew.offset(account.region);
         return { ok: true, reportsSeen: page.reports.length, clockSkewSeconds: Math.round(skewMs / 1000) };
       } catch (error) {

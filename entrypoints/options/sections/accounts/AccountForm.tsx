@@ -1,24 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
-import { storage } from 'wxt/utils/storage';
+import { useState } from 'preact/hooks';
+import { toSerialized } from '@/components/hooks/useReportListing';
 import { t } from '@/utils/i18n';
-import { saveAccountWithKey } from '@/utils/accounts/setup';
-import { newAccountId } from '@/utils/accounts/store';
+import { addAccount, giveAccountKey, replaceAccountKey, updateAccount } from '@/utils/accounts/setup';
 import type { Account, SigningAlgorithm } from '@/utils/accounts/types';
 import { checkPublicKeyId } from '@/utils/accounts/validation';
-import { saveKey } from '@/utils/keys/keystore';
-import type { AccountView } from '@/utils/messaging/protocol';
-import { KeyGenerate } from './KeyGenerate';
-import { KeyImport, type ImportedKey } from './KeyImport';
-
-type KeySource = 'keep' | 'generate' | 'import';
-
-/** A generated key is stored at once, with this draft, so closing the page on the way to Integration Central loses nothing. */
-interface Draft {
-  accountId: string;
-  publicKeyPem: string;
-  fingerprint: string;
-}
-const draftItem = storage.defineItem<Draft | null>('local:accountDraft', { fallback: null });
+import { stageCandidateKey } from '@/utils/keys/candidate-key';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountView, ConnectionVerdict } from '@/utils/messaging/protocol';
+import { ConnectionResult } from './ConnectionResult';
+import { KeySourceFieldset } from './KeySourceFieldset';
+import { useAccountDraft } from './useAccountDraft';
 
 interface Props {
   existing?: AccountView;
@@ -27,62 +18,73 @@ interface Props {
 }
 
 export function AccountForm({ existing, onDone, onCancel }: Props) {
-  const [id, setId] = useState(existing?.id ?? newAccountId());
+  const draft = useAccountDraft(existing);
   const [label, setLabel] = useState(existing?.label ?? '');
   const [region, setRegion] = useState<Account['region']>(existing?.region ?? 'na');
   const [keyId, setKeyId] = useState(existing?.publicKeyId ?? '');
   const [legacyEnvironment, setLegacyEnvironment] = useState<Account['environment']>(existing?.environment ?? 'live');
   const [algorithm, setAlgorithm] = useState<SigningAlgorithm>(existing?.algorithm ?? 'AMZN-PAY-RSASSA-PSS-V2');
-  const [source, setSource] = useState<KeySource>(existing?.hasKey ? 'keep' : 'generate');
-  /** Imported keys wait here until Save; a generated key is already stored, so only its fingerprint is kept. */
-  const [key, setKey] = useState<{ fingerprint: string; key?: CryptoKey }>();
-  const [generatedPem, setGeneratedPem] = useState<string>();
   const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (existing) return;
-    void draftItem.getValue().then((draft) => {
-      if (!draft) return;
-      setId(draft.accountId);
-      setGeneratedPem(draft.publicKeyPem);
-      setKey({ fingerprint: draft.fingerprint });
-      setSource('generate');
-    });
-  }, []);
+  /** The replacement key's failed test: the stored key still works until the merchant confirms. */
+  const [failedTest, setFailedTest] = useState<ConnectionVerdict>();
 
   const keyCheck = checkPublicKeyId(keyId);
   const environment = keyCheck.ok ? keyCheck.environment ?? legacyEnvironment : legacyEnvironment;
-  const hasKey = source === 'keep' || Boolean(key);
-  const valid = label.trim() !== '' && keyCheck.ok && hasKey;
+  const valid = label.trim() !== '' && keyCheck.ok && draft.ready;
+  const account = (): Account => ({
+    id: draft.accountId, label: label.trim(), region, environment, publicKeyId: keyId.trim(), algorithm,
+    createdAt: existing?.createdAt ?? new Date().toISOString(),
+  });
 
-  const onGenerated = async (generated: ImportedKey, pem: string) => {
-    await saveKey(id, generated.key, { publicKeyFingerprint: generated.fingerprint });
-    await draftItem.setValue({ accountId: id, publicKeyPem: pem, fingerprint: generated.fingerprint });
-    setKey({ fingerprint: generated.fingerprint });
-    setGeneratedPem(pem);
+  const finish = async (store: () => Promise<void>, message: string) => {
+    await store();
+    await draft.finish();
+    onDone(message);
   };
 
-  const save = async (e: Event) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!valid || !keyCheck.ok) return;
-    const account: Account = {
-      id, label: label.trim(), region, environment, publicKeyId: keyId.trim(), algorithm,
-      createdAt: existing?.createdAt ?? new Date().toISOString(),
-    };
+  const storeAccount = async (): Promise<void> => {
+    const saved = account();
+    const chosen = draft.chosen;
+    const newKey = chosen?.key && { key: chosen.key, fingerprint: chosen.fingerprint };
+    if (!existing) return finish(() => addAccount(saved, newKey || undefined), t('accountAdded', saved.label));
+    if (!newKey) return finish(() => updateAccount(saved), t('accountUpdated', saved.label));
+    if (!existing.hasKey) return finish(() => giveAccountKey(saved, newKey), t('accountUpdated', saved.label));
+    await stageCandidateKey(existing.id, newKey.key, newKey.fingerprint);
+    const { region: r, environment: e, publicKeyId, algorithm: a } = saved;
+    const verdict = await sendMessage('testConnection', { accountId: existing.id, candidate: { region: r, environment: e, publicKeyId, algorithm: a } })
+      .catch((thrown: unknown): ConnectionVerdict => ({ ok: false, error: toSerialized(thrown) }));
+    if (verdict.ok) return finish(() => replaceAccountKey(saved), t('keyReplaced', saved.label));
+    setFailedTest(verdict);
+  };
+
+  const run = async (step: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
     try {
-      // A generated key is already stored; an imported one is stored now, with the account.
-      await saveAccountWithKey(account, source === 'import' && key?.key ? { key: key.key, fingerprint: key.fingerprint } : undefined);
-      if (source === 'generate') await draftItem.setValue(null);
-      onDone(t(existing ? 'accountUpdated' : 'accountAdded', account.label));
+      await step();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
     }
   };
 
+  const save = (e: Event) => {
+    e.preventDefault();
+    setTouched(true);
+    setFailedTest(undefined);
+    if (valid) void run(storeAccount);
+  };
+  const replaceAnyway = () => void run(() => finish(() => replaceAccountKey(account()), t('keyReplaced', account().label)));
+  const cancel = () => void run(async () => {
+    await draft.abandon();
+    onCancel();
+  });
+
   return (
-    <form class="form card" noValidate onSubmit={(e) => void save(e)} aria-label={t(existing ? 'editAccount' : 'addAccount')}>
+    <form class="form card" noValidate onSubmit={save} aria-label={t(existing ? 'editAccount' : 'addAccount')}>
       <h3>{t(existing ? 'editAccount' : 'addAccount')}</h3>
       <div class="field">
         <label class="field">
@@ -99,18 +101,7 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
           <option value="jp">{t('regionJp')}</option>
         </select>
       </label>
-      <fieldset class="card">
-        <legend>{t('privateKey')}</legend>
-        <div class="choice">
-          {existing?.hasKey && <label><input type="radio" name="source" checked={source === 'keep'} onChange={() => setSource('keep')} />{t('keyKeep')}</label>}
-          <label><input type="radio" name="source" checked={source === 'generate'} onChange={() => setSource('generate')} />{t('keyGenerate')}</label>
-          <label><input type="radio" name="source" checked={source === 'import'} onChange={() => { setSource('import'); setKey(undefined); }} />{t('keyImport')}</label>
-        </div>
-        {source === 'generate' && <KeyGenerate publicKeyPem={generatedPem} onGenerated={(k, pem) => void onGenerated(k, pem)} />}
-        {source === 'import' && !key && <KeyImport onImported={setKey} />}
-        {source === 'import' && key && <p class="hint">{t('keyReady')} <span class="fingerprint">{key.fingerprint}</span></p>}
-        {touched && !hasKey && <span class="invalid">{t('keyRequired')}</span>}
-      </fieldset>
+      <KeySourceFieldset existing={existing} draft={draft} touched={touched} />
       <div class="field">
         <label class="field">
           {t('publicKeyId')}
@@ -137,10 +128,17 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
           <option value="AMZN-PAY-RSASSA-PSS">{t('algorithmV1')}</option>
         </select>
       </label>
+      {failedTest && (
+        <div aria-live="polite">
+          <ConnectionResult verdict={failedTest} />
+          <p class="hint">{t('keyReplaceTestFailed')}</p>
+          <button type="button" class="danger" disabled={busy} onClick={replaceAnyway}>{t('keyReplaceAnyway')}</button>
+        </div>
+      )}
       {error && <p class="invalid" role="alert">{error}</p>}
       <div class="card-actions">
-        <button type="submit" class="primary">{t('saveAccount')}</button>
-        <button type="button" onClick={onCancel}>{t('cancel')}</button>
+        <button type="submit" class="primary" disabled={busy}>{busy ? t('keyReplaceTesting') : t('saveAccount')}</button>
+        <button type="button" disabled={busy} onClick={cancel}>{t('cancel')}</button>
       </div>
     </form>
   );

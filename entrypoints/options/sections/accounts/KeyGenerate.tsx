@@ -7,10 +7,12 @@ import { publicPemFingerprint } from './pem-fingerprint';
 interface Props {
   onGenerated(key: ImportedKey, publicKeyPem: string): void;
   publicKeyPem?: string;
+  /** A new account's key is stored the moment it is generated; a replacement only when the account is saved. */
+  storedAtOnce: boolean;
 }
 
 /** The recommended path: the private key is born non-extractable here; only the public key is shown. */
-export function KeyGenerate({ onGenerated, publicKeyPem }: Props) {
+export function KeyGenerate({ onGenerated, publicKeyPem, storedAtOnce }: Props) {
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
   const [fingerprint, setFingerprint] = useState<string>();
@@ -39,7 +41,7 @@ export function KeyGenerate({ onGenerated, publicKeyPem }: Props) {
   const saveHref = `data:application/x-pem-file;charset=utf-8,${encodeURIComponent(publicKeyPem)}`;
   return (
     <div>
-      <p>{t('keyGeneratedBody')}</p>
+      <p>{t(storedAtOnce ? 'keyGeneratedBody' : 'keyGeneratedPendingBody')}</p>
       <pre class="pem" data-testid="public-key-pem">{publicKeyPem}</pre>
       {fingerprint && <p class="hint">{t('publicKeyFingerprint')} <span class="fingerprint" data-testid="public-key-fingerprint">{fingerprint}</span></p>}
       <div class="card-actions">
@@ -53,6 +55,7 @@ export function KeyGenerate({ onGenerated, publicKeyPem }: Props) {
         <li>{t('keyStep2')}</li>
         <li>{t('keyStep3')}</li>
       </ol>
+      <p class="hint">{t('keyOnlyCopy')}</p>
     </div>
   );
 }
