@@ -5,8 +5,9 @@ import { keyStorageProblem } from '@/utils/keys/keystore';
 import type { KeyStorageProblem } from '@/utils/keys/storage-problem';
 
 /**
- * Says up front when this browser cannot keep keys (and, in private mode, any extension data) across restarts,
- * instead of letting saves and listings fail with IndexedDB's own words.
+ * Says up front when this browser cannot keep keys (and, in private mode, any extension data) across restarts.
+ * In private mode the background keeps the report list and the download queue in memory, so they work until the
+ * browser closes; the notice says what is forgotten then.
  */
 export function KeyStorageNotice() {
   const [problem, setProblem] = useState<KeyStorageProblem>();

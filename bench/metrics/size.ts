@@ -6,16 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { extensionDir } from '../../tests/e2e/harness';
+import { pageScripts } from '../../tests/e2e/support/page-scripts';
 import { ensureBuilt } from '../lib/build';
 import { measured, type Metric } from '../lib/metric';
 
 const gzipKb = (file: string) => gzipSync(fs.readFileSync(path.join(extensionDir, file)), { level: 9 }).length / 1024;
 
-/** The JS files an HTML page of the build loads, relative to the build. */
-export function pageScripts(html: string): string[] {
-  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)];
-  return [...new Set(refs.map((m) => m[1]!))];
-}
 
 function pageKb(page: string): number {
   const files = pageScripts(fs.readFileSync(path.join(extensionDir, page), 'utf8'));

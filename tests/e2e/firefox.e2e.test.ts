@@ -72,10 +72,11 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
 });
 
 describe('Firefox in private mode ("never remember history")', () => {
-  it('says so, keeps the imported key for the session only, and the background signs with it', async () => {
+  it('says so, keeps the key for the session, and lists and downloads with the queue in memory', async () => {
     const options = await privateFirefox.openPage('options.html', 'nav');
     expect(await options.evaluate(() => browser.extension.inIncognitoContext)).toBe(true);
     await waitFor(options, '::-p-text(This browser keeps no data for extensions)');
+    await waitFor(options, '::-p-text(kept only until you close the browser)');
     await addAccountInFirefox(options, { label: 'Private Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem });
     await saveFirefoxScreenshot(options, 'firefox-private-options');
 
@@ -88,15 +89,31 @@ describe('Firefox in private mode ("never remember history")', () => {
       });
     });
     expect(kept).toEqual([{ name: expect.stringMatching(/^sessionKey:/), isKey: true, extractable: false }]);
+    // The page itself has no IndexedDB here: what works below is the background's, in memory.
+    expect(await options.evaluate(() => new Promise((resolve) => {
+      const request = indexedDB.open('probe');
+      request.onsuccess = () => resolve('opened');
+      request.onerror = () => resolve(request.error?.name);
+    }))).toBe('InvalidStateError');
 
     // Test connection signs in the background with that key; the emulator verifies the signature.
     await clickWhenThere(options, '::-p-xpath(//button[normalize-space()="Test connection"])');
     await waitFor(options, '::-p-text(Connected)');
 
-    const popup = await privateFirefox.openPage('popup.html', '.notice', { width: 400, height: 600 });
+    const popup = await privateFirefox.openPage('popup.html', 'li.report', { width: 400, height: 600 });
     await waitFor(popup, '::-p-text(This browser keeps no data for extensions)');
-    // What the notice tells the user: the report cache and job queue need IndexedDB, so listing fails here.
-    await waitFor(popup, "::-p-text(Couldn't refresh the reports)");
+    await waitForText(popup, '.updated', 'Updated just now');
     await saveFirefoxScreenshot(popup, 'firefox-private-popup');
+
+    const reportId = await popup.$eval('li.report:has(button[aria-label^="Download Settlement"])', (li) => li.getAttribute('data-report-id')!);
+    await popup.click(`li.report[data-report-id="${reportId}"] button[aria-label^="Download"]`);
+    await waitForText(popup, `li.report[data-report-id="${reportId}"]`, 'Saved', 30_000);
+
+    const saved = filesUnder(privateFirefox.downloadDir).find((f) => f.endsWith(`_${reportId}.csv`));
+    expect(saved).toMatch(/^AmazonPay\/Private Shop\/Settlement\//);
+    const file = path.join(privateFirefox.downloadDir, saved!);
+    await waitForFile(file);
+    const report = emulator.admin.reports(merchant.publicKeyId, 'live').find((r) => r.reportId === reportId)!;
+    expect(sha256(file)).toBe(emulator.admin.document(report.reportDocumentId!)!.sha256);
   });
 });

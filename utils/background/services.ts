@@ -9,6 +9,7 @@ import { openJobsDb, type JobsDb } from '../downloads/jobs-store';
 import { createDownloadPipeline, type DownloadPipeline } from '../downloads/pipeline';
 import { alarmSchedule } from '../downloads/wake';
 import { loadKey } from '../keys/keystore';
+import { ensureIndexedDb } from '../storage/indexed-db';
 import { createBroadcaster, type Broadcaster } from './broadcast';
 import { createByteSampler } from './live-bytes';
 import { toBatchView, toJobView } from './views';
@@ -37,6 +38,8 @@ export class AccountNotFoundError extends ReportCourierError<{ accountId: string
 
 /** Builds the background's long-lived parts once per worker start; all their state lives in storage. */
 export async function createServices(): Promise<Services> {
+  // Before the first IndexedDB use: in Firefox's "never remember history" the queue and cache live in memory.
+  await ensureIndexedDb();
   const skew = createClockSkewStore({ initial: await skewItem.getValue(), persistence: { save: (o) => skewItem.setValue(o) } });
   const db = openJobsDb();
   const broadcaster = createBroadcaster();

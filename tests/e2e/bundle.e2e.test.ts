@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { extensionDir } from './harness';
+import { pageScripts, staticImports } from './support/page-scripts';
+
+/** gzip -9 of the popup's JS today is about 21 kB; the in-memory IndexedDB alone would add about 15. */
+const POPUP_BUDGET_KB = 30;
+
+const read = (file: string) => fs.readFileSync(path.join(extensionDir, file), 'utf8');
+
+describe("the Chrome build's chunks", () => {
+  it('keep the in-memory IndexedDB out of the popup: only the background imports it, on demand', () => {
+    const background = read('background.js');
+    const onDemand = [...background.matchAll(/import\(\s*[`'"]\.\/(chunks\/[^`'"]+\.js)[`'"]\s*\)/g)].map((m) => m[1]!);
+    const inMemory = onDemand.filter((file) => read(file).includes('IDBFactory'));
+    expect(inMemory).toHaveLength(1);
+    expect(staticImports(extensionDir, 'background.js')).not.toContain(inMemory[0]);
+
+    const popup = [...new Set(pageScripts(read('popup.html')).flatMap((file) => staticImports(extensionDir, file)))];
+    expect(popup.length).toBeGreaterThan(1);
+    expect(popup).not.toContain(inMemory[0]);
+    for (const file of popup) expect(read(file), file).not.toContain('IDBFactory');
+    const kb = popup.reduce((sum, file) => sum + gzipSync(read(file), { level: 9 }).length / 1024, 0);
+    expect(kb).toBeLessThan(POPUP_BUDGET_KB);
+  });
+});
