@@ -1,0 +1,20 @@
+/** Monday-to-Friday arithmetic on local dates (bank holidays differ per country and are not modelled). */
+import type { LocalDate } from '../books/time-zone';
+
+const DAY_MS = 86_400_000;
+const epochDay = (date: LocalDate) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const isWeekday = (day: number) => {
+  const weekday = new Date(day * DAY_MS).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+};
+
+/** Business days after `from` up to and including `to` (0 when `to` is not later). */
+export function businessDaysBetween(from: LocalDate, to: LocalDate): number {
+  let count = 0;
+  for (let day = epochDay(from) + 1; day <= epochDay(to); day++) if (isWeekday(day)) count++;
+  return count;
+}
+
+export function calendarDaysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.max(0, epochDay(to) - epochDay(from));
+}
