@@ -13,26 +13,30 @@ export interface CheckedSettlement {
 
 export type PayoutConvention = 'same-period' | 'previous-period' | 'mixed' | 'unknown';
 
+/** Items of each currency in period order, each with its neighbours in that currency. */
+export function inPeriodOrder<T>(
+  items: readonly T[],
+  currencyOf: (item: T) => string,
+  timeOf: (item: T) => string,
+): { item: T; previous?: T; next?: T }[] {
+  const byCurrency = new Map<string, { item: T; time: string }[]>();
+  for (const item of items) {
+    const series = byCurrency.get(currencyOf(item)) ?? [];
+    series.push({ item, time: timeOf(item) });
+    byCurrency.set(currencyOf(item), series);
+  }
+  return [...byCurrency.values()].flatMap((series) => {
+    const ordered = series.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0)).map(({ item }) => item);
+    return ordered.map((item, index) => ({ item, previous: ordered[index - 1], next: ordered[index + 1] }));
+  });
+}
+
 /** Every settlement checked with its neighbours in the same currency; the result keeps period order per currency. */
 export function checkArchive(settlements: readonly Settlement[]): CheckedSettlement[] {
-  const byCurrency = new Map<string, Settlement[]>();
-  for (const settlement of settlements) {
-    const series = byCurrency.get(settlement.currency) ?? [];
-    series.push(settlement);
-    byCurrency.set(settlement.currency, series);
-  }
-  const checked: CheckedSettlement[] = [];
-  for (const series of byCurrency.values()) {
-    const ordered = series
-      .map((settlement) => ({ settlement, time: settlementTime(settlement) }))
-      .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
-      .map(({ settlement }) => settlement);
-    ordered.forEach((settlement, index) => {
-      const checks = checkSettlement(settlement, ordered[index - 1], ordered[index + 1]);
-      checked.push({ settlement, checks, light: overallLight(checks) });
-    });
-  }
-  return checked;
+  return inPeriodOrder(settlements, (s) => s.currency, settlementTime).map(({ item, previous, next }) => {
+    const checks = checkSettlement(item, previous, next);
+    return { settlement: item, checks, light: overallLight(checks) };
+  });
 }
 
 /** The convention the archive's Transfers follow, from the payout-identity explanations. */

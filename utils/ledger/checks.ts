@@ -70,34 +70,63 @@ const EXPLAINING: ReadonlySet<SettlementCategory> = new Set([
   'authorization',
 ]);
 
+/** What the chain check needs of a neighbouring settlement (same currency, adjacent period). */
+export interface PayoutNeighbour {
+  settlementId: string;
+  activity: number;
+  payout: number;
+}
+
+export const neighbourOf = (settlement: Settlement): PayoutNeighbour => ({
+  settlementId: settlement.settlementId,
+  ...payoutIdentity(settlement.rows),
+});
+
+export interface PayoutVerdict {
+  light: CheckLight;
+  explanation: PayoutExplanation;
+  neighbour?: string;
+}
+
 /**
  * The payout identity, explained in this order: balanced; a negative balance without a Transfer; a Transfer that
  * pays the previous settlement's activity (chain check); activity paid by the next settlement's Transfer; else an
- * unexplained difference with the rows that could explain it.
+ * unexplained difference. Needs only the numbers, so the list can light 365 settlements without reading their rows.
  */
-export function checkPayoutIdentity(settlement: Settlement, previous?: Settlement, next?: Settlement): Check {
-  const identity = payoutIdentity(settlement.rows);
-  const base = { kind: 'payout-identity' as const, ...identity, candidates: [] as number[] };
-  if (identity.carry === 0) return { ...base, light: 'green', explanation: 'balanced' };
-  if (identity.payoutRows === 0 && identity.activity < 0) {
-    return { ...base, light: 'amber', explanation: 'negative-balance' };
-  }
-  if (identity.payoutRows > 0 && previous && payoutIdentity(previous.rows).activity === identity.payout) {
-    return { ...base, light: 'green', explanation: 'pays-previous', neighbour: previous.settlementId };
+export function explainPayout(
+  identity: PayoutIdentity,
+  previous?: PayoutNeighbour,
+  next?: PayoutNeighbour,
+): PayoutVerdict {
+  if (identity.carry === 0) return { light: 'green', explanation: 'balanced' };
+  if (identity.payoutRows === 0 && identity.activity < 0) return { light: 'amber', explanation: 'negative-balance' };
+  if (identity.payoutRows > 0 && previous && previous.activity === identity.payout) {
+    return { light: 'green', explanation: 'pays-previous', neighbour: previous.settlementId };
   }
   // Paid by the next Transfer explains only a file whose own payout needs no explaining: the first of the archive
   // (its Transfer pays a period not imported) or one without a Transfer.
   const ownPayoutOpen = !previous || identity.payoutRows === 0;
-  if (ownPayoutOpen && next && payoutIdentity(next.rows).payout === identity.activity) {
-    return { ...base, light: 'green', explanation: 'paid-by-next', neighbour: next.settlementId };
+  if (ownPayoutOpen && next && next.payout === identity.activity) {
+    return { light: 'green', explanation: 'paid-by-next', neighbour: next.settlementId };
   }
-  const candidates = settlement.rows
-    .filter(
-      (r) =>
-        r.category !== 'payout' && (EXPLAINING.has(r.category) || Math.abs(r.netMinor) === Math.abs(identity.carry)),
-    )
-    .map((r) => r.line);
-  return { ...base, light: 'amber', explanation: 'unexplained', candidates };
+  return { light: 'amber', explanation: 'unexplained' };
+}
+
+/** The payout identity of one settlement with its verdict and, when unexplained, the rows that could explain it. */
+export function checkPayoutIdentity(settlement: Settlement, previous?: Settlement, next?: Settlement): Check {
+  const identity = payoutIdentity(settlement.rows);
+  const verdict = explainPayout(identity, previous && neighbourOf(previous), next && neighbourOf(next));
+  const candidates =
+    verdict.explanation === 'unexplained'
+      ? settlement.rows
+          .filter(
+            (r) =>
+              r.category !== 'payout' &&
+              (EXPLAINING.has(r.category) || Math.abs(r.netMinor) === Math.abs(identity.carry)),
+          )
+          .map((r) => r.line)
+      : [];
+  return { kind: 'payout-identity', ...identity, ...verdict, candidates };
 }
 
 /** All checks of one settlement; `previous`/`next` are its neighbours in the same currency, by period. */
