@@ -1,130 +1,118 @@
 /**
- * Report file contents. The settlement layout follows amazon-pay-api.md §2.12 (every field double-quoted, a
- * `"Key","Value"` header block, then a column line starting `"TransactionPostedDate"`); columns marked unverified
- * there, and all transaction-report columns, are our invention.
+ * Report file contents. Settlements come from settlement-file.ts; the refund report has the real 12-column layout
+ * (one row per state change), the order-reference layout is a medium-confidence reconstruction, and the
+ * authorization, billing-agreement and multi-currency layouts are our invention (README "Report files").
  */
-import { formatWithOffset } from './dates';
+import { formatLocal, REGION_TIME_ZONES } from './local-time';
 import type { Region } from './merchants';
 import { DIGITS, type Rng } from './prng';
 import { BILLING_AGREEMENT, MULTI_CURRENCY, ORDER_REFERENCE, REFUND, SANDBOX_SETTLEMENT, SETTLEMENT } from './report-types';
 import type { ReportRecord } from './reports';
-
-const CURRENCY: Record<Region, string> = { na: 'USD', eu: 'EUR', jp: 'JPY' };
+import { formatAmount, renderSettlement, settlementIdFrom } from './settlement-file';
+import { CURRENCIES, priceMinor } from './settlement-rows';
 
 export interface FileContext {
+  /** Seed of this document's contents. */
+  seed: string;
   rng: Rng;
   sellerId: string;
   region: Region;
+  storeName: string;
 }
 
-const quote = (f: string | number): string => {
-  const s = String(f);
-  return s.includes('"') ? s.replace(/"/g, '""') : s;
-};
-const line = (fields: readonly (string | number)[]): string => `"${fields.map(quote).join('","')}"\n`;
-
-function money(rng: Rng, region: Region, min: number, max: number): number {
-  const v = min + rng.next() * (max - min);
-  return region === 'jp' ? Math.round(v * 100) : Math.round(v * 100) / 100;
-}
-
-const fmt = (v: number, region: Region): string => (region === 'jp' ? v.toFixed(0) : v.toFixed(2));
+const line = (fields: readonly string[]): string => `${fields.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')}\n`;
 const orderRef = (rng: Rng): string => `P01-${rng.chars(DIGITS, 7)}-${rng.chars(DIGITS, 7)}`;
 
-function postedAt(rng: Rng, r: ReportRecord): number {
-  return r.startTime + Math.floor(rng.next() * Math.max(1, r.endTime - r.startTime));
-}
+interface Row { c: FileContext; r: ReportRecord; at: (ms: number) => string; money: (minor: number) => string; time: () => number }
+type Layout = { columns: string[]; rows: (x: Row) => string[][] };
 
-const SETTLEMENT_COLUMNS = [
-  'TransactionPostedDate', 'SettlementId', 'AmazonTransactionId', 'SellerReferenceId', 'TransactionType',
-  'AmazonOrderReferenceId', 'SellerOrderId', 'StoreName', 'CurrencyCode', 'TransactionAmount',
-  'TransactionPercentageFee', 'TransactionFixedFee', 'TotalTransactionFee', 'NetTransactionAmount', 'TransactionDescription',
-];
+/** Real (SMASHPIG 2015 refund files): a Pending row, then a Completed (or Declined) row for the same refund. */
+const REFUND_LAYOUT: Layout = {
+  columns: ['AmazonRefundId', 'RefundReferenceId', 'AmazonCaptureId', 'AmazonOrderReferenceId', 'RefundAmount', 'CurrencyCode',
+    'SellerRefundNote', 'RefundType', 'RefundStatus', 'LastUpdateTimestamp', 'ReasonCode', 'CreationTimestamp'],
+  rows: ({ c, at, money, time }) => {
+    const { rng } = c;
+    const order = orderRef(rng);
+    const created = time();
+    const fields = [`${order}-R0${rng.chars(DIGITS, 5)}`, `refund-${rng.chars(DIGITS, 8)}`, `${order}-C0${rng.chars(DIGITS, 5)}`, order,
+      money(priceMinor(rng, 1, 200)), CURRENCIES[c.region], rng.next() < 0.7 ? '' : 'Customer return',
+      rng.next() < 0.95 ? 'SellerInitiated' : 'BuyerInitiated'];
+    const declined = rng.next() < 0.05;
+    const settled = created + rng.int(60, 4 * 3600) * 1000;
+    return [
+      [...fields, 'Pending', at(created), '', at(created)],
+      [...fields, declined ? 'Declined' : 'Completed', at(settled), declined ? 'AmazonRejected' : '', at(created)],
+    ];
+  },
+};
 
-function settlement(r: ReportRecord, c: FileContext): string[] {
-  const { rng, region } = c;
-  const settlementId = `${rng.int(1, 9)}${rng.chars(DIGITS, 9)}`;
-  const out = [
-    line(['SellerId', c.sellerId]),
-    line(['SettlementStartDate', formatWithOffset(r.startTime)]),
-    line(['SettlementEndDate', formatWithOffset(r.endTime)]),
-    line(SETTLEMENT_COLUMNS),
-  ];
-  let total = 0;
-  for (let i = 0; i < r.rows; i++) {
-    const oro = orderRef(rng);
-    const kind = rng.next();
-    const type = kind < 0.85 ? 'Capture' : kind < 0.97 ? 'Refund' : rng.pick(['Chargeback', 'A to Z Guarantee Claim', 'Adjustment']);
-    const sign = type === 'Capture' || type === 'Adjustment' ? 1 : -1;
-    const amount = sign * money(rng, region, 3, 480);
-    const pct = -sign * (region === 'jp' ? Math.round(Math.abs(amount) * 0.036) : Math.round(Math.abs(amount) * 2.9) / 100);
-    const fixed = type === 'Capture' ? -(region === 'jp' ? 0 : 0.3) : 0;
-    const fee = pct + fixed;
-    const net = amount + fee;
-    total += net;
-    out.push(line([
-      formatWithOffset(postedAt(rng, r)), settlementId, `${oro}-${type === 'Refund' ? 'R' : 'C'}${rng.chars(DIGITS, 6)}`,
-      `ref-${rng.chars(DIGITS, 10)}`, type, oro, `ORDER-${rng.chars(DIGITS, 8)}`, 'Emulator Demo Store', CURRENCY[region],
-      fmt(amount, region), fmt(pct, region), fmt(fixed, region), fmt(fee, region), fmt(net, region), '',
-    ]));
+/** Medium confidence: the column set of a US retailer's published views of this report. */
+const ORDER_REFERENCE_LAYOUT: Layout = {
+  columns: ['AmazonOrderReferenceId', 'SellerOrderId', 'OrderTotal', 'CurrencyCode', 'SellerNote', 'DestinationCity',
+    'DestinationDistrictOrCounty', 'DestinationStateOrRegion', 'DestinationPostalCode', 'DestinationCountryCode', 'StoreName',
+    'CustomInformation', 'OrderReferenceStatus', 'LastUpdateTimestamp', 'ReasonCode', 'ReasonDescription', 'CreationTimestamp',
+    'ExpirationTimestamp', 'BillingAgreementId'],
+  rows: ({ c, at, money, time }) => {
+    const { rng } = c;
+    const created = time();
+    const status = rng.pick(['Open', 'Closed', 'Closed', 'Canceled']);
+    const [city, state, postal, country] = rng.pick(PLACES[c.region]);
+    return [[orderRef(rng), `ORDER-${rng.chars(DIGITS, 8)}`, money(priceMinor(rng, 3, 480)), CURRENCIES[c.region], '', city, '', state, postal,
+      country, c.storeName, '', status, at(created + rng.int(60, 86_400) * 1000), status === 'Closed' ? 'MaxAmountCharged' : status === 'Canceled' ? 'SellerCanceled' : '',
+      '', at(created), at(created + 180 * 86_400_000), '']];
+  },
+};
+
+const PLACES: Record<Region, Array<[string, string, string, string]>> = {
+  na: [['Seattle', 'WA', '98109', 'US'], ['Austin', 'TX', '78701', 'US']],
+  eu: [['Berlin', '', '10115', 'DE'], ['London', '', 'SW1A 1AA', 'GB']],
+  jp: [['Shibuya-ku', 'Tokyo', '150-0002', 'JP'], ['Osaka-shi', 'Osaka', '530-0001', 'JP']],
+};
+
+const invented = (columns: string[], row: (x: Row) => string[]): Layout => ({ columns, rows: (x) => [row(x)] });
+
+const LAYOUTS: Record<string, Layout> = {
+  [REFUND]: REFUND_LAYOUT,
+  [ORDER_REFERENCE]: ORDER_REFERENCE_LAYOUT,
+  [BILLING_AGREEMENT]: invented(['AmazonBillingAgreementId', 'SellerBillingAgreementId', 'CreationTimestamp', 'BillingAgreementStatus', 'StoreName'],
+    ({ c, at, time }) => [`C01-${c.rng.chars(DIGITS, 7)}-${c.rng.chars(DIGITS, 7)}`, `BA-${c.rng.chars(DIGITS, 8)}`, at(time()),
+      c.rng.pick(['Open', 'Closed', 'Suspended']), c.storeName]),
+  [MULTI_CURRENCY]: invented(['AmazonTransactionId', 'AmazonOrderReferenceId', 'TransactionPostedDate', 'TransactionType', 'PresentmentAmount',
+    'PresentmentCurrency', 'SettlementAmount', 'SettlementCurrency', 'ExchangeRate'], ({ c, at, money, time }) => {
+    const order = orderRef(c.rng);
+    const rate = 0.6 + c.rng.next();
+    const presented = priceMinor(c.rng, 3, 480);
+    return [`${order}-C0${c.rng.chars(DIGITS, 5)}`, order, at(time()), 'Capture', formatAmount(presented, 'na'),
+      c.rng.pick(['GBP', 'CHF', 'SEK', 'DKK', 'NOK', 'AUD']), money(Math.round(presented * rate)), CURRENCIES[c.region], rate.toFixed(6)];
+  }),
+};
+
+/** Authorization reports (and anything unlisted) use this invented layout. */
+const AUTHORIZATION_LAYOUT = invented(['AmazonAuthorizationId', 'AmazonOrderReferenceId', 'AuthorizationReferenceId', 'CreationTimestamp',
+  'AuthorizationStatus', 'AuthorizationAmount', 'CapturedAmount', 'CurrencyCode'], ({ c, at, money, time }) => {
+  const order = orderRef(c.rng);
+  const amount = priceMinor(c.rng, 3, 480);
+  return [`${order}-A0${c.rng.chars(DIGITS, 5)}`, order, `auth-${c.rng.chars(DIGITS, 8)}`, at(time()), c.rng.pick(['Closed', 'Open', 'Declined']),
+    money(amount), money(c.rng.next() < 0.8 ? amount : 0), CURRENCIES[c.region]];
+});
+
+/** The whole file. */
+export function reportText(r: ReportRecord, c: FileContext): string {
+  if (r.reportType === SETTLEMENT || r.reportType === SANDBOX_SETTLEMENT) {
+    // Requested (sandbox) settlements stand alone: their Transfer pays their own period.
+    return renderSettlement(r.settlement ?? {
+      period: { seed: c.seed, region: c.region, settlementId: settlementIdFrom(c.seed), start: r.startTime, end: r.endTime,
+        activityRows: r.rows, withheldReserveMinor: 0, releasedReserveMinor: 0, storeName: c.storeName },
+      previous: null, convention: 'this-period', sellerId: c.sellerId,
+    });
   }
-  out.push(line([
-    formatWithOffset(r.endTime), settlementId, '', '', 'Transfer', '', '', 'Emulator Demo Store', CURRENCY[region],
-    fmt(-total, region), fmt(0, region), fmt(0, region), fmt(0, region), fmt(-total, region), 'Payout to bank account',
-  ]));
-  return out;
-}
-
-type RowMaker = (rng: Rng, r: ReportRecord, region: Region) => (string | number)[];
-
-const TRANSACTION_LAYOUTS: Record<string, { columns: string[]; row: RowMaker }> = {
-  [ORDER_REFERENCE]: {
-    columns: ['AmazonOrderReferenceId', 'SellerOrderId', 'CreationTimestamp', 'OrderReferenceStatus', 'OrderTotal', 'CurrencyCode', 'StoreName'],
-    row: (rng, r, region) => [orderRef(rng), `ORDER-${rng.chars(DIGITS, 8)}`, formatWithOffset(postedAt(rng, r)),
-      rng.pick(['Open', 'Closed', 'Canceled']), fmt(money(rng, region, 3, 480), region), CURRENCY[region], 'Emulator Demo Store'],
-  },
-  [BILLING_AGREEMENT]: {
-    columns: ['AmazonBillingAgreementId', 'SellerBillingAgreementId', 'CreationTimestamp', 'BillingAgreementStatus', 'StoreName'],
-    row: (rng, r) => [`C01-${rng.chars(DIGITS, 7)}-${rng.chars(DIGITS, 7)}`, `BA-${rng.chars(DIGITS, 8)}`,
-      formatWithOffset(postedAt(rng, r)), rng.pick(['Open', 'Closed', 'Suspended']), 'Emulator Demo Store'],
-  },
-  [REFUND]: {
-    columns: ['AmazonRefundId', 'AmazonCaptureId', 'RefundReferenceId', 'CreationTimestamp', 'RefundStatus', 'RefundAmount', 'CurrencyCode'],
-    row: (rng, r, region) => {
-      const oro = orderRef(rng);
-      return [`${oro}-R${rng.chars(DIGITS, 6)}`, `${oro}-C${rng.chars(DIGITS, 6)}`, `refund-${rng.chars(DIGITS, 8)}`,
-        formatWithOffset(postedAt(rng, r)), rng.pick(['Completed', 'Pending', 'Declined']), fmt(money(rng, region, 1, 200), region), CURRENCY[region]];
-    },
-  },
-  [MULTI_CURRENCY]: {
-    columns: ['AmazonTransactionId', 'AmazonOrderReferenceId', 'TransactionPostedDate', 'TransactionType', 'PresentmentAmount',
-      'PresentmentCurrency', 'SettlementAmount', 'SettlementCurrency', 'ExchangeRate'],
-    row: (rng, r, region) => {
-      const oro = orderRef(rng);
-      const rate = 0.6 + rng.next();
-      const presented = money(rng, 'na', 3, 480);
-      return [`${oro}-C${rng.chars(DIGITS, 6)}`, oro, formatWithOffset(postedAt(rng, r)), 'Capture', presented.toFixed(2),
-        rng.pick(['GBP', 'CHF', 'SEK', 'DKK', 'NOK', 'AUD']), fmt(region === 'jp' ? Math.round(presented * rate * 100) : presented * rate, region), CURRENCY[region], rate.toFixed(6)];
-    },
-  },
-};
-
-/** Authorization reports (and anything unlisted) use this layout. */
-const AUTHORIZATION_LAYOUT = {
-  columns: ['AmazonAuthorizationId', 'AmazonOrderReferenceId', 'AuthorizationReferenceId', 'CreationTimestamp', 'AuthorizationStatus', 'AuthorizationAmount', 'CapturedAmount', 'CurrencyCode'],
-  row: ((rng, r, region) => {
-    const oro = orderRef(rng);
-    const amount = money(rng, region, 3, 480);
-    return [`${oro}-A${rng.chars(DIGITS, 6)}`, oro, `auth-${rng.chars(DIGITS, 8)}`, formatWithOffset(postedAt(rng, r)),
-      rng.pick(['Closed', 'Open', 'Declined']), fmt(amount, region), fmt(rng.next() < 0.8 ? amount : 0, region), CURRENCY[region]];
-  }) as RowMaker,
-};
-
-/** The file as a list of lines (each ending in `\n`). */
-export function reportLines(r: ReportRecord, c: FileContext): string[] {
-  if (r.reportType === SETTLEMENT || r.reportType === SANDBOX_SETTLEMENT) return settlement(r, c);
-  const layout = TRANSACTION_LAYOUTS[r.reportType] ?? AUTHORIZATION_LAYOUT;
-  const out = [line(layout.columns)];
-  for (let i = 0; i < r.rows; i++) out.push(line(layout.row(c.rng, r, c.region)));
-  return out;
+  const layout = LAYOUTS[r.reportType] ?? AUTHORIZATION_LAYOUT;
+  const zone = REGION_TIME_ZONES[c.region];
+  const row: Row = {
+    c, r, at: (ms) => formatLocal(ms, zone), money: (m) => formatAmount(m, c.region),
+    time: () => r.startTime + Math.floor(c.rng.next() * Math.max(1, r.endTime - r.startTime)),
+  };
+  const rows: string[][] = [];
+  while (rows.length < r.rows) rows.push(...layout.rows(row));
+  return [line(layout.columns), ...rows.map(line)].join('');
 }

@@ -6,7 +6,7 @@ import { SETTLEMENT, TRANSACTION_TYPES } from './report-types';
 
 const LIVE = SEEDED_MERCHANTS.find((m) => m.environment === 'live')!.publicKeyId;
 const anchor = Date.UTC(2026, 0, 15, 12, 0, 0);
-const history = (seed: string, extraReports = 0, at = anchor) => generateHistory({ seed, publicKeyId: LIVE, env: 'live', anchor: at, extraReports });
+const history = (seed: string, extraReports = 0, at = anchor) => generateHistory({ seed, publicKeyId: LIVE, env: 'live', region: 'na', anchor: at, extraReports });
 
 describe('generated history', () => {
   it('is the same for the same seed, key and clock, and different for another seed', () => {

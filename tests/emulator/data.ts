@@ -4,16 +4,17 @@
  */
 import { DAY_MS } from './dates';
 import { documentId, reportId, scheduleId, sellerId } from './ids';
+import type { Region } from './merchants';
 import { createRng, type Rng } from './prng';
-import {
-  ORDER_REFERENCE, SANDBOX_SETTLEMENT, SETTLEMENT, TRANSACTION_TYPES, type Environment,
-} from './report-types';
+import { ORDER_REFERENCE, SANDBOX_SETTLEMENT, TRANSACTION_TYPES, type Environment } from './report-types';
+import { rowCount, settlementReports } from './settlement-history';
 import type { ReportRecord, ScheduleRecord } from './reports';
 
 export interface HistoryInput {
   seed: string;
   publicKeyId: string;
   env: Environment;
+  region: Region;
   /** Emulator-clock ms the history is anchored at. */
   anchor: number;
   /** Additional (non-settlement) reports spread over 90 days, e.g. for benchmarks. */
@@ -29,14 +30,6 @@ export interface History {
 const HOUR = 3_600_000;
 const SETTLEMENT_DAYS = 100;
 
-/** Row counts: mostly small files, some tiny (~1 KB), a few in the megabytes. */
-function rowCount(rng: Rng): number {
-  const x = rng.next();
-  if (x < 0.1) return rng.int(1, 3);
-  if (x < 0.8) return rng.int(5, 200);
-  return rng.int(200, 2000);
-}
-
 function makeReport(rng: Rng, type: string, start: number, end: number, created: number, rows: number): ReportRecord {
   const processingStart = created + rng.int(0, 5) * 1000;
   return {
@@ -44,22 +37,6 @@ function makeReport(rng: Rng, type: string, start: number, end: number, created:
     processingStartTime: processingStart, processingEndTime: processingStart + rng.int(20, 900) * 1000,
     finalStatus: 'COMPLETED', reportDocumentId: documentId(rng), rows,
   };
-}
-
-/** Daily settlements closing at 00:00 UTC; three of the retained ones are large (10k–25k rows). */
-function settlements(rng: Rng, anchor: number): ReportRecord[] {
-  const today = Math.floor(anchor / DAY_MS) * DAY_MS;
-  const large = new Set([rng.int(1, 29), rng.int(30, 59), rng.int(60, 85)]);
-  const out: ReportRecord[] = [];
-  for (let d = 0; d < SETTLEMENT_DAYS; d++) {
-    const end = today - d * DAY_MS;
-    const created = end + rng.int(2 * 3600, 6 * 3600) * 1000;
-    const rows = large.has(d) ? rng.int(10_000, 25_000) : rowCount(rng);
-    // Drawn before the check so that ids do not depend on the time of day.
-    const report = makeReport(rng, SETTLEMENT, end - DAY_MS, end, created, rows);
-    if (created <= anchor) out.push(report);
-  }
-  return out;
 }
 
 /** Manually requested reports at random times within the last 95 days. */
@@ -88,9 +65,13 @@ export function generateHistory(input: HistoryInput): History {
   const rng = createRng(`${input.seed}:${input.publicKeyId}:${input.env}`);
   const seller = sellerId(createRng(`${input.seed}:${input.publicKeyId}:seller`));
   const live = input.env === 'live';
+  const large = createRng(`${input.seed}:${input.publicKeyId}:large`);
   const manual = requested(rng, input.anchor, (live ? 25 : 15) + input.extraReports, live ? TRANSACTION_TYPES : [SANDBOX_SETTLEMENT]);
   withUnhappyStatuses(manual, input.anchor);
-  const reports = [...(live ? settlements(rng, input.anchor) : []), ...manual];
+  const settlements = live
+    ? settlementReports({ seed: input.seed, publicKeyId: input.publicKeyId, region: input.region, sellerId: seller, anchor: input.anchor, rng: large, days: SETTLEMENT_DAYS })
+    : [];
+  const reports = [...settlements, ...manual];
   const schedules: ScheduleRecord[] = [{
     reportScheduleId: scheduleId(rng),
     reportType: live ? ORDER_REFERENCE : SANDBOX_SETTLEMENT,

@@ -7,11 +7,6 @@ export function formatCompact(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** Settlement files write dates with a numeric offset, e.g. `2015-05-18T14:37:01-0000`. */
-export function formatWithOffset(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '-0000');
-}
-
 /**
  * Parses either date form; `allowFraction` admits `.123` in the extended form (query/body parameters only —
  * the signed header never carries fractions). Returns null for anything else, including impossible dates.

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_HOST, startEmulator, type RunningEmulator } from './index';
 import { call, seeded } from './helpers/amazon-client';
 import { download } from './helpers/http-client';
+import { SETTLEMENT_COLUMNS } from './settlement-file';
 
 const LIVE = seeded('na', 'live').publicKeyId;
 let emu: RunningEmulator;
@@ -73,16 +74,17 @@ describe('document URLs and files', () => {
     expect(res.headers['x-amz-pay-request-id']).toBeUndefined();
   });
 
-  it('settlement files: quoted "Key","Value" header block, then the transaction columns', async () => {
+  it('settlement files in the real layout: BOM, two title lines, "Key","Value" lines, the column line, Pacific time', async () => {
     const res = await download(emu, await documentUrl(settlements()[2]!.reportDocumentId!));
-    const lines = res.text.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^"SellerId","A[A-Z0-9]{13}"$/);
-    expect(lines[1]).toMatch(/^"SettlementStartDate","\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0000"$/);
-    expect(lines[2]).toMatch(/^"SettlementEndDate","/);
-    expect(lines[3]!.startsWith('"TransactionPostedDate","SettlementId","AmazonTransactionId","SellerReferenceId","TransactionType","AmazonOrderReferenceId","SellerOrderId"')).toBe(true);
-    for (const col of ['TotalTransactionFee', 'NetTransactionAmount', 'CurrencyCode', 'TransactionAmount']) expect(lines[3]).toContain(`"${col}"`);
-    for (const line of lines) expect(line).toMatch(/^"[^"]*"(,"[^"]*")*$/);
-    expect(lines.at(-1)).toContain('"Transfer"');
+    expect([...res.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = res.text.replace(/^\uFEFF/, '').trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['"Amazon Payments Advanced",', '"Settlement Report",']);
+    expect(lines[2]).toMatch(/^"SellerId","A[A-Z0-9]{13}"$/);
+    expect(lines[3]).toMatch(/^"SettlementStartDate","\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d -0[78]00"$/);
+    expect(lines[4]).toMatch(/^"SettlementEndDate","\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d -0[78]00"$/);
+    expect(lines[5]).toBe(`${SETTLEMENT_COLUMNS.map((c) => `"${c}"`).join(',')},`);
+    for (const line of lines.slice(6)) expect(line).toMatch(/^"[^"]*"(,"[^"]*"){14}$/);
+    expect(lines.filter((l) => l.includes('"Transfer"'))).toHaveLength(1);
   });
 
   it('has file sizes from about 1 KB to several MB', () => {

@@ -1,6 +1,6 @@
 /** Report files, rendered lazily and deterministically, kept in a bounded cache; their digests are remembered. */
 import { createHash } from 'node:crypto';
-import { reportLines } from './csv';
+import { reportText } from './csv';
 import { createRng } from './prng';
 import type { ReportRecord } from './reports';
 import type { MerchantStore } from './store';
@@ -29,8 +29,9 @@ export class DocumentFiles {
       this.cache.set(id, hit);
       return hit;
     }
-    const rng = createRng(`${this.seed}:${id}`);
-    const body = Buffer.from(reportLines(report, { rng, sellerId: store.sellerId, region: store.merchant.region }).join(''), 'utf8');
+    const seed = `${this.seed}:${id}`;
+    const context = { seed, rng: createRng(seed), sellerId: store.sellerId, region: store.merchant.region, storeName: 'Emulator Demo Store' };
+    const body = Buffer.from(reportText(report, context), 'utf8');
     this.remember(id, body);
     if (!this.infos.has(id)) {
       this.infos.set(id, {

@@ -1,6 +1,7 @@
 /** The emulator's report and schedule records and their Amazon-shaped JSON views (amazon-pay-api.md §2.3). */
 import { formatCompact } from './dates';
 import type { ProcessingStatus } from './report-types';
+import type { SettlementPlan } from './settlement-file';
 
 export interface ReportRecord {
   reportId: string;
@@ -16,6 +17,8 @@ export interface ReportRecord {
   reportDocumentId: string;
   /** Data rows in the report file. */
   rows: number;
+  /** Seeded settlements: the period, its predecessor and the payout convention the file is rendered from. */
+  settlement?: SettlementPlan;
 }
 
 export interface ScheduleRecord {

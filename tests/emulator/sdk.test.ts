@@ -75,7 +75,7 @@ describe('official Node SDK against the emulator', () => {
     const expected = emu.admin.document(reportDocumentId)!;
     expect(file.body.length).toBe(expected.size);
     expect(createHash('sha256').update(file.body).digest('hex')).toBe(expected.sha256);
-    expect(file.text.startsWith('"SellerId","A')).toBe(true);
+    expect(file.text.startsWith('\uFEFF"Amazon Payments Advanced",\n"Settlement Report",\n"SellerId","A')).toBe(true);
   });
 
   it('creates a report (201) that completes after the processing delay', async () => {

@@ -73,8 +73,14 @@ async function dispatch(config: ServerConfig, req: IncomingMessage, res: ServerR
   sendApi(ctx, state, reply);
 }
 
+/**
+ * Idle connections stay open 30 s, longer than clients keep theirs (Node's agent: 5 s). Otherwise a server busy for a
+ * while (rendering a 25 000-row file) closes sockets as it wakes, just as a client in the same process reuses them.
+ */
+const KEEP_ALIVE_MS = 30_000;
+
 export function createEmulatorServer(config: ServerConfig): https.Server {
-  return https.createServer({ key: config.tls.key, cert: config.tls.cert }, (req, res) => {
+  return https.createServer({ key: config.tls.key, cert: config.tls.cert, keepAliveTimeout: KEEP_ALIVE_MS }, (req, res) => {
     dispatch(config, req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'application/json' });

@@ -31,7 +31,7 @@ export class MerchantStore {
 
   constructor(readonly merchant: Merchant, readonly env: Environment, private readonly options: StoreOptions) {
     this.key = storeKey(merchant.publicKeyId, env);
-    const history = generateHistory({ seed: options.seed, publicKeyId: merchant.publicKeyId, env, anchor: options.anchor, extraReports: options.extraReports });
+    const history = generateHistory({ seed: options.seed, publicKeyId: merchant.publicKeyId, env, region: merchant.region, anchor: options.anchor, extraReports: options.extraReports });
     this.sellerId = history.sellerId;
     for (const r of history.reports) this.reports.set(r.reportId, r);
     for (const s of history.schedules) this.schedules.set(s.reportScheduleId, s);
