@@ -1,4 +1,5 @@
 /** A bare clone passes with nothing beside it: no test, bench, script or config reads a file outside the repository. */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,10 @@ import { outsideReferences, scanRepository, type OutsideReference } from './outs
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const DIRS = ['tests', 'bench', 'scripts', '.ci'];
-const CONFIGS = ['package.json', 'tsconfig.json', 'vitest.config.ts', 'wxt.config.ts'];
+/** Every configuration file at the root: package.json, tsconfig.json, *.config.*, dotfiles such as .prettierrc.json (not a worktree's .git file). */
+const CONFIGS = readdirSync(root, { withFileTypes: true })
+  .filter((entry) => entry.isFile() && entry.name !== '.git' && /^(?:package\.json|tsconfig.*\.json|.*\.config\.[cm]?[jt]s|\.[\w.-]+)$/.test(entry.name))
+  .map((entry) => entry.name);
 /** This check and its own examples name the very patterns it looks for. */
 const SELF = ['tests/unit/repository/outside-paths.ts', 'tests/unit/repository/self-contained.test.ts'];
 
@@ -59,6 +63,10 @@ describe('outsideReferences', () => {
 
 describe('the repository', () => {
   const found = scanRepository(root, DIRS, CONFIGS).filter((entry) => !SELF.includes(entry.file));
+
+  it('checks the configs', () => {
+    expect(CONFIGS).toEqual(expect.arrayContaining(['package.json', 'tsconfig.json', 'vitest.config.ts', 'wxt.config.ts']));
+  });
 
   it('reads nothing outside itself from tests/, bench/, scripts/, .ci/ or the configs', () => {
     expect(found.filter((entry) => !isPayload(entry)).map(({ file, line, text, why }) => `${file}:${line} ${why}: ${text}`)).toEqual([]);
