@@ -30,7 +30,7 @@ interface Props {
 /** Everything about one account's reports: the list, its filters and its downloads. */
 export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = false, initialListing, now = Date.now }: Props) {
   const { listing, refreshing, error, refresh } = useReportListing(account.id, initialListing);
-  const { jobsByReport, batches } = useDownloads(account.id, refresh, { snapshot: !listAndDownloadOnly });
+  const { jobsByReport, batches } = useDownloads(account.id, { snapshot: !listAndDownloadOnly });
   const [remembered, setFilters] = useRememberedFilters();
   // A page sees every key typed in the panel, so it offers no text fields; the popup's search is kept for the popup.
   const filters = remembered && listAndDownloadOnly ? choicesOnly(remembered) : remembered;

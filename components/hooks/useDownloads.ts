@@ -10,24 +10,20 @@ export interface DownloadsState {
 }
 
 /** Follows the background's jobs: a snapshot first, then every change pushed over the progress port. */
-export function useDownloads(accountId: string | undefined, onReportsChanged?: () => void, { snapshot: wantSnapshot = true } = {}): DownloadsState {
+export function useDownloads(accountId: string | undefined, { snapshot: wantSnapshot = true } = {}): DownloadsState {
   const [snapshot, setSnapshot] = useState<DownloadsSnapshot>({ jobs: [], batches: [] });
 
   useEffect(() => {
     let live = true;
     if (wantSnapshot) void sendMessage('getDownloads', {}).then((s) => { if (live) setSnapshot(s); }).catch(() => undefined);
     const port = browser.runtime.connect({ name: PROGRESS_PORT });
-    port.onMessage.addListener((message: unknown) => {
-      const event = message as ProgressEvent;
-      if (event.type === 'reports') { if (event.accountId === accountId) onReportsChanged?.(); return; }
-      setSnapshot((current) => applyEvent(current, event));
-    });
+    port.onMessage.addListener((message: unknown) => setSnapshot((current) => applyEvent(current, message as ProgressEvent)));
     return () => {
       live = false;
       // Throws once the extension is gone (updated or removed): nothing left to disconnect from.
       try { port.disconnect(); } catch { /* already gone */ }
     };
-  }, [accountId, onReportsChanged]);
+  }, [accountId]);
 
   return useMemo(() => {
     const jobsByReport = new Map<string, JobView>();
@@ -41,9 +37,6 @@ export function applyEvent(snapshot: DownloadsSnapshot, event: ProgressEvent): D
     const others = snapshot.jobs.filter((j) => j.jobId !== event.job.jobId);
     return { ...snapshot, jobs: [...others, event.job] };
   }
-  if (event.type === 'batch') {
-    const others = snapshot.batches.filter((b) => b.batchId !== event.batch.batchId);
-    return { ...snapshot, batches: [...others, event.batch] };
-  }
-  return snapshot;
+  const others = snapshot.batches.filter((b) => b.batchId !== event.batch.batchId);
+  return { ...snapshot, batches: [...others, event.batch] };
 }

@@ -4,7 +4,6 @@
  */
 import { createClockSkewStore, type ClockSkewStore } from './clock-skew';
 import { asArray, asObject, documentFromWire, malformed, reportFromWire, scheduleFromWire } from './dates';
-import { normalizeRegion } from './endpoints';
 import { resolvePolicy, type RetryPolicy } from './retry';
 import { formatAmzDate } from './signing';
 import { createTransport, type AccountSettings } from './transport';
@@ -53,7 +52,6 @@ export type ReportsClient = ReturnType<typeof createReportsClient>;
 
 export function createReportsClient(options: ReportsClientOptions) {
   const skew = options.skew ?? createClockSkewStore();
-  const region = normalizeRegion(options.account.region);
   const send = createTransport({
     account: options.account,
     loadKey: options.loadKey,
@@ -121,13 +119,6 @@ export function createReportsClient(options: ReportsClientOptions) {
     return asArray(body.reportSchedules ?? [], 'schedule list').map(scheduleFromWire);
   }
 
-  async function getReportSchedule(reportScheduleId: string): Promise<ReportSchedule> {
-    const body = (await send({ method: 'GET', path: `report-schedules/${encodeURIComponent(reportScheduleId)}` })).body;
-    // The docs show a `{reportSchedules: [...]}` wrapper; the SDKs read a bare object. Accept both.
-    const wrapped = asObject(body, 'report schedule').reportSchedules;
-    return scheduleFromWire(Array.isArray(wrapped) ? wrapped[0] : body);
-  }
-
   async function createReportSchedule(input: CreateReportScheduleInput): Promise<{ reportScheduleId: string }> {
     const body = {
       reportType: input.reportType,
@@ -151,11 +142,7 @@ export function createReportsClient(options: ReportsClientOptions) {
     getReportDocument,
     createReport,
     getReportSchedules,
-    getReportSchedule,
     createReportSchedule,
     cancelReportSchedule,
-    /** Current clock offset for this account's region (server − local, ms), for "your clock is N s off". */
-    clockSkewMs: () => skew.offset(region),
-    skew,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Typed errors of the Amazon Pay client. Each carries a short `userMessage` (actionable, no secrets) and
- * serialises to plain data so it survives extension messaging (`toJSON` / `reviveError`).
+ * serialises to plain data so it survives extension messaging (`toJSON`).
  */
 
 /** Stable identifiers the UI may branch on. */
@@ -33,7 +33,7 @@ export interface SerializedError {
 }
 
 export class ReportCourierError<D extends object = Record<string, unknown>> extends Error {
-  // Explicit names: bundlers mangle class names, and the name is what `reviveError` dispatches on.
+  // Explicit names: bundlers mangle class names, and the name travels with the serialized error to the views.
   override name = 'ReportCourierError';
 
   constructor(
@@ -202,26 +202,6 @@ export class KeyMissingError extends ReportCourierError<KeyMissingDetails> {
   static forAccount(accountId: string): KeyMissingError {
     return new KeyMissingError(`No private key stored for account ${accountId}`, undefined, { accountId });
   }
-}
-
-type Reviver = (json: SerializedError) => ReportCourierError<object>;
-
-const REVIVERS: Record<string, Reviver> = {
-  AmazonPayError: (j) => new AmazonPayError(j.message, j.userMessage, j.details as unknown as AmazonPayDetails),
-  SignatureError: (j) => new SignatureError(j.message, j.userMessage, j.details as unknown as SignatureDetails),
-  ClockSkewError: (j) => new ClockSkewError(j.message, j.userMessage, j.details as unknown as ClockSkewDetails),
-  BadResponseError: (j) => new BadResponseError(j.message, j.userMessage, j.details as unknown as AmazonPayDetails),
-  NetworkError: (j) => new NetworkError(j.message, j.userMessage, j.details as unknown as NetworkDetails),
-  KeyMissingError: (j) => new KeyMissingError(j.message, j.userMessage, j.details as unknown as KeyMissingDetails),
-};
-
-/** Rebuilds the typed error from `toJSON()` output; unknown names become a plain ReportCourierError. */
-export function reviveError(json: SerializedError): ReportCourierError<object> {
-  const revive = REVIVERS[json.name];
-  if (revive) return revive(json);
-  const error = new ReportCourierError(json.code as ErrorCode, json.message, json.userMessage, json.details ?? {});
-  error.name = json.name;
-  return error;
 }
 
 /** What the user-facing messages may mention about the account (nothing secret). */

@@ -1,4 +1,3 @@
-import { promisifyRequest } from 'idb-keyval';
 import { readHistory } from './jobs-reads';
 import type { JobsDb } from './jobs-store';
 import type { HistoryEntry } from './types';
@@ -13,10 +12,6 @@ export interface HistoryQuery {
   /** `downloadedAt` bounds, epoch ms, inclusive. */
   from?: number;
   to?: number;
-}
-
-export function getHistoryEntry(db: JobsDb, accountId: string, reportId: string): Promise<HistoryEntry | undefined> {
-  return db('readonly', (store) => promisifyRequest<HistoryEntry | undefined>(store.get(['history', accountId, reportId])));
 }
 
 /** Newest first. */

@@ -198,6 +198,6 @@ export interface Envelope<T extends MessageType = MessageType> {
 export type Reply<T extends MessageType> = { ok: true; value: MessageResponse<T> } | { ok: false; error: SerializedError };
 
 /** Pushed to every open view over the `progress` port whenever a job or batch changes. */
-export type ProgressEvent = { type: 'job'; job: JobView } | { type: 'batch'; batch: BatchView } | { type: 'reports'; accountId: string };
+export type ProgressEvent = { type: 'job'; job: JobView } | { type: 'batch'; batch: BatchView };
 
 export const PROGRESS_PORT = 'progress';

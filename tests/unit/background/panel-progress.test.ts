@@ -51,7 +51,7 @@ describe('progress events for a Seller Central panel', () => {
     expect(posted.map((e) => e.type === 'job' && e.job.accountId)).toEqual(['us-2']);
 
     await removeAccount('us-1');
-    broadcaster.send({ type: 'reports', accountId: 'us-1' });
+    broadcaster.send({ type: 'job', job: job('us-1') });
     broadcaster.send({ type: 'batch', batch: { batchId: 'B1', accountId: 'us-2', total: 1, counts: { queued: 0, 'requesting-url': 0, downloading: 0, done: 1, failed: 0, cancelled: 0 }, paused: false } });
     await settled();
     expect(posted.map((e) => e.type)).toEqual(['job', 'batch']);

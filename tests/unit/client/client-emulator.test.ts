@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/tests/emulator';
 import { createClockSkewStore } from '@/utils/amazon-pay/clock-skew';
 import {
-  AmazonPayError, BadResponseError, ClockSkewError, KeyMissingError, SignatureError, reviveError,
+  AmazonPayError, BadResponseError, ClockSkewError, KeyMissingError, SignatureError,
 } from '@/utils/amazon-pay/errors';
 import { demoKey, liveAccount, otherKey, recordingClient, startTestEmulator } from './emulator-setup';
 
@@ -106,15 +106,15 @@ describe('single operations', () => {
     expect(sleeps).toHaveLength(2);
   });
 
-  it('manages schedules: create, list, get by id, replace, cancel', async () => {
+  it('manages schedules: create, list, replace, cancel', async () => {
     const { client } = recordingClient(emu.port, { key });
     const next = new Date(Date.now() + 86_400_000);
     const { reportScheduleId } = await client.createReportSchedule({
       reportType: ORDER_REFERENCE, scheduleFrequency: 'P1D', nextReportCreationTime: next, deleteExistingSchedule: true,
     });
-    const one = await client.getReportSchedule(reportScheduleId);
-    expect(one).toEqual({ reportScheduleId, reportType: ORDER_REFERENCE, scheduleFrequency: 'P1D', nextReportCreationTime: new Date(Math.floor(next.getTime() / 1000) * 1000) });
-    expect((await client.getReportSchedules([ORDER_REFERENCE])).map((s) => s.reportScheduleId)).toEqual([reportScheduleId]);
+    expect(await client.getReportSchedules([ORDER_REFERENCE])).toEqual([
+      { reportScheduleId, reportType: ORDER_REFERENCE, scheduleFrequency: 'P1D', nextReportCreationTime: new Date(Math.floor(next.getTime() / 1000) * 1000) },
+    ]);
 
     const duplicate = await client.createReportSchedule({ reportType: ORDER_REFERENCE, scheduleFrequency: 'P7D' }).catch((e: unknown) => e);
     expect(duplicate).toBeInstanceOf(AmazonPayError);
@@ -124,8 +124,6 @@ describe('single operations', () => {
 
     await client.cancelReportSchedule(replaced.reportScheduleId);
     expect(await client.getReportSchedules([ORDER_REFERENCE])).toEqual([]);
-    const gone = (await client.getReportSchedule(replaced.reportScheduleId).catch((e: unknown) => e)) as AmazonPayError;
-    expect([gone.code, gone.status, gone.reasonCode]).toEqual(['not-found', 404, 'ResourceNotFound']);
   });
 });
 
@@ -214,9 +212,8 @@ describe('signature errors', () => {
     expect(error.userMessage).toMatch(/private key doesn't match this Public Key ID/);
     expect(apiRequests()).toHaveLength(1);
 
-    const revived = reviveError(JSON.parse(JSON.stringify(error))) as SignatureError;
-    expect(revived).toBeInstanceOf(SignatureError);
-    expect(revived.details.theirStringToSign).toBe(error.details.theirStringToSign);
+    // The views get it as plain data: both strings to sign cross the message boundary.
+    expect(JSON.parse(JSON.stringify(error)).details.theirStringToSign).toBe(error.details.theirStringToSign);
   });
 
   it('when the request changes after signing: names the differing line', async () => {
@@ -248,7 +245,6 @@ describe('clock skew', () => {
     expect(sleeps).toEqual([]);
     expect(skew.offset('na')).toBeGreaterThan(-302_000);
     expect(skew.offset('na')).toBeLessThanOrEqual(-299_000);
-    expect(client.clockSkewMs()).toBe(skew.offset('na'));
 
     await client.listReportsPage({ pageSize: 1 });
     expect(apiRequests('getReports')).toHaveLength(3);

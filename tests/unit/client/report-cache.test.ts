@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listWithCache, readCachedReports, writeCachedReports } from '@/utils/amazon-pay/report-cache';
+import { readCachedReports, writeCachedReports } from '@/utils/amazon-pay/report-cache';
 import type { Report } from '@/utils/amazon-pay/types';
 
 function report(id: string): Report {
@@ -25,36 +25,5 @@ describe('report cache', () => {
     expect(a?.reports[0]?.startTime.toISOString()).toBe('2024-01-01T00:00:00.000Z');
     expect((await readCachedReports('acc-b'))?.reports).toEqual([report('3')]);
     expect(await readCachedReports('acc-none')).toBeUndefined();
-  });
-
-  it('returns the cached list first, then hands over and stores the fresh one', async () => {
-    await writeCachedReports('acc-swr', [report('old')], 1);
-    const events: string[] = [];
-    const fresh = new Promise<void>((resolve, reject) => {
-      listWithCache('acc-swr', async () => [report('new')], {
-        onFresh: (entry) => {
-          events.push(`fresh:${entry.reports.map((r) => r.reportId).join()}`);
-          resolve();
-        },
-        onError: reject,
-      }).then((cached) => events.push(`cached:${cached?.reports.map((r) => r.reportId).join()}`));
-    });
-    await fresh;
-    expect(events).toEqual(['cached:old', 'fresh:new']);
-    const stored = await readCachedReports('acc-swr');
-    expect(stored?.reports.map((r) => r.reportId)).toEqual(['new']);
-    expect(stored?.fetchedAt).toBeGreaterThan(1);
-  });
-
-  it('resolves undefined on first use and reports a failed refresh without touching the cache', async () => {
-    const errors: unknown[] = [];
-    const cached = await listWithCache('acc-fail', async () => { throw new Error('offline'); }, {
-      onFresh: () => errors.push('unexpected fresh'),
-      onError: (error) => errors.push(error),
-    });
-    expect(cached).toBeUndefined();
-    await expect.poll(() => errors.length).toBe(1);
-    expect((errors[0] as Error).message).toBe('offline');
-    expect(await readCachedReports('acc-fail')).toBeUndefined();
   });
 });

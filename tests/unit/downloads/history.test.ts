@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { downloadedReportIds, getHistoryEntry, searchHistory } from '@/utils/downloads/history';
+import { downloadedReportIds, searchHistory } from '@/utils/downloads/history';
 import { createRig, freshIndexedDb, reports, type Rig } from './harness';
 
 beforeEach(freshIndexedDb);
@@ -16,8 +16,8 @@ describe('download history', () => {
     rig.clock.time += 60_000;
     await archive(rig, 'acct-2', [{ ...reports(1)[0]!, reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_' }], 'Shop Two');
 
-    const entry = await getHistoryEntry(rig.db, 'acct-1', 'R001');
-    expect(entry).toEqual({
+    const ofFirst = await searchHistory(rig.db, { accountId: 'acct-1' });
+    expect(ofFirst.find((entry) => entry.reportId === 'R001')).toEqual({
       accountId: 'acct-1',
       reportId: 'R001',
       reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_',
@@ -26,7 +26,7 @@ describe('download history', () => {
       bytes: 2048,
       downloadedAt: rig.clock.time - 60_000,
     });
-    expect(await getHistoryEntry(rig.db, 'acct-1', 'R404')).toBeUndefined();
+    expect(ofFirst.map((entry) => entry.reportId).sort()).toEqual(['R001', 'R002']);
     expect(await downloadedReportIds(rig.db, 'acct-1')).toEqual(new Set(['R001', 'R002']));
     expect(await downloadedReportIds(rig.db, 'acct-2')).toEqual(new Set(['R001']));
   });

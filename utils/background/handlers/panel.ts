@@ -44,8 +44,7 @@ export function panelListing(listing: ReportListing): ReportListing {
   };
 }
 
-const eventAccount = (event: ProgressEvent) =>
-  event.type === 'job' ? event.job.accountId : event.type === 'batch' ? event.batch.accountId : event.accountId;
+const eventAccount = (event: ProgressEvent) => (event.type === 'job' ? event.job.accountId : event.batch.accountId);
 
 /**
  * What a panel's progress port hears: events of its region's accounts, decided per event (accounts come and go
