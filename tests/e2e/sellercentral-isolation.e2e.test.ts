@@ -35,13 +35,24 @@ function footprint() {
   return { requests: stack.emulator.admin.requests().length, files: filesUnder(stack.browser.downloadDir).length };
 }
 
+/** The panel has its fresh list (not refreshing any more) and nothing has reached the emulator for `quietMs`. */
+async function settled(panel: PanelDriver, quietMs = 500): Promise<ReturnType<typeof footprint>> {
+  await panel.waitFor(`return root.querySelector('li.report') && root.querySelector('section.panel')?.getAttribute('aria-busy') !== 'true';`);
+  let last = footprint();
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = footprint();
+    if (now.requests !== last.requests || now.files !== last.files) [last, since] = [now, Date.now()];
+  }
+  return last;
+}
+
 describe('what Seller Central’s own scripts can do with the panel', () => {
   it('nothing: no extension messaging, no window messages, no reaching into the shadow root', async () => {
     const { page, panel } = await openPage();
     await panel.click('.rc-launcher');
-    await panel.waitFor(`return root.querySelector('li.report');`);
-    await page.waitForTimeout(1500);
-    const before = footprint();
+    const before = await settled(panel);
     const reportIds = await panel.run<string[]>(`return [...root.querySelectorAll('li.report')].map((li) => li.dataset.reportId);`);
     const attempt = { type: 'downloadReports', payload: { accountId: 'any', reportIds } };
 
