@@ -24,7 +24,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'downloads', 'alarms'],
+    // unlimitedStorage: the key store may hold a merchant's only copy of a private key; the browser must not evict it.
+    permissions: ['storage', 'unlimitedStorage', 'downloads', 'alarms'],
     // Asked for only when a merchant turns on auto-archive, to report its runs.
     optional_permissions: ['notifications'],
     host_permissions: apiHosts,

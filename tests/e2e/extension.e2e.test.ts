@@ -31,7 +31,7 @@ describe('the built extension in Chromium', () => {
   it('starts its service worker with the manifest we ship', async () => {
     const manifest = await session.worker.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
     expect(manifest.name).toBe('Report Courier for Amazon Pay');
-    expect(manifest.permissions.sort()).toEqual(['alarms', 'downloads', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'downloads', 'storage', 'unlimitedStorage']);
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions.sort()).toEqual([
       'https://pay-api.amazon.com/*', 'https://pay-api.amazon.eu/*', 'https://pay-api.amazon.jp/*',

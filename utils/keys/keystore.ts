@@ -4,6 +4,7 @@
  * Where IndexedDB cannot keep a key (private mode, DataCloneError) keys are kept for the browser session only.
  */
 import { createStore, del, get, set } from 'idb-keyval';
+import { requestPersistentKeyStore } from './persistence';
 import { createSessionKeys, isKeyRecord } from './session-keys';
 import { probeStore, storageProblemOf, type KeyStorageProblem } from './storage-problem';
 
@@ -51,6 +52,8 @@ export async function saveKey(accountId: string, key: CryptoKey, metadata: KeyMe
   }
   // A key kept for an earlier session must not outlive its replacement.
   await sessionKeys.remove(accountId);
+  // Chrome may evict extension storage under disk pressure, and this may be the only copy of the key.
+  await requestPersistentKeyStore();
   return record;
 }
 

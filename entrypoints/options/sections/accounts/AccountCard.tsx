@@ -9,11 +9,13 @@ import { ConnectionResult } from './ConnectionResult';
 
 interface Props {
   account: AccountView;
+  /** Whether the browser keeps the key store under disk pressure; undefined when it cannot say. */
+  keyStorePersistent?: boolean;
   onEdit(): void;
   onRemoved(message: string): void;
 }
 
-export function AccountCard({ account, onEdit, onRemoved }: Props) {
+export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: Props) {
   const [verdict, setVerdict] = useState<ConnectionVerdict>();
   const [testing, setTesting] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -42,6 +44,9 @@ export function AccountCard({ account, onEdit, onRemoved }: Props) {
           {account.keyFingerprint && <> · {t('keyFingerprint')} <span class="fingerprint">{account.keyFingerprint}</span></>}
         </div>
       ) : <div class="invalid">{t('keyMissingTitle')}</div>}
+      {account.hasKey && keyStorePersistent !== undefined && (
+        <div class={keyStorePersistent ? 'hint' : 'invalid'}>{t(keyStorePersistent ? 'keyStorePersistent' : 'keyStoreNotPersistent')}</div>
+      )}
       <div class="card-actions">
         <button type="button" class="primary" disabled={testing} onClick={test}>{testing ? t('testingConnection') : t('testConnection')}</button>
         <button type="button" onClick={onEdit}>{t('edit')}</button>

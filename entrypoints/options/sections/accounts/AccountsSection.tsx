@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { t } from '@/utils/i18n';
+import { keyStorePersisted } from '@/utils/keys/persistence';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView } from '@/utils/messaging/protocol';
 import { AccountCard } from './AccountCard';
@@ -12,8 +13,10 @@ export function AccountsSection() {
   const [accounts, setAccounts] = useState<AccountView[]>();
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [notice, setNotice] = useState<string>();
+  const [keyStorePersistent, setKeyStorePersistent] = useState<boolean>();
 
   const reload = useCallback(() => {
+    void keyStorePersisted().then(setKeyStorePersistent, () => setKeyStorePersistent(undefined));
     void sendMessage('listAccounts', {}).then((r) => {
       setAccounts(r.accounts);
       if (r.accounts.length === 0) setMode((m) => (m.kind === 'list' ? { kind: 'add' } : m));
@@ -37,7 +40,7 @@ export function AccountsSection() {
         <button type="button" class="primary" onClick={() => { setNotice(undefined); setMode({ kind: 'add' }); }}>{t('addAccount')}</button>
       )}
       {accounts?.map((account) => (
-        <AccountCard key={account.id} account={account} onEdit={() => setMode({ kind: 'edit', account })} onRemoved={done} />
+        <AccountCard key={account.id} account={account} keyStorePersistent={keyStorePersistent} onEdit={() => setMode({ kind: 'edit', account })} onRemoved={done} />
       ))}
     </div>
   );
