@@ -2,6 +2,7 @@
 import { authenticate, IDEMPOTENCY_HEADER } from './auth';
 import { ApiError, errorReply, sleep, sortedJson, type Reply } from './http';
 import type { RequestContext } from './request-context';
+import { getDisbursements } from './routes/disbursements';
 import { getReportDocument } from './routes/report-documents';
 import { createReport, getReport, getReports } from './routes/reports';
 import { cancelReportSchedule, createReportSchedule, getReportSchedule, getReportSchedules } from './routes/schedules';
@@ -23,10 +24,11 @@ const ROUTES: Array<{ method: string; path: RegExp; route: string }> = [
   { method: 'POST', path: /^report-schedules$/, route: 'createReportSchedule' },
   { method: 'GET', path: /^report-schedules\/([^/]+)$/, route: 'getReportSchedule' },
   { method: 'DELETE', path: /^report-schedules\/([^/]+)$/, route: 'cancelReportSchedule' },
+  { method: 'GET', path: /^disbursements$/, route: 'getDisbursements' },
 ];
 
 const HANDLERS: Record<string, Handler> = {
-  getReports, createReport, getReport, getReportDocument, getReportSchedules, createReportSchedule, getReportSchedule, cancelReportSchedule,
+  getReports, createReport, getReport, getReportDocument, getReportSchedules, createReportSchedule, getReportSchedule, cancelReportSchedule, getDisbursements,
 };
 
 interface Resolved {

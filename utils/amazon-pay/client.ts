@@ -4,6 +4,7 @@
  */
 import { createClockSkewStore, type ClockSkewStore } from './clock-skew';
 import { asArray, asObject, documentFromWire, malformed, reportFromWire, scheduleFromWire } from './dates';
+import { disbursementsPageFromWire, type Disbursement, type DisbursementsPage } from './disbursements';
 import { resolvePolicy, type RetryPolicy } from './retry';
 import { formatAmzDate } from './signing';
 import { createTransport, type AccountSettings } from './transport';
@@ -48,6 +49,30 @@ export interface CreateReportScheduleInput {
 /** Largest page Amazon allows: fewest round trips. */
 export const DEFAULT_PAGE_SIZE = 100;
 
+export interface DisbursementsFilter {
+  /** Settlement dates from … to. */
+  startTime: Date;
+  endTime: Date;
+  /** Amazon's maximum is undocumented; its example asks for 30, so that is the default. */
+  pageSize?: number;
+}
+
+/** Follows `nextToken` pages until the last, refusing a token seen before (it would loop forever). */
+async function allPages<T>(fetchPage: (token?: string) => Promise<{ items: T[]; nextToken?: string }>, what: string, onPage?: (items: T[], pageIndex: number) => void): Promise<T[]> {
+  const all: T[] = [];
+  const seenTokens = new Set<string>();
+  let token: string | undefined;
+  for (let pageIndex = 0; ; pageIndex++) {
+    const page = await fetchPage(token);
+    all.push(...page.items);
+    onPage?.(page.items, pageIndex);
+    if (!page.nextToken) return all;
+    if (seenTokens.has(page.nextToken)) throw malformed(`${what} (repeated nextToken)`);
+    seenTokens.add(page.nextToken);
+    token = page.nextToken;
+  }
+}
+
 export type ReportsClient = ReturnType<typeof createReportsClient>;
 
 export function createReportsClient(options: ReportsClientOptions) {
@@ -81,19 +106,26 @@ export function createReportsClient(options: ReportsClientOptions) {
 
   /** Every report matching the filter, following `nextToken` through all pages. */
   async function listReports(filter: ListReportsFilter = {}, { onPage }: ListReportsOptions = {}): Promise<Report[]> {
-    const all: Report[] = [];
-    const seenTokens = new Set<string>();
-    let token: string | undefined;
-    for (let pageIndex = 0; ; pageIndex++) {
+    return allPages(async (token) => {
       const page = await listReportsPage(filter, token);
-      all.push(...page.reports);
-      onPage?.(page.reports, pageIndex);
-      if (!page.nextToken) return all;
-      // A repeated token would loop forever.
-      if (seenTokens.has(page.nextToken)) throw malformed('report list (repeated nextToken)');
-      seenTokens.add(page.nextToken);
-      token = page.nextToken;
-    }
+      return { items: page.reports, nextToken: page.nextToken };
+    }, 'report list', onPage);
+  }
+
+  /** One page of Get Disbursements; with a `nextToken` the token is sent alone, as for reports. */
+  async function listDisbursementsPage(filter: DisbursementsFilter, nextToken?: string): Promise<DisbursementsPage> {
+    const query = nextToken
+      ? { nextToken }
+      : { startTime: formatAmzDate(filter.startTime), endTime: formatAmzDate(filter.endTime), pageSize: filter.pageSize ?? 30 };
+    return disbursementsPageFromWire((await send({ method: 'GET', path: 'disbursements', query })).body);
+  }
+
+  /** Every payout to the bank with a settlement date in the window, through all pages. */
+  async function listDisbursements(filter: DisbursementsFilter, onPage?: (page: Disbursement[], pageIndex: number) => void): Promise<Disbursement[]> {
+    return allPages(async (token) => {
+      const page = await listDisbursementsPage(filter, token);
+      return { items: page.disbursements, nextToken: page.nextToken };
+    }, 'disbursement list', onPage);
   }
 
   async function getReport(reportId: string): Promise<Report> {
@@ -144,5 +176,7 @@ export function createReportsClient(options: ReportsClientOptions) {
     getReportSchedules,
     createReportSchedule,
     cancelReportSchedule,
+    listDisbursementsPage,
+    listDisbursements,
   };
 }

@@ -211,6 +211,18 @@ const rows: Row[] = [
     },
   },
   {
+    name: 'get disbursements (through the SDK\'s generic apiCall): window + page size, LIVE- key, region us',
+    account: account('us', LIVE_KEY, 'live'),
+    sdk: (c) => c.apiCall({ method: 'GET', urlFragment: 'disbursements', queryParams: { startTime: '20240101T000000Z', endTime: '20240115T000000Z', pageSize: 30 } }),
+    ours: { method: 'GET', path: 'disbursements', params: { startTime: '20240101T000000Z', endTime: '20240115T000000Z', pageSize: 30 } },
+  },
+  {
+    name: 'get disbursements next page: the token alone, legacy key live, region jp',
+    account: account('jp', LEGACY_KEY, 'live'),
+    sdk: (c) => c.apiCall({ method: 'GET', urlFragment: 'disbursements', queryParams: { nextToken: 'eyJxIjoiYWJjIn0=' } }),
+    ours: { method: 'GET', path: 'disbursements', params: { nextToken: 'eyJxIjoiYWJjIn0=' } },
+  },
+  {
     name: 'cancel schedule: SANDBOX- key, region us',
     account: account('us', SANDBOX_KEY, 'sandbox'),
     sdk: (c) => c.cancelReportSchedule('68973459224'),
