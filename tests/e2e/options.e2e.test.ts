@@ -34,8 +34,14 @@ function card(label: string) {
   return page.getByRole('article', { name: label });
 }
 
+/**
+ * Runs "Test connection" and returns its verdict once settled: the click clears the last verdict, so waiting for
+ * any verdict could find the old one. Amazon being asked anew comes after that clearing; the verdict after it is new.
+ */
 async function testConnection(label: string) {
+  const requestsBefore = stack.emulator.admin.requests().length;
   await card(label).getByRole('button', { name: 'Test connection' }).click();
+  await expect.poll(() => stack.emulator.admin.requests().length, { interval: 50 }).toBeGreaterThan(requestsBefore);
   const verdict = card(label).locator('[aria-live=polite]');
   await verdict.getByRole(/* Notice */ 'status').or(verdict.getByRole('alert')).first().waitFor();
   return verdict;
