@@ -7,6 +7,7 @@ import { AutoArchiveSection } from './sections/auto-archive/AutoArchiveSection';
 import { BulkSection } from './sections/bulk/BulkSection';
 import { HistorySection } from './sections/history/HistorySection';
 import { ReportsSection } from './sections/reports/ReportsSection';
+import { SettlementsSection } from './sections/settlements/SettlementsSection';
 
 interface Section {
   id: string;
@@ -20,6 +21,7 @@ const SECTIONS: Section[] = [
   { id: 'history', label: 'navHistory', render: () => <HistorySection /> },
   { id: 'auto-archive', label: 'navAutoArchive', render: () => <AutoArchiveSection /> },
   { id: 'reports', label: 'navReports', render: () => <ReportsSection /> },
+  { id: 'settlements', label: 'navSettlements', render: () => <SettlementsSection /> },
 ];
 
 function currentSection(): string {

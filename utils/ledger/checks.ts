@@ -112,20 +112,18 @@ export function explainPayout(
   return { light: 'amber', explanation: 'unexplained' };
 }
 
+/** Lines of rows that could account for a difference: reserve, debt, adjustments and the like, or the exact amount. */
+export function explainingLines(rows: readonly SettlementRow[], carry: number): number[] {
+  return rows
+    .filter((r) => r.category !== 'payout' && (EXPLAINING.has(r.category) || Math.abs(r.netMinor) === Math.abs(carry)))
+    .map((r) => r.line);
+}
+
 /** The payout identity of one settlement with its verdict and, when unexplained, the rows that could explain it. */
 export function checkPayoutIdentity(settlement: Settlement, previous?: Settlement, next?: Settlement): Check {
   const identity = payoutIdentity(settlement.rows);
   const verdict = explainPayout(identity, previous && neighbourOf(previous), next && neighbourOf(next));
-  const candidates =
-    verdict.explanation === 'unexplained'
-      ? settlement.rows
-          .filter(
-            (r) =>
-              r.category !== 'payout' &&
-              (EXPLAINING.has(r.category) || Math.abs(r.netMinor) === Math.abs(identity.carry)),
-          )
-          .map((r) => r.line)
-      : [];
+  const candidates = verdict.explanation === 'unexplained' ? explainingLines(settlement.rows, identity.carry) : [];
   return { kind: 'payout-identity', ...identity, ...verdict, candidates };
 }
 

@@ -1,0 +1,54 @@
+import { t } from '@/utils/i18n';
+import type { Check } from '@/utils/ledger/checks';
+import { Light } from './Light';
+import { formatMinor } from './money';
+
+const lines = (list: number[]) => (list.length > 0 ? list.join(', ') : '–');
+
+/** Each check with its light and the numbers behind it. */
+export function CheckLines({ checks, currency }: { checks: Check[]; currency: string }) {
+  const money = (minor: number) => formatMinor(minor, currency);
+  return (
+    <ul class="ledger-checks">
+      {checks.map((check) => (
+        <li key={check.kind}>
+          <Light light={check.light} /> {describe(check, money)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function describe(check: Check, money: (minor: number) => string): string {
+  switch (check.kind) {
+    case 'row-arithmetic':
+      return t('ledgerCheckRows', [
+        check.rows,
+        check.netMismatches.length,
+        lines(check.netMismatches),
+        check.feeMismatches.length,
+        lines(check.feeMismatches),
+      ]);
+    case 'header-rows':
+      return [
+        t('ledgerCheckHeader', [
+          check.outsidePeriod.length,
+          lines(check.outsidePeriod),
+          check.duplicates.length,
+          lines(check.duplicates),
+        ]),
+        check.missingPeriod ? t('ledgerCheckNoPeriod') : '',
+      ].join(' ');
+    case 'payout-identity': {
+      const numbers = t('ledgerCheckPayout', [money(check.activity), money(check.payout), money(check.carry)]);
+      const explanation = {
+        balanced: () => t('ledgerExplainBalanced'),
+        'negative-balance': () => t('ledgerExplainNegative'),
+        'pays-previous': () => t('ledgerExplainPrevious', check.neighbour ?? ''),
+        'paid-by-next': () => t('ledgerExplainNext', check.neighbour ?? ''),
+        unexplained: () => t('ledgerExplainUnexplained', [money(check.carry), lines(check.candidates)]),
+      }[check.explanation]();
+      return `${numbers} ${explanation}`;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { t } from '@/utils/i18n';
+import type { SearchResult } from '@/utils/ledger/search';
+import { formatDateTime } from '@/utils/views/format';
+import { CATEGORY_LABEL } from './labels';
+import { formatMinor } from './money';
+
+interface Props {
+  query: string;
+  result?: SearchResult;
+  onQuery(query: string): void;
+  onOpen(settlementId: string, currency: string, line?: number): void;
+}
+
+/** Search by any id, prefix or amount; each hit is an order timeline ending in the payout that carried it. */
+export function LedgerSearch({ query, result, onQuery, onOpen }: Props) {
+  return (
+    <section class="ledger-search" aria-labelledby="ledger-search-title">
+      <h3 id="ledger-search-title">{t('ledgerSearchTitle')}</h3>
+      <label class="field">
+        {t('ledgerSearchLabel')}
+        <input type="search" value={query} onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)} />
+      </label>
+      {result && result.query.kind !== 'empty' && (
+        <div role="status">
+          {result.timelines.length === 0 && result.settlements.length === 0 && (
+            <p class="hint">{t('ledgerSearchNone')}</p>
+          )}
+          {result.truncated && <p class="hint">{t('ledgerSearchTruncated')}</p>}
+          {result.settlements.map((s) => (
+            <p key={`${s.settlementId}-${s.currency}`}>
+              <button type="button" class="link" onClick={() => onOpen(s.settlementId, s.currency)}>
+                {t('ledgerSettlementName', [s.settlementId, s.currency])}
+              </button>
+            </p>
+          ))}
+          {result.timelines.map((timeline) => (
+            <article class="card ledger-timeline" key={timeline.key}>
+              <h4>{t('ledgerTimelineTitle', timeline.key)}</h4>
+              <ol>
+                {timeline.entries.map((row) => (
+                  <li key={`${row.settlementId}-${row.line}`}>
+                    <strong>{t(CATEGORY_LABEL[row.category])}</strong>{' '}
+                    {t('ledgerTimelineEntry', [
+                      formatMinor(row.amountMinor, row.currency),
+                      formatMinor(row.feeMinor, row.currency),
+                      formatMinor(row.netMinor, row.currency),
+                      formatDateTime(row.postedAt),
+                    ])}{' '}
+                    <button type="button" class="link" onClick={() => onOpen(row.settlementId, row.currency, row.line)}>
+                      {t('ledgerTimelineOpen', [row.settlementId, row.line])}
+                    </button>
+                  </li>
+                ))}
+                {timeline.payouts.map((payout) => (
+                  <li key={`payout-${payout.settlementId}-${payout.currency}`}>
+                    <strong>{t('ledgerCategoryPayout')}</strong>{' '}
+                    {t('ledgerTimelinePayout', [
+                      formatMinor(payout.payoutMinor, payout.currency),
+                      payout.settlementId,
+                      payout.payoutPostedAt ? formatDateTime(payout.payoutPostedAt) : '–',
+                    ])}
+                  </li>
+                ))}
+              </ol>
+            </article>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { Notice } from '@/components/Notice';
+import { t } from '@/utils/i18n';
+import type { StoredFile } from '@/utils/ledger/db';
+import { importSettlementFile } from '@/utils/ledger/import';
+import { listFiles, listSettlements, type ListedSettlement } from '@/utils/ledger/queries';
+import { searchLedger, type SearchResult } from '@/utils/ledger/search';
+import { LedgerSearch } from './LedgerSearch';
+import { ledgerDb } from './ledger-db';
+import { SettlementDetail } from './SettlementDetail';
+import { SettlementImport } from './SettlementImport';
+import { SettlementList } from './SettlementList';
+
+interface Opened {
+  settlementId: string;
+  currency: string;
+  line?: number;
+}
+
+interface ImportOutcome {
+  imported: number;
+  unchanged: number;
+  conflicts: number;
+  unreadable: StoredFile[];
+}
+
+/** Settlement reports imported from disk: the list with check lights, a detail per settlement, and search. */
+export function SettlementsSection() {
+  const [settlements, setSettlements] = useState<ListedSettlement[]>();
+  const [files, setFiles] = useState<StoredFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<ImportOutcome>();
+  const [failure, setFailure] = useState<string>();
+  const [opened, setOpened] = useState<Opened>();
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<SearchResult>();
+  const latestQuery = useRef('');
+
+  const reload = useCallback(async () => {
+    const db = await ledgerDb();
+    const [listed, stored] = await Promise.all([listSettlements(db), listFiles(db)]);
+    setSettlements(listed);
+    setFiles(stored);
+  }, []);
+  useEffect(() => {
+    reload().catch((e: unknown) => setFailure(String(e)));
+  }, [reload]);
+
+  const importFiles = async (chosen: File[]) => {
+    setBusy(true);
+    setOutcome(undefined);
+    setFailure(undefined);
+    const result: ImportOutcome = { imported: 0, unchanged: 0, conflicts: 0, unreadable: [] };
+    try {
+      const db = await ledgerDb();
+      for (const file of chosen) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const imported = await importSettlementFile(db, bytes, file.webkitRelativePath || file.name);
+        if (imported.status === 'imported') result.imported++;
+        else if (imported.status === 'unchanged') result.unchanged++;
+        else result.conflicts++;
+        if (imported.file.errors.length > 0) result.unreadable.push(imported.file);
+      }
+      await reload();
+    } catch (e) {
+      setFailure(String(e));
+    } finally {
+      setOutcome(result);
+      setBusy(false);
+    }
+  };
+
+  const search = async (text: string) => {
+    setQuery(text);
+    latestQuery.current = text;
+    const found = await searchLedger(await ledgerDb(), text);
+    if (latestQuery.current === text) setResult(found);
+  };
+
+  const openedListed =
+    opened &&
+    settlements?.find((l) => l.summary.settlementId === opened.settlementId && l.summary.currency === opened.currency);
+  const conflicts = files.filter((f) => f.status === 'conflict');
+
+  return (
+    <div class="ledger">
+      <p class="hint">{t('ledgerIntro')}</p>
+      <SettlementImport busy={busy} onFiles={(chosen) => void importFiles(chosen)} />
+      {busy && <p role="status">{t('ledgerImporting')}</p>}
+      {failure && (
+        <Notice tone="error" title={t('ledgerImportFailed')}>
+          {failure}
+        </Notice>
+      )}
+      {outcome && (
+        <Notice tone={outcome.conflicts + outcome.unreadable.length > 0 ? 'warning' : 'info'}>
+          {t('ledgerImported', [outcome.imported, outcome.unchanged, outcome.conflicts])}
+          {outcome.unreadable.map((file) => (
+            <details key={file.sha256}>
+              <summary>{t('ledgerUnreadable', [file.name, file.errors.length])}</summary>
+              <ul>
+                {file.errors.slice(0, 20).map((error) => (
+                  <li key={error.line}>{t('ledgerErrorLine', [error.line, error.message])}</li>
+                ))}
+              </ul>
+            </details>
+          ))}
+        </Notice>
+      )}
+      {conflicts.length > 0 && (
+        <Notice tone="warning" title={t('ledgerConflictsTitle')}>
+          <ul>
+            {conflicts.flatMap((file) =>
+              file.conflictsWith.map((c) => (
+                <li key={`${file.sha256}-${c.settlementId}`}>
+                  {t('ledgerConflict', [file.name, c.settlementId, c.name])}
+                </li>
+              )),
+            )}
+          </ul>
+        </Notice>
+      )}
+      {openedListed ? (
+        <SettlementDetail
+          listed={openedListed}
+          focusLine={opened?.line}
+          onBack={() => setOpened(undefined)}
+          onSearch={(text) => {
+            setOpened(undefined);
+            void search(text);
+          }}
+        />
+      ) : (
+        <>
+          {!settlements && (
+            <p class="hint" role="status">
+              {t('loading')}
+            </p>
+          )}
+          {settlements?.length === 0 && <p class="hint">{t('ledgerEmpty')}</p>}
+          {settlements && settlements.length > 0 && (
+            <SettlementList
+              settlements={settlements}
+              onOpen={(settlementId, currency) => setOpened({ settlementId, currency })}
+            />
+          )}
+          <LedgerSearch
+            query={query}
+            result={result}
+            onQuery={(text) => void search(text)}
+            onOpen={(settlementId, currency, line) => setOpened({ settlementId, currency, line })}
+          />
+        </>
+      )}
+    </div>
+  );
+}
