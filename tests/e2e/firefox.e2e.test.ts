@@ -14,6 +14,7 @@ let emulator: RunningEmulator;
 let proxy: TunnelProxy;
 let firefox: FirefoxSession;
 let privateFirefox: FirefoxSession;
+const IDLE_MS = 5_000;
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 'e2e-firefox' });
@@ -21,7 +22,8 @@ beforeAll(async () => {
   // Both at once: starting Firefox is most of this suite's time.
   [firefox, privateFirefox] = await Promise.all([
     launchFirefox({ proxyPort: proxy.port }),
-    launchFirefox({ proxyPort: proxy.port, privateMode: true }),
+    // The background unloads after 5 s idle instead of 30: the in-memory queue must outlive that.
+    launchFirefox({ proxyPort: proxy.port, privateMode: true, prefs: { 'extensions.background.idle.timeout': IDLE_MS } }),
   ]);
 });
 
@@ -83,7 +85,7 @@ describe('Firefox in private mode ("never remember history")', () => {
     // The key sits in storage.session (memory, gone with the browser) as a CryptoKey that cannot be exported.
     const kept = await options.evaluate(async () => {
       const items = await browser.storage.session.get(null);
-      return Object.entries(items).map(([name, record]) => {
+      return Object.entries(items).filter(([name]) => name.startsWith('sessionKey:')).map(([name, record]) => {
         const key = (record as { key: CryptoKey }).key;
         return { name, isKey: key instanceof CryptoKey, extractable: key.extractable };
       });
@@ -115,5 +117,11 @@ describe('Firefox in private mode ("never remember history")', () => {
     await waitForFile(file);
     const report = emulator.admin.reports(merchant.publicKeyId, 'live').find((r) => r.reportId === reportId)!;
     expect(sha256(file)).toBe(emulator.admin.document(report.reportDocumentId!)!.sha256);
+
+    // With no page open the idle background is unloaded; the next one still knows the report was saved.
+    await Promise.all([popup.close(), options.close()]);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 3_000));
+    const again = await privateFirefox.openPage('popup.html', 'li.report', { width: 400, height: 600 });
+    await waitForText(again, `li.report[data-report-id="${reportId}"]`, 'Saved');
   });
 });

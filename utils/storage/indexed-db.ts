@@ -1,5 +1,7 @@
 import { promisifyRequest } from 'idb-keyval';
+import { browser } from 'wxt/browser';
 import { storageProblemOf } from '../keys/storage-problem';
+import { keepImageInSession, readSessionImage, restoreImage, type SessionArea } from './session-image';
 
 /**
  * Where this context's IndexedDB keeps its data: on disk (`persistent`), or in memory until the browser closes,
@@ -12,16 +14,20 @@ let decided: Promise<IndexedDbKind> | undefined;
 
 /**
  * Makes `indexedDB` usable here before its first use: the browser's own when it opens, else an in-memory one
- * (fake-indexeddb, a complete implementation, imported only then), so the report cache and the job queue work for
- * the browser session. Only the background calls it: its in-memory data is its own, which is why views reach
- * that data through messages alone (keys are kept for the session in `storage.session`, see session-keys.ts).
+ * (fake-indexeddb, a complete implementation, imported only then) whose image `storage.session` keeps across
+ * background restarts (session-image.ts), so the report cache and the job queue work for the browser session.
+ * Only the background calls it: its in-memory data is its own, which is why views reach that data through
+ * messages alone (keys are kept for the session in `storage.session` itself, see session-keys.ts).
  */
-export function ensureIndexedDb(): Promise<IndexedDbKind> {
+export function ensureIndexedDb(session: SessionArea = browser.storage.session): Promise<IndexedDbKind> {
   decided ??= browserIndexedDbOpens().then(async (opens) => {
     if (opens) return 'persistent';
     const memory = await import('fake-indexeddb');
+    const factory = new memory.IDBFactory();
+    await restoreImage(factory, await readSessionImage(session));
+    keepImageInSession(factory, session);
     // Own properties shadow the window's read-only accessors; idb-keyval and the stores find them as globals.
-    Object.defineProperty(globalThis, 'indexedDB', { value: new memory.IDBFactory(), configurable: true, writable: true });
+    Object.defineProperty(globalThis, 'indexedDB', { value: factory, configurable: true, writable: true });
     Object.defineProperty(globalThis, 'IDBKeyRange', { value: memory.IDBKeyRange, configurable: true, writable: true });
     return 'in-memory';
   });

@@ -14,6 +14,8 @@ export interface FirefoxOptions {
   proxyPort: number;
   /** Firefox's "never remember history": every window, the extension's pages and background are private. */
   privateMode?: boolean;
+  /** More preferences, e.g. a shorter `extensions.background.idle.timeout`. */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 export interface FirefoxSession {
@@ -62,6 +64,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
       // permissions.request resolves without its doorhanger: a headless browser has nobody to click "Allow".
       'extensions.webextOptionalPermissionPrompts': false,
       ...(options.privateMode ? { 'browser.privatebrowsing.autostart': true } : {}),
+      ...options.prefs,
     },
   });
   // puppeteer's installExtension cannot pass moz:allowPrivateBrowsing; without it the add-on does not run in private mode.

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { failIndexedDbOpen, throwFromIndexedDbOpen } from '../keys/browser-storage';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { searchHistory } from '@/utils/downloads/history';
+import { firefoxSessionStorage, failIndexedDbOpen, throwFromIndexedDbOpen } from '../keys/browser-storage';
 import { createRig, freshIndexedDb, reports } from '../downloads/harness';
 
 const globals = { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange };
@@ -35,6 +37,28 @@ describe("the background's IndexedDB", () => {
     await rig.pipeline.enqueue('acct-1', reports(3), { accountLabel: 'Shop' });
     await rig.drain();
     expect((await rig.pipeline.snapshot()).jobs.map((j) => j.state)).toEqual(['done', 'done', 'done']);
+  });
+
+  it('keeps its image in storage.session, so a background Firefox unloaded after 30 s idle starts where it was', async () => {
+    firefoxSessionStorage();
+    failIndexedDbOpen('InvalidStateError');
+    const browserOwn = { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange };
+    expect(await ensureIndexedDb()).toBe('in-memory');
+    const rig = createRig();
+    await rig.pipeline.enqueue('acct-1', reports(2), { accountLabel: 'Shop' });
+    await rig.drain();
+    const { readSessionImage } = await import('@/utils/storage/session-image');
+    const historyKept = async () => (await readSessionImage(fakeBrowser.storage.session))
+      .flatMap((db) => db.stores.flatMap((s) => s.values))
+      .filter((value) => typeof value === 'object' && value !== null && 'downloadedAt' in value).length;
+    await expect.poll(historyKept).toBe(2);
+
+    // The next background of this browser session: the browser's IndexedDB still refuses, memory starts empty.
+    Object.assign(globalThis, browserOwn);
+    expect(await ensureIndexedDb()).toBe('in-memory');
+    const next = createRig({ fake: rig.fake, clock: rig.clock });
+    expect((await searchHistory(next.db)).map((h) => h.reportId).sort()).toEqual(['R001', 'R002']);
+    expect((await next.pipeline.enqueue('acct-1', reports(2), { accountLabel: 'Shop' })).skipped.map((s) => s.reason)).toEqual(['downloaded', 'downloaded']);
   });
 
   it('stays the browser one when it opens', async () => {
