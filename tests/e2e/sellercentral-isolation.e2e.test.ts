@@ -203,6 +203,39 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
     await page.close();
   });
 
+  it('from the content script’s own world, storage.local holds nothing privileged, and what it writes there is ignored', async () => {
+    const { page, panel } = await openPage();
+    await panel.click('.rc-launcher');
+    await panel.waitFor(`return root.querySelector('li.report');`);
+    const cdp = await page.context().newCDPSession(page);
+    const contexts: Array<{ id: number; name: string; origin: string; auxData?: { type?: string; frameId?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    // The content script's isolated world: its own globals, the extension's storage API, the page's DOM.
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(stack.browser.extensionId))
+      ?? contexts.find((c) => c.auxData?.type === 'isolated');
+    expect(world, JSON.stringify(contexts)).toBeDefined();
+    const inWorld = async <T>(expression: string): Promise<T> => {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world!.id, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value as T;
+    };
+
+    const stored = await inWorld<string>(`chrome.storage.local.get(null).then((items) => JSON.stringify(items))`);
+    const privileged = ['accounts', 'selectedAccountId', 'accountDraft', 'autoArchive', 'clockSkew', 'onDemand'];
+    expect(Object.keys(JSON.parse(stored)).filter((key) => privileged.includes(key))).toEqual([]);
+    expect(stored).not.toContain(merchant.publicKeyId);
+    expect(stored).not.toContain('Demo Shop');
+
+    const planted = { id: 'planted', label: 'Planted Shop', region: 'na', environment: 'live', publicKeyId: 'PLANTED', algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '' };
+    await inWorld(`chrome.storage.local.set(${JSON.stringify({ accounts: [planted], selectedAccountId: 'planted' })})`);
+    const options = await stack.browser.openPage('options.html');
+    await options.getByText('Demo Shop').first().waitFor();
+    expect(await options.getByText('Planted Shop').count()).toBe(0);
+    await options.close();
+    await page.close();
+  });
+
   // Last: reloading the extension orphans this page's content script exactly as an update does (and it does not come back here).
   it('goes quiet after an extension update: the old panel disappears without errors, even when clicked', async () => {
     const { page, panel } = await openPage();

@@ -3,8 +3,8 @@
  * with this draft, so closing the page on the way to Integration Central loses nothing. A draft never belongs to
  * an account that exists: resuming one for an existing id would let "Add account" replace that account.
  */
-import { storage } from 'wxt/utils/storage';
 import { deleteKey, loadKeyRecord, saveKey } from '../keys/keystore';
+import { definePrivateSetting } from '../settings/private-settings';
 import { getAccount } from './store';
 
 export interface AccountDraft {
@@ -13,7 +13,7 @@ export interface AccountDraft {
   fingerprint: string;
 }
 
-const draftItem = storage.defineItem<AccountDraft | null>('local:accountDraft', { fallback: null });
+const draftItem = definePrivateSetting<AccountDraft | null>('accountDraft', null);
 
 /** Stores the generated key under the new account's id, then the draft that leads back to it. */
 export async function startAccountDraft(draft: AccountDraft, key: CryptoKey): Promise<void> {

@@ -1,9 +1,9 @@
-import { storage } from 'wxt/utils/storage';
+import { definePrivateSetting } from '../settings/private-settings';
 import type { Account } from './types';
 
-/** Non-secret account settings; the private key is kept apart in the key store under the same id. */
-const accountsItem = storage.defineItem<Account[]>('local:accounts', { fallback: [] });
-const selectedItem = storage.defineItem<string | null>('local:selectedAccountId', { fallback: null });
+/** Non-secret account settings, out of content scripts' reach; the private key is kept apart in the key store under the same id. */
+const accountsItem = definePrivateSetting<Account[]>('accounts', []);
+const selectedItem = definePrivateSetting<string | null>('selectedAccountId', null);
 
 export async function listAccounts(): Promise<Account[]> {
   return accountsItem.getValue();
@@ -14,8 +14,7 @@ export async function getAccount(id: string): Promise<Account | undefined> {
 }
 
 export async function saveAccount(account: Account): Promise<void> {
-  // A copy: with nothing stored, getValue() hands out the shared fallback array itself.
-  const accounts = [...(await accountsItem.getValue())];
+  const accounts = await accountsItem.getValue();
   const index = accounts.findIndex((a) => a.id === account.id);
   if (index === -1) accounts.push(account);
   else accounts[index] = account;
@@ -38,7 +37,7 @@ export async function selectAccount(id: string): Promise<void> {
 }
 
 export function watchAccounts(callback: (accounts: Account[]) => void): () => void {
-  return accountsItem.watch((value) => callback(value ?? []));
+  return accountsItem.watch(callback);
 }
 
 export function newAccountId(): string {

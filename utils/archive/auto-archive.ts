@@ -1,8 +1,8 @@
-import { storage } from 'wxt/utils/storage';
 import { readCachedReports } from '../amazon-pay/report-cache';
 import { DAY_MS, expiresSoon, retentionStart } from '../amazon-pay/retention';
 import { searchHistory } from '../downloads/history';
 import type { AutoArchiveSettings, AutoArchiveView, SerializedError } from '../messaging/protocol';
+import { definePrivateSetting } from '../settings/private-settings';
 import type { Services } from '../background/services';
 import { SETTLEMENT, SANDBOX_SETTLEMENT } from './report-rules';
 
@@ -13,7 +13,7 @@ interface AutoArchiveState {
   lastResult?: { queued: number; error?: SerializedError };
 }
 
-const stateItem = storage.defineItem<Record<string, AutoArchiveState>>('local:autoArchive', { fallback: {} });
+const stateItem = definePrivateSetting<Record<string, AutoArchiveState>>('autoArchive', {});
 
 export const DEFAULT_INTERVAL_HOURS = 6;
 export const ALARM_PREFIX = 'auto-archive:';

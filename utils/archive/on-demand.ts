@@ -1,9 +1,9 @@
-import { storage } from 'wxt/utils/storage';
 import type { OnDemandView } from '../messaging/protocol';
+import { definePrivateSetting } from '../settings/private-settings';
 import type { Services } from '../background/services';
 
 /** Reports this browser asked Amazon to create, followed until they finish; kept in storage across worker restarts. */
-const onDemandItem = storage.defineItem<OnDemandView[]>('local:onDemand', { fallback: [] });
+const onDemandItem = definePrivateSetting<OnDemandView[]>('onDemand', []);
 /** Finished entries stay listed for a week so the merchant sees what became of them. */
 const KEEP_FINISHED_MS = 7 * 86_400_000;
 

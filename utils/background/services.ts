@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import { getAccount, listAccounts } from '../accounts/store';
 import type { Account } from '../accounts/types';
 import { createReportsClient, type ReportsClient } from '../amazon-pay/client';
@@ -9,13 +8,14 @@ import { openJobsDb, type JobsDb } from '../downloads/jobs-store';
 import { createDownloadPipeline, type DownloadPipeline } from '../downloads/pipeline';
 import { alarmSchedule } from '../downloads/wake';
 import { loadKey } from '../keys/keystore';
+import { definePrivateSetting } from '../settings/private-settings';
 import { ensureIndexedDb } from '../storage/indexed-db';
 import { createBroadcaster, type Broadcaster } from './broadcast';
 import { createByteSampler } from './live-bytes';
 import { toBatchView, toJobView } from './views';
 
 /** Learned clock offsets survive worker restarts, so a corrected clock stays corrected. */
-const skewItem = storage.defineItem<SkewOffsets>('local:clockSkew', { fallback: {} });
+const skewItem = definePrivateSetting<SkewOffsets>('clockSkew', {});
 
 export interface Services {
   skew: ClockSkewStore;

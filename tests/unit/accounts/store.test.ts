@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { clearPrivateSettings } from '@/tests/unit/helpers/private-settings';
 import { listAccounts, removeAccount, saveAccount, selectAccount, selectedAccount } from '@/utils/accounts/store';
 import type { Account } from '@/utils/accounts/types';
 
@@ -8,7 +8,7 @@ const account = (id: string): Account => ({
 });
 
 describe('account settings', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(clearPrivateSettings);
 
   it('adds, replaces and removes accounts', async () => {
     await saveAccount(account('a'));
@@ -21,7 +21,7 @@ describe('account settings', () => {
 
   it('starts empty again once storage is cleared (the fallback list is never mutated)', async () => {
     await saveAccount(account('a'));
-    await fakeBrowser.storage.local.clear();
+    await clearPrivateSettings();
     expect(await listAccounts()).toEqual([]);
     await saveAccount(account('b'));
     expect((await listAccounts()).map((a) => a.id)).toEqual(['b']);

@@ -1,6 +1,7 @@
 /** "Test connection" for a replacement key signs with the staged candidate and its settings, never the stored key's. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { clearPrivateSettings } from '@/tests/unit/helpers/private-settings';
 import type { RunningEmulator } from '@/tests/emulator';
 import { saveAccount } from '@/utils/accounts/store';
 import { createReportsClient } from '@/utils/amazon-pay/client';
@@ -33,6 +34,7 @@ const caller = { kind: 'extension' } as never;
 
 beforeEach(async () => {
   await fakeBrowser.storage.local.clear();
+  await clearPrivateSettings();
   await saveAccount(before);
   await saveKey(before.id, await otherKey(), { publicKeyFingerprint: 'old' });
   await discardCandidateKey(before.id);

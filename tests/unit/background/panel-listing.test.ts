@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { clearPrivateSettings } from '@/tests/unit/helpers/private-settings';
 import { getAccount, listAccounts, saveAccount, selectAccount } from '@/utils/accounts/store';
 import type { Account } from '@/utils/accounts/types';
 import { writeCachedReports } from '@/utils/amazon-pay/report-cache';
@@ -49,11 +49,7 @@ function value(reply: Awaited<ReturnType<typeof send>>): ReportListing {
   return reply.value as ReportListing;
 }
 
-/** An explicit empty list: the accounts item's fallback array is shared, so a missing key is not a clean slate. */
-async function emptyStorage() {
-  await fakeBrowser.storage.local.clear();
-  await fakeBrowser.storage.local.set({ accounts: [] });
-}
+const emptyStorage = clearPrivateSettings;
 
 beforeEach(async () => {
   await emptyStorage();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { getAccount, listAccounts, removeAccount, saveAccount } from '@/utils/accounts/store';
+import { clearPrivateSettings } from '@/tests/unit/helpers/private-settings';
+import { getAccount, removeAccount, saveAccount } from '@/utils/accounts/store';
 import type { Account } from '@/utils/accounts/types';
 import { createBroadcaster } from '@/utils/background/broadcast';
 import { panelProgress } from '@/utils/background/handlers/panel';
@@ -33,7 +34,7 @@ const job = (accountId: string): JobView => ({
 const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 beforeEach(async () => {
-  for (const a of await listAccounts()) await removeAccount(a.id);
+  await clearPrivateSettings();
   await saveAccount(account('us-1', 'na'));
 });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getAccount, removeAccount, listAccounts, saveAccount } from '@/utils/accounts/store';
+import { clearPrivateSettings } from '@/tests/unit/helpers/private-settings';
+import { getAccount, listAccounts, saveAccount } from '@/utils/accounts/store';
 import type { Account } from '@/utils/accounts/types';
 import { writeCachedReports } from '@/utils/amazon-pay/report-cache';
 import type { Report } from '@/utils/amazon-pay/types';
@@ -53,8 +53,7 @@ async function send(sender: SenderInfo, type: 'listReports' | 'downloadReports',
 }
 
 beforeEach(async () => {
-  for (const account of await listAccounts()) await removeAccount(account.id);
-  await fakeBrowser.storage.local.clear();
+  await clearPrivateSettings();
   vi.clearAllMocks();
   listFromAmazon.mockResolvedValue([]);
   await saveAccount({ id: 'us-1', label: 'Shop', region: 'na', environment: 'live', publicKeyId: 'LIVE-KEY', algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '2026-11-01T00:00:00Z' });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { clearPrivateSettings } from '@/tests/unit/helpers/private-settings';
 import { AccountForm } from '@/entrypoints/options/sections/accounts/AccountForm';
 import { startAccountDraft, storedAccountDraft } from '@/utils/accounts/draft';
 import { listAccounts, saveAccount } from '@/utils/accounts/store';
@@ -53,6 +54,7 @@ async function importInForm(): Promise<void> {
 
 beforeEach(async () => {
   await fakeBrowser.storage.local.clear();
+  await clearPrivateSettings();
   vi.mocked(sendMessage).mockReset();
 });
 
