@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DOCUMENT_HOST, startEmulator } from '../tests/emulator/index';
+import { DOCUMENT_HOSTS, startEmulator } from '../tests/emulator/index';
 import { sellerCentralHandlers } from '../tests/e2e/fixtures/sellercentral/serve';
 import { ensureBrowser, launchDemoBrowser } from './demo/browser';
 import { addDemoAccount, openPopup, openSellerCentralPanel, screenshotTour } from './demo/tour';
@@ -36,7 +36,7 @@ fs.cpSync(path.join(root, '.output/chrome-mv3'), extensionDir, { recursive: true
 const emulator = await startEmulator({ seed: 'demo', hostHandlers: sellerCentralHandlers() });
 log(`Emulator with seeded merchants on ${emulator.url} (Amazon Pay API, report documents, Seller Central look-alike)`);
 const browser = await launchDemoBrowser({
-  executablePath: browserPath, headless, port: emulator.port, extraHosts: [DOCUMENT_HOST],
+  executablePath: browserPath, headless, port: emulator.port, extraHosts: DOCUMENT_HOSTS,
   extensionDir, profileDir: path.join(profileDir, 'profile'), downloadDir: path.join(outDir, 'downloads'),
 });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_KEY_PATH, DOCUMENT_HOST, SEEDED_MERCHANTS, startEmulator, type RunningEmulator } from '../emulator/index';
+import { DEMO_PRIVATE_KEY_PATH, DOCUMENT_HOSTS, SEEDED_MERCHANTS, startEmulator, type RunningEmulator } from '../emulator/index';
 import { amazonHosts } from './harness';
 import { launchFirefox, saveFirefoxScreenshot, type FirefoxSession } from './support/firefox';
 import { addAccountInFirefox, clickWhenThere, waitFor, waitForText } from './support/firefox-pages';
@@ -18,7 +18,7 @@ const IDLE_MS = 5_000;
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 'e2e-firefox' });
-  proxy = await startTunnelProxy([...amazonHosts, DOCUMENT_HOST], emulator.port);
+  proxy = await startTunnelProxy([...amazonHosts, ...DOCUMENT_HOSTS], emulator.port);
   // Both at once: starting Firefox is most of this suite's time.
   [firefox, privateFirefox] = await Promise.all([
     launchFirefox({ proxyPort: proxy.port }),

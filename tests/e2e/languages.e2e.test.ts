@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_KEY_PATH, DOCUMENT_HOST, SEEDED_MERCHANTS, startEmulator, type RunningEmulator } from '../emulator/index';
+import { DEMO_PRIVATE_KEY_PATH, DOCUMENT_HOSTS, SEEDED_MERCHANTS, startEmulator, type RunningEmulator } from '../emulator/index';
 import { launchExtension, repoRoot, saveScreenshot, type ExtensionSession } from './harness';
 import { addAccountByImport } from './support/stack';
 
@@ -30,7 +30,7 @@ let emulator: RunningEmulator;
 let profile: string;
 let english: ExtensionSession | undefined;
 
-const launch = (lang: string) => launchExtension({ port: emulator.port, extraHosts: [DOCUMENT_HOST], userDataDir: profile, lang });
+const launch = (lang: string) => launchExtension({ port: emulator.port, extraHosts: DOCUMENT_HOSTS, userDataDir: profile, lang });
 
 // One profile for all languages: the account is added once, in English (the helper finds fields by English labels).
 beforeAll(async () => {

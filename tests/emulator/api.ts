@@ -69,7 +69,7 @@ function idempotent(store: MerchantStore, key: string, route: string, body: Buff
   return reply;
 }
 
-export async function handleApi(ctx: RequestContext, state: EmulatorState, documentHost: string): Promise<Reply> {
+export async function handleApi(ctx: RequestContext, state: EmulatorState): Promise<Reply> {
   const resolved = resolve(ctx.method, ctx.rawPath);
   ctx.route = resolved?.route ?? 'unknown';
   state.stats.countRequest(ctx.route);
@@ -99,7 +99,7 @@ export async function handleApi(ctx: RequestContext, state: EmulatorState, docum
     const handler = HANDLERS[resolved.route];
     if (!handler) throw new ApiError(404, 'ResourceNotFound', `No operation ${ctx.method} ${ctx.rawPath}`);
     const store = state.store(auth.merchant, auth.env);
-    const op: Operation = { state, store, now, params, id: resolved.id, body: ctx.body, documentHost };
+    const op: Operation = { state, store, now, params, id: resolved.id, body: ctx.body };
     const run = (): Reply => {
       try {
         return handler(op);

@@ -61,6 +61,20 @@ describe('document URLs and files', () => {
     });
   });
 
+  it.each([['na', 'tortuga-prod-na.s3-external-1.amazonaws.com', 'us-east-1'], ['eu', 'tortuga-prod-eu.s3-eu-west-1.amazonaws.com', 'eu-west-1'],
+    ['jp', 'tortuga-prod-fe.s3-us-west-2.amazonaws.com', 'us-west-2']] as const)('%s: URL on the region\'s S3-style host, /%%2FNinetyDays/ path, S3\'s query order, X-Amz-Expires=30', async (region, host, awsRegion) => {
+    const merchant = seeded(region, 'live').publicKeyId;
+    const doc = emu.admin.reports(merchant).find((r) => r.processingStatus === 'COMPLETED')!.reportDocumentId!;
+    const res = await call(emu, { publicKeyId: merchant, region, path: `/v2/report-documents/${doc}` });
+    const url = new URL(res.json().url);
+    expect([url.protocol, url.host, url.pathname]).toEqual(['https:', host, `/%2FNinetyDays/${doc}`]);
+    expect([...url.searchParams.keys()]).toEqual(['X-Amz-Algorithm', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Expires', 'X-Amz-Credential', 'X-Amz-Signature']);
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('30');
+    expect(url.searchParams.get('X-Amz-Credential')).toMatch(new RegExp(`^AKIA[A-Z]+/\\d{8}/${awsRegion}/s3/aws4_request$`));
+    const file = await download(emu, url.href);
+    expect([file.status, sha256(file.body)]).toEqual([200, emu.admin.document(doc)!.sha256]);
+  });
+
   it('serves the file byte for byte as the admin API describes it, without Amazon Pay headers', async () => {
     const report = settlements()[1]!;
     const res = await download(emu, await documentUrl(report.reportDocumentId!));

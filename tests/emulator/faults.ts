@@ -22,13 +22,15 @@ export interface FaultConfig {
   documentUrlTtlSeconds: number;
   /** Public key ids whose merchant account is not active: signed requests get 403 InvalidAccountStatus. */
   inactiveAccounts: string[];
+  /** Sandbox refuses every type but its settlement report (400), instead of accepting and cancelling them. */
+  sandboxRefusesTransactionTypes: boolean;
 }
 
 export function noFaults(documentUrlTtlSeconds = 30): FaultConfig {
   return {
     latencyMs: {}, rateLimit: null, errorRate: null, throttleNext: 0, notReadyNext: 0, malformedJsonNext: 0,
     documentBytesPerSecond: null, truncateDocument: null, clockOffsetSeconds: 0, documentUrlTtlSeconds,
-    inactiveAccounts: [],
+    inactiveAccounts: [], sandboxRefusesTransactionTypes: false,
   };
 }
 
@@ -91,6 +93,10 @@ export function mergeFaults(base: FaultConfig, input: unknown): FaultConfig {
   if (f.inactiveAccounts !== undefined) {
     if (!Array.isArray(f.inactiveAccounts) || f.inactiveAccounts.some((id) => typeof id !== 'string')) throw new Error('inactiveAccounts must be a list of public key ids');
     out.inactiveAccounts = [...(f.inactiveAccounts as string[])];
+  }
+  if (f.sandboxRefusesTransactionTypes !== undefined) {
+    if (typeof f.sandboxRefusesTransactionTypes !== 'boolean') throw new Error('sandboxRefusesTransactionTypes must be true or false');
+    out.sandboxRefusesTransactionTypes = f.sandboxRefusesTransactionTypes;
   }
   return out;
 }

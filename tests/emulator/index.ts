@@ -1,6 +1,7 @@
 /** Programmatic entry point: `startEmulator()` for tests, the benchmark and the demo. */
 import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DOCUMENT_HOSTS as DOCUMENTS } from './presign';
 import { createEmulatorServer } from './server';
 import { EmulatorState } from './state';
 import { tlsMaterial } from './tls';
@@ -16,12 +17,14 @@ export {
   AUTHORIZATION, CAPTURE, REFUND, MULTI_CURRENCY, type Environment, type ProcessingStatus,
 } from './report-types';
 
-/** Where pre-signed report URLs point (an S3-style name; Amazon Pay's real host is undocumented). */
-export const DOCUMENT_HOST = 'tortuga-prod-na.s3-external-1.amazonaws.com';
+/** Where pre-signed report URLs point, per region (S3-style names; Amazon Pay's real hosts are undocumented). */
+export const DOCUMENT_HOSTS = Object.values(DOCUMENTS).map((d) => d.host);
+/** NA's document host. */
+export const DOCUMENT_HOST = DOCUMENTS.na.host;
 
 /** Every host the certificate covers; tests and browsers map the real names to the emulator. */
 export const CERTIFICATE_HOSTS = [
-  'pay-api.amazon.com', 'pay-api.amazon.eu', 'pay-api.amazon.jp', DOCUMENT_HOST,
+  'pay-api.amazon.com', 'pay-api.amazon.eu', 'pay-api.amazon.jp', ...DOCUMENT_HOSTS,
   'sellercentral.amazon.com', 'sellercentral-europe.amazon.com', 'sellercentral-japan.amazon.com', 'localhost',
 ] as const;
 

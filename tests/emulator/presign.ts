@@ -5,8 +5,18 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { formatCompact, parseAmazonDate } from './dates';
+import type { Region } from './merchants';
 
-export const DOCUMENT_PATH_PREFIX = '/NinetyDays/';
+/**
+ * The S3 buckets of SP-API's legacy report documents, whose ids have the same `amzn1.tortuga.3.` shape as Amazon
+ * Pay's: an analogy, Amazon Pay's own host is undocumented. The object key starts with a slash, hence `%2F`.
+ */
+export const DOCUMENT_HOSTS: Record<Region, { host: string; awsRegion: string }> = {
+  na: { host: 'tortuga-prod-na.s3-external-1.amazonaws.com', awsRegion: 'us-east-1' },
+  eu: { host: 'tortuga-prod-eu.s3-eu-west-1.amazonaws.com', awsRegion: 'eu-west-1' },
+  jp: { host: 'tortuga-prod-fe.s3-us-west-2.amazonaws.com', awsRegion: 'us-west-2' },
+};
+export const DOCUMENT_PATH_PREFIX = '/%2FNinetyDays/';
 const ACCESS_KEY = 'AKIAEMULATORTESTONLY';
 
 function signature(secret: Buffer, host: string, path: string, unsignedQuery: string): string {
@@ -20,17 +30,19 @@ export interface PresignedUrl {
   expiresAt: number;
 }
 
-export function presign(secret: Buffer, host: string, documentId: string, now: number, ttlSeconds: number): PresignedUrl {
+/** The query in the order SP-API's document URLs show: Algorithm, Date, SignedHeaders, Expires, Credential, Signature. */
+export function presign(secret: Buffer, region: Region, documentId: string, now: number, ttlSeconds: number): PresignedUrl {
+  const { host, awsRegion } = DOCUMENT_HOSTS[region];
   const date = formatCompact(now);
   const path = `${DOCUMENT_PATH_PREFIX}${documentId}`;
   const expires = Math.max(1, Math.round(ttlSeconds));
-  const query = new URLSearchParams({
-    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
-    'X-Amz-Credential': `${ACCESS_KEY}/${date.slice(0, 8)}/us-east-1/s3/aws4_request`,
-    'X-Amz-Date': date,
-    'X-Amz-Expires': String(expires),
-    'X-Amz-SignedHeaders': 'host',
-  }).toString();
+  const query = new URLSearchParams([
+    ['X-Amz-Algorithm', 'AWS4-HMAC-SHA256'],
+    ['X-Amz-Date', date],
+    ['X-Amz-SignedHeaders', 'host'],
+    ['X-Amz-Expires', String(expires)],
+    ['X-Amz-Credential', `${ACCESS_KEY}/${date.slice(0, 8)}/${awsRegion}/s3/aws4_request`],
+  ]).toString();
   const sig = signature(secret, host, path, query);
   return { url: `https://${host}${path}?${query}&X-Amz-Signature=${sig}`, signature: sig, expiresAt: parseAmazonDate(date)! + expires * 1000 };
 }

@@ -25,10 +25,14 @@ export const SCHEDULE_FREQUENCIES = [
 
 export type Environment = 'live' | 'sandbox';
 
-/** Why a type cannot be created (or scheduled) in an environment, or null when it can. */
-export function creationRefusal(type: string, env: Environment, forSchedule: boolean): string | null {
+/**
+ * Why a type cannot be created (or scheduled) in an environment, or null when it can. Sandbox accepts transaction
+ * types (the official Node SDK's live sandbox test creates `_AUTHORIZATION_DATA_` reports and schedules with 201); they
+ * hold no data there. `sandboxRefusesTransactionTypes` restores the refusal the docs' wording could also mean.
+ */
+export function creationRefusal(type: string, env: Environment, forSchedule: boolean, sandboxRefusesTransactionTypes = false): string | null {
   if (!(REPORT_TYPES as readonly string[]).includes(type)) return `The value ${type} provided for reportType is invalid.`;
-  if (env === 'sandbox' && type !== SANDBOX_SETTLEMENT) return `Only ${SANDBOX_SETTLEMENT} is available in sandbox.`;
+  if (env === 'sandbox' && type !== SANDBOX_SETTLEMENT && sandboxRefusesTransactionTypes) return `Only ${SANDBOX_SETTLEMENT} is available in sandbox.`;
   if (env === 'live' && type === SANDBOX_SETTLEMENT) return `${SANDBOX_SETTLEMENT} is only available in sandbox.`;
   if (type === SETTLEMENT) return `Settlement reports are generated automatically and cannot be ${forSchedule ? 'scheduled' : 'requested'}.`;
   if (type === CAPTURE) return `${CAPTURE} is currently not available via API.`;

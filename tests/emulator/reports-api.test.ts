@@ -148,7 +148,6 @@ describe('Create Report', () => {
 
   it.each<[string, string, number, string, string?]>([
     ['settlement reports cannot be requested', body({ ...valid, reportType: SETTLEMENT }), 400, 'InvalidParameterValue', LIVE],
-    ['sandbox offers only the sandbox settlement type', body({ ...valid, reportType: ORDER_REFERENCE }), 400, 'InvalidParameterValue'],
     ['live does not offer the sandbox settlement type', body(valid), 400, 'InvalidParameterValue', LIVE],
     ['startTime must be before endTime', body({ ...valid, startTime: valid.endTime }), 400, 'InvalidParameterValue'],
     ['a missing endTime', body({ reportType: SANDBOX_SETTLEMENT, startTime: valid.startTime }), 400, 'MissingParameterValue'],
@@ -158,6 +157,30 @@ describe('Create Report', () => {
   ])('refuses %s', async (_name, payload, status, reasonCode, publicKeyId) => {
     const res = await call(emu, { method: 'POST', path: '/v2/reports', body: payload, publicKeyId });
     expect([res.status, res.json().reasonCode]).toEqual([status, reasonCode]);
+  });
+
+  it('sandbox accepts transaction types with 201 (as the official SDK\'s live test expects) and ends them CANCELLED; the refusal is a fault', async () => {
+    const authorization = body({ ...valid, reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_' });
+    const created = await call(emu, { method: 'POST', path: '/v2/reports', body: authorization });
+    expect(created.status).toBe(201);
+    const schedule = { reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_', scheduleFrequency: 'P1D', deleteExistingSchedule: true };
+    const scheduled = await call(emu, { method: 'POST', path: '/v2/report-schedules', body: JSON.stringify(schedule) });
+    expect(scheduled.status).toBe(201);
+    expect((await call(emu, { method: 'DELETE', path: `/v2/report-schedules/${scheduled.json().reportScheduleId}` })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 450));
+    const report = (await call(emu, { path: `/v2/reports/${created.json().reportId}` })).json();
+    expect([report.processingStatus, report.reportDocumentId]).toEqual(['CANCELLED', undefined]);
+
+    emu.admin.setFaults({ sandboxRefusesTransactionTypes: true });
+    try {
+      const refused = await call(emu, { method: 'POST', path: '/v2/reports', body: body({ ...valid, reportType: ORDER_REFERENCE }) });
+      expect([refused.status, refused.json().reasonCode]).toEqual([400, 'InvalidParameterValue']);
+      const refusedSchedule = await call(emu, { method: 'POST', path: '/v2/report-schedules', body: JSON.stringify(schedule) });
+      expect([refusedSchedule.status, refusedSchedule.json().reasonCode]).toEqual([400, 'InvalidParameterValue']);
+      expect((await call(emu, { method: 'POST', path: '/v2/reports', body: body(valid) })).status).toBe(201);
+    } finally {
+      emu.admin.clearFaults();
+    }
   });
 
   it('accepts the extended date form and multi-currency reports in live', async () => {

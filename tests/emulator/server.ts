@@ -2,6 +2,7 @@
 import https from 'node:https';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { handleApi } from './api';
+import { DOCUMENT_HOSTS } from './presign';
 import { requestId } from './ids';
 import { hostName, sortedJson, type Reply } from './http';
 import { readContext, type RequestContext } from './request-context';
@@ -64,11 +65,11 @@ async function dispatch(config: ServerConfig, req: IncomingMessage, res: ServerR
     return;
   }
   logWhenDone(ctx, state);
-  if (ctx.host === config.documentHost) {
+  if (Object.values(DOCUMENT_HOSTS).some((d) => d.host === ctx.host)) {
     res.setHeader('Date', new Date(state.now()).toUTCString());
     return serveDocument(ctx, state);
   }
-  const reply = await handleApi(ctx, state, config.documentHost);
+  const reply = await handleApi(ctx, state);
   await reply.hold;
   sendApi(ctx, state, reply);
 }

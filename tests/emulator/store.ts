@@ -5,7 +5,7 @@ import type { Reply } from './http';
 import { documentId, reportId, scheduleId } from './ids';
 import type { Merchant } from './merchants';
 import { createRng, type Rng } from './prng';
-import type { Environment } from './report-types';
+import { SANDBOX_SETTLEMENT, type Environment } from './report-types';
 import type { ReportRecord, ScheduleRecord } from './reports';
 
 export const RETENTION_MS = 90 * DAY_MS;
@@ -50,7 +50,8 @@ export class MerchantStore {
   }
 
   createReport(type: string, start: number, end: number, now: number): ReportRecord {
-    const hasData = end > this.openedAt && start < now;
+    // Sandbox has data only for its own settlement report; other types end CANCELLED ("no data").
+    const hasData = end > this.openedAt && start < now && (this.env === 'live' || type === SANDBOX_SETTLEMENT);
     const days = Math.max(1, Math.ceil((Math.min(end, now) - Math.max(start, this.openedAt)) / DAY_MS));
     const report: ReportRecord = {
       reportId: this.uniqueId(() => reportId(this.rng)), reportType: type, startTime: start, endTime: end,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_HOST } from '../../emulator/index';
+import { DOCUMENT_HOSTS } from '../../emulator/index';
 import { launchExtension, type ExtensionSession } from '../harness';
 import { auditArchive, documentRetries, outcomes, printSummary, summarise } from '../support/audit';
 import { completedReports, downloadsOf, driveAccount, messenger, startBulk, waitForBatch, type ReportRow, type Send } from '../support/driver';
@@ -41,7 +41,7 @@ describe('drill: Chromium is closed in the middle of a bulk download', () => {
       while ((await doneCount(batchId)) < target) await sleep(100);
       atClose.push(await doneCount(batchId));
       await session.close();
-      session = await launchExtension({ port: stack.emulator.port, extraHosts: [DOCUMENT_HOST], userDataDir: session.userDataDir });
+      session = await launchExtension({ port: stack.emulator.port, extraHosts: DOCUMENT_HOSTS, userDataDir: session.userDataDir });
       // Opening the options page is what a user would do; its poll shows the batch where it was left.
       send = messenger(await session.openPage('options.html'));
       expect(await doneCount(batchId)).toBeGreaterThanOrEqual(atClose.at(-1)!);

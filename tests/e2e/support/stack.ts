@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DOCUMENT_HOST, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index';
+import { DOCUMENT_HOSTS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index';
 import { launchExtension, waitForFile, type ExtensionSession, type LaunchOptions } from '../harness';
 
 export interface Stack {
@@ -14,7 +14,7 @@ export interface Stack {
 /** The emulator plus the built extension in Chromium, with Amazon's hosts (API, documents, Seller Central) mapped to it. */
 export async function startStack(emulatorOptions: EmulatorOptions = {}, launch: Partial<LaunchOptions> = {}): Promise<Stack> {
   const emulator = await startEmulator({ seed: 'e2e', ...emulatorOptions });
-  const browser = await launchExtension({ port: emulator.port, extraHosts: [DOCUMENT_HOST], ...launch });
+  const browser = await launchExtension({ port: emulator.port, extraHosts: DOCUMENT_HOSTS, ...launch });
   return {
     emulator, browser,
     async close() {

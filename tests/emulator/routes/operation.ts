@@ -13,8 +13,6 @@ export interface Operation {
   /** The `{id}` path segment, when the route has one. */
   id: string;
   body: Buffer;
-  /** Host name put into pre-signed document URLs. */
-  documentHost: string;
 }
 
 export type Handler = (op: Operation) => Reply;

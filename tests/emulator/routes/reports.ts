@@ -67,7 +67,7 @@ export function createReport(op: Operation) {
   const body = jsonBody(op.body, ['reportType', 'startTime', 'endTime']);
   const type = required(body, 'reportType');
   if (typeof type !== 'string') throw invalidParameter('reportType', String(type));
-  const refusal = creationRefusal(type, op.store.env, false);
+  const refusal = creationRefusal(type, op.store.env, false, op.state.faults.config.sandboxRefusesTransactionTypes);
   if (refusal) throw new ApiError(400, 'InvalidParameterValue', refusal);
   const start = date(required(body, 'startTime'), 'startTime');
   const end = date(required(body, 'endTime'), 'endTime');

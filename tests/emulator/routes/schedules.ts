@@ -32,7 +32,7 @@ export function createReportSchedule(op: Operation) {
   const body = jsonBody(op.body, ['reportType', 'scheduleFrequency', 'nextReportCreationTime', 'deleteExistingSchedule']);
   const type = required(body, 'reportType');
   if (typeof type !== 'string') throw invalidParameter('reportType', String(type));
-  const refusal = creationRefusal(type, op.store.env, true);
+  const refusal = creationRefusal(type, op.store.env, true, op.state.faults.config.sandboxRefusesTransactionTypes);
   if (refusal) throw new ApiError(400, 'InvalidParameterValue', refusal);
   const frequency = required(body, 'scheduleFrequency');
   if (typeof frequency !== 'string' || !(SCHEDULE_FREQUENCIES as readonly string[]).includes(frequency)) {
