@@ -10,8 +10,13 @@ const isWeekday = (day: number) => {
 
 /** Business days after `from` up to and including `to` (0 when `to` is not later). */
 export function businessDaysBetween(from: LocalDate, to: LocalDate): number {
-  let count = 0;
-  for (let day = epochDay(from) + 1; day <= epochDay(to); day++) if (isWeekday(day)) count++;
+  const start = epochDay(from);
+  const days = epochDay(to) - start;
+  if (days <= 0) return 0;
+  // Every seven consecutive days hold five weekdays; only the remainder needs looking at.
+  const whole = Math.floor(days / 7);
+  let count = whole * 5;
+  for (let day = start + whole * 7 + 1; day <= start + days; day++) if (isWeekday(day)) count++;
   return count;
 }
 

@@ -61,9 +61,8 @@ const entryText = (entry: BankEntry) =>
 const looksLikeAmazon = (entry: BankEntry) => /AMAZON/.test(normalise(`${entry.counterparty} ${entry.remittance}`));
 const money = (minor: number, currency: string) => `${formatMinor(minor, currency)} ${currency}`;
 
-/** The token with no digit or letter glued to it where the token itself ends in one. */
-function containsToken(text: string, token: string): boolean {
-  const wanted = normalise(token);
+/** The (normalised) token with no digit glued to either end. */
+function containsToken(text: string, wanted: string): boolean {
   if (wanted.length < 6) return false;
   for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
     const before = text[at - 1] ?? '';
@@ -165,8 +164,9 @@ export function matchPayouts(
       payout.disbursementReferenceId,
       payout.settlementId.length >= 9 ? payout.settlementId : undefined,
     ].filter((t): t is string => !!t);
+    const wanted = tokens.map(normalise);
     for (const entry of open(credits, (e) => e.id, matchedEntries)) {
-      const token = tokens.find((t) => containsToken(texts.get(entry.id)!, t));
+      const token = tokens.find((t, i) => containsToken(texts.get(entry.id)!, wanted[i]!));
       if (!token || !allowed(payout, entry)) continue;
       const which = token === payout.disbursementReferenceId ? 'disbursement reference' : 'settlement id';
       if (entry.amountMinor === payout.amountMinor && entry.currency === payout.currency) {

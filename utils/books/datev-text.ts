@@ -24,7 +24,10 @@ const GERMAN_LETTERS: Readonly<Record<string, string>> = {
  * value keeps its last 36 characters (shop order numbers end in the part that matters); no leading `+`/`-`, so no
  * spreadsheet reads the value as a formula.
  */
+const ALREADY_CLEAN = /^[A-Za-z0-9_$&%*/][A-Za-z0-9_$&%*+\-/]{0,35}$/;
+
 export function sanitiseBelegfeld(value: string): string {
+  if (ALREADY_CLEAN.test(value) && !value.endsWith('-')) return value;
   const spelt = value.replace(/[äöüÄÖÜß]/g, (letter) => GERMAN_LETTERS[letter] ?? letter).normalize('NFKD');
   const allowed = spelt.replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_$&%*+\-/]+/g, '-');
   const trimmed = (s: string) => s.replace(/^[-+]+/, '').replace(/-+$/, '');

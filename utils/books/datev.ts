@@ -13,7 +13,7 @@ import { ExportRefusedError } from './errors';
 import { type ExportChange, type ExportFile, type ExportResult, fileNamePart } from './export-types';
 import { formatMinor } from './money';
 import { type LocalDate, type Period, ZoneClock } from './time-zone';
-import { encodeWindows1252, toWindows1252Text } from './windows-1252';
+import { encodeWindows1252Lines, toWindows1252Text } from './windows-1252';
 
 export const DATEV_MAX_LINES = 99_999;
 /** DATEV's rule for Umsatz: positive, two decimals, at most ten digits before the comma, never 0,00. */
@@ -113,18 +113,31 @@ function headerLine(input: DatevExportInput, fiscalStart: LocalDate, from: Local
   ].join(';');
 }
 
-const EMPTY_LINE: readonly string[] = DATEV_COLUMNS.map((column) => (column.type === 'Text' ? '""' : ''));
+/** Fields after Beleginfo 5 are empty but for Festschreibung and Abrechnungsreferenz: written as fixed runs of `;`. */
+const LEADING_FIELDS = F.beleginfoArt1 + 10;
+const EMPTY_LEADING: readonly string[] = Array.from({ length: LEADING_FIELDS }, () => '');
+const separators = (count: number) => ';'.repeat(count);
+const TO_FESTSCHREIBUNG = separators(F.festschreibung - LEADING_FIELDS + 1);
+const TO_ABRECHNUNGSREFERENZ = separators(F.abrechnungsreferenz - F.festschreibung);
+const TO_END = separators(DATEV_COLUMNS.length - 1 - F.abrechnungsreferenz);
 const HEADING_LINE = DATEV_COLUMNS.map((column) => column.name).join(';');
 
-function bookingLine(booking: Booking, settings: DatevSettings, changes: ExportChange[]): string {
-  const fields = EMPTY_LINE.slice();
-  const report = (field: string, from: string, to: string) => {
-    if (from !== to)
+/** `reportChanges` is false for a row's second line (its fee): the row's values were reported with the first. */
+function bookingLine(
+  booking: Booking,
+  settings: DatevSettings,
+  changes: ExportChange[],
+  reportChanges: boolean,
+): string {
+  const fields = EMPTY_LEADING.slice();
+  const report = (field: string, from: string, to: string, always = false) => {
+    if ((reportChanges || always) && from !== to) {
       changes.push({ sourceLine: booking.row?.line, settlementId: booking.settlementId, field, from, to });
+    }
   };
-  const text = (index: number, field: string, value: string, max: number) => {
+  const text = (index: number, field: string, value: string, max: number, always = false) => {
     const written = toWindows1252Text(value).slice(0, max);
-    report(field, value, written);
+    report(field, value, written, always);
     fields[index] = quote(written);
   };
   const umsatz = formatMinor(Math.abs(booking.amountMinor), 'EUR', ',');
@@ -140,7 +153,7 @@ function bookingLine(booking: Booking, settings: DatevSettings, changes: ExportC
   const beleg = sanitiseBelegfeld(belegSource);
   report('Belegfeld 1', belegSource, beleg);
   fields[F.belegfeld1] = quote(beleg.slice(0, BELEGFELD_1_MAX));
-  text(F.buchungstext, 'Buchungstext', buchungstext(booking), BUCHUNGSTEXT_MAX);
+  text(F.buchungstext, 'Buchungstext', buchungstext(booking), BUCHUNGSTEXT_MAX, true);
   const row = booking.row;
   const infos: [string, string][] = row
     ? [
@@ -157,9 +170,9 @@ function bookingLine(booking: Booking, settings: DatevSettings, changes: ExportC
       fields[F.beleginfoArt1 + 2 * i] = quote(kind);
       text(F.beleginfoArt1 + 2 * i + 1, `Beleginfo - Inhalt ${i + 1}`, value, BELEGINFO_INHALT_MAX);
     });
-  fields[F.festschreibung] = settings.lockBookings ? '1' : '0';
-  fields[F.abrechnungsreferenz] = quote(toWindows1252Text(booking.settlementId).slice(0, 50));
-  return fields.join(';');
+  const lock = settings.lockBookings ? '1' : '0';
+  const reference = quote(toWindows1252Text(booking.settlementId).slice(0, 50));
+  return `${fields.join(';')}${TO_FESTSCHREIBUNG}${lock}${TO_ABRECHNUNGSREFERENZ}${reference}${TO_END}`;
 }
 
 export function exportDatev(input: DatevExportInput): ExportResult {
@@ -199,21 +212,20 @@ export function exportDatev(input: DatevExportInput): ExportResult {
     for (let part = 0; part < parts; part++) {
       const slice = bookings.slice(part * DATEV_MAX_LINES, (part + 1) * DATEV_MAX_LINES);
       const lines = [headerLine(input, fiscalStart, from, to), HEADING_LINE];
-      for (const booking of slice) lines.push(bookingLine(booking, input.settings, changes));
+      let previous: Booking | undefined;
+      for (const booking of slice) {
+        const sameRow = booking.row !== undefined && booking.row === previous?.row;
+        lines.push(bookingLine(booking, input.settings, changes, !sameRow));
+        previous = booking;
+      }
       const suffix = parts > 1 ? `_${part + 1}` : '';
       files.push({
         name: `EXTF_Buchungsstapel_AmazonPay_${fileNamePart(input.accountName)}_${compact(from)}-${compact(to)}${suffix}.csv`,
         mimeType: 'text/csv;charset=windows-1252',
-        bytes: encodeWindows1252(`${lines.join('\r\n')}\r\n`),
+        bytes: encodeWindows1252Lines(lines, '\r\n'),
         lineCount: slice.length,
       });
     }
   }
-  // A row's amount and fee lines carry the same values: report each change once per row.
-  const seen = new Set<string>();
-  const unique = changes.filter((c) => {
-    const key = `${c.settlementId}\u0000${c.sourceLine}\u0000${c.field}\u0000${c.from}`;
-    return !seen.has(key) && seen.add(key);
-  });
-  return { files, changes: unique };
+  return { files, changes };
 }

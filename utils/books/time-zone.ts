@@ -15,6 +15,7 @@ export const DEFAULT_TIME_ZONE: Readonly<Record<Region, string>> = {
 export type LocalDate = string;
 
 const QUARTER_HOUR_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
 
 export function isTimeZone(zone: string): boolean {
   try {
@@ -29,6 +30,7 @@ export function isTimeZone(zone: string): boolean {
 export class ZoneClock {
   private readonly format: Intl.DateTimeFormat;
   private readonly offsets = new Map<number, number>();
+  private readonly days = new Map<number, LocalDate>();
 
   constructor(readonly timeZone: string) {
     this.format = new Intl.DateTimeFormat('en-US', {
@@ -73,7 +75,14 @@ export class ZoneClock {
   localDate(instant: string | number): LocalDate {
     const epochMs = typeof instant === 'number' ? instant : Date.parse(instant);
     if (Number.isNaN(epochMs)) throw new RangeError(`Not an instant: ${String(instant)}`);
-    return this.wallClock(epochMs).toISOString().slice(0, 10);
+    // A month of rows falls on some thirty local days: format each day once.
+    const day = Math.floor((epochMs + this.offsetMs(epochMs)) / DAY_MS);
+    let date = this.days.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      this.days.set(day, date);
+    }
+    return date;
   }
 }
 

@@ -61,7 +61,10 @@ function keeps(char: string): boolean {
 }
 
 /** The text made printable and encodable in Windows-1252; equal to the input when nothing had to change. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function toWindows1252Text(value: string): string {
+  if (PRINTABLE_ASCII.test(value)) return value;
   let out = '';
   for (const char of value) {
     if (keeps(char)) {
@@ -79,14 +82,36 @@ export function toWindows1252Text(value: string): string {
   return out;
 }
 
+function encodeInto(value: string, bytes: Uint8Array, offset: number): void {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) {
+      bytes[offset + i] = code;
+      continue;
+    }
+    const byte = HIGH.get(code);
+    if (byte === undefined) throw new RangeError(`Not encodable in Windows-1252: U+${code.toString(16)}`);
+    bytes[offset + i] = byte;
+  }
+}
+
 /** Encodes text that `toWindows1252Text` has prepared; anything else is a programming error. */
 export function encodeWindows1252(value: string): Uint8Array {
   const bytes = new Uint8Array(value.length);
-  for (let i = 0; i < value.length; i++) {
-    const byte = byteOf(value.charCodeAt(i));
-    if (byte === undefined)
-      throw new RangeError(`Not encodable in Windows-1252: U+${value.charCodeAt(i).toString(16)}`);
-    bytes[i] = byte;
+  encodeInto(value, bytes, 0);
+  return bytes;
+}
+
+/** Lines with the line end after each, into one buffer without building the whole text first. */
+export function encodeWindows1252Lines(lines: readonly string[], lineEnd: string): Uint8Array {
+  let length = 0;
+  for (const line of lines) length += line.length + lineEnd.length;
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const line of lines) {
+    encodeInto(line, bytes, offset);
+    encodeInto(lineEnd, bytes, offset + line.length);
+    offset += line.length + lineEnd.length;
   }
   return bytes;
 }

@@ -101,7 +101,7 @@ const HEADER_RULES: Record<number, RegExp> = {
 
 /** A booking line field against its column's type and DATEV's rule for the fields we fill. */
 function checkField(value: string, column: ReturnType<typeof documentedColumns>[number]): string | undefined {
-  if (column.quoted) {
+  if (column.quoted && value !== '') {
     if (!/^"([^"]|"")*"$/.test(value)) return 'text not quoted';
     if (unquote(value).length > column.maxLength) return 'text too long';
     if ([...value].some((c) => c.charCodeAt(0) < 0x20)) return 'control character';
@@ -120,7 +120,8 @@ function checkField(value: string, column: ReturnType<typeof documentedColumns>[
     Festschreibung: /^[01]$/,
   };
   const rule = rules[column.name];
-  if (rule && !rule.test(value)) return `breaks ${rule}`;
+  const optional = ['BU-Schlüssel', 'Belegfeld 2'].includes(column.name);
+  if (rule && !(optional && value === '') && !rule.test(value)) return `breaks ${rule}`;
   if (!column.quoted && value !== '' && column.type === 'Zahl' && !/^\d+$/.test(value)) return 'not a number';
   return undefined;
 }
