@@ -2,7 +2,7 @@
  * Last known report list per account, in an IndexedDB store of its own, so views can show reports at once
  * and refresh behind them. Structured clone keeps `Date`s as `Date`s.
  */
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { Report } from './types';
 
 export interface CachedReports {
@@ -27,4 +27,8 @@ export async function writeCachedReports(accountId: string, reports: Report[], f
   const entry = { reports, fetchedAt };
   await set(accountId, entry, cacheStore());
   return entry;
+}
+
+export async function deleteCachedReports(accountId: string): Promise<void> {
+  await del(accountId, cacheStore());
 }

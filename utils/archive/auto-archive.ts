@@ -30,6 +30,11 @@ export async function writeState(accountId: string, state: AutoArchiveState): Pr
   await stateItem.setValue({ ...(await stateItem.getValue()), [accountId]: state });
 }
 
+export async function removeAutoArchiveState(accountId: string): Promise<void> {
+  const { [accountId]: _removed, ...others } = await stateItem.getValue();
+  await stateItem.setValue(others);
+}
+
 export async function enabledAccounts(): Promise<string[]> {
   return Object.entries(await stateItem.getValue()).filter(([, s]) => s.settings.enabled).map(([id]) => id);
 }

@@ -1,4 +1,5 @@
-import type { OnDemandView } from '../messaging/protocol';
+import { serializeError } from '../background/router';
+import type { OnDemandView, SerializedError } from '../messaging/protocol';
 import { definePrivateSetting } from '../settings/private-settings';
 import type { Services } from '../background/services';
 
@@ -6,6 +7,10 @@ import type { Services } from '../background/services';
 const onDemandItem = definePrivateSetting<OnDemandView[]>('onDemand', []);
 /** Finished entries stay listed for a week so the merchant sees what became of them. */
 const KEEP_FINISHED_MS = 7 * 86_400_000;
+/** Amazon finishes a requested report within minutes; one still pending after this is given up. */
+export const FOLLOW_DEADLINE_MS = 6 * 3_600_000;
+/** Answers that asking again cannot change: Amazon refuses this key (401/403) or has no such report (404). */
+const FINAL_CODES = new Set(['unauthorized', 'not-found']);
 
 export async function listOnDemand(accountId?: string): Promise<OnDemandView[]> {
   return (await onDemandItem.getValue()).filter((item) => !accountId || item.accountId === accountId);
@@ -19,20 +24,40 @@ export async function hasPendingOnDemand(): Promise<boolean> {
   return (await onDemandItem.getValue()).some((item) => item.status === 'IN_PROGRESS');
 }
 
+/** The removed account's requested reports: nothing is followed for it any more. */
+export async function removeOnDemandFor(accountId: string): Promise<void> {
+  await onDemandItem.setValue((await onDemandItem.getValue()).filter((item) => item.accountId !== accountId));
+}
+
+const DEADLINE_PASSED: SerializedError = {
+  name: 'OnDemandDeadline', code: 'on-demand-deadline', message: 'The report was still pending at its deadline',
+  userMessage: 'Amazon did not finish this report within 6 hours; request it again.',
+};
+
+/** A failed pass: final answers and a passed deadline end the item (FAILED, with the reason); others wait. */
+function afterFailure(item: OnDemandView, thrown: unknown, now: number): OnDemandView {
+  const error = serializeError(thrown);
+  // The account is gone too when it was removed while this pass ran.
+  if (FINAL_CODES.has(error.code) || error.name === 'AccountNotFoundError') return { ...item, status: 'FAILED', error };
+  return pastDeadline(item, now) ? { ...item, status: 'FAILED', error: DEADLINE_PASSED } : item;
+}
+
+const pastDeadline = (item: OnDemandView, now: number) => now - Date.parse(item.requestedAt) >= FOLLOW_DEADLINE_MS;
+
 /** One pass: asks Amazon about every pending report; a completed one is queued for download at once. */
 export async function followOnDemand(services: Services, now = Date.now()): Promise<OnDemandView[]> {
   const items = await onDemandItem.getValue();
-  const updated = await Promise.all(items.map(async (item) => {
+  const updated = await Promise.all(items.map(async (item): Promise<OnDemandView> => {
     if (item.status !== 'IN_PROGRESS') return item;
     try {
       const account = await services.account(item.accountId);
       const report = await services.client(account).getReport(item.reportId);
+      if (report.processingStatus === 'IN_PROGRESS' && pastDeadline(item, now)) return { ...item, status: 'FAILED', error: DEADLINE_PASSED };
       if (report.processingStatus !== 'COMPLETED') return { ...item, status: report.processingStatus };
       const result = await services.pipeline.enqueue(item.accountId, [report], { accountLabel: account.label });
       return { ...item, status: report.processingStatus, batchId: result.batchId };
-    } catch {
-      // Asking again on the next pass is all we can do; the item stays pending.
-      return item;
+    } catch (thrown) {
+      return afterFailure(item, thrown, now);
     }
   }));
   const kept = updated.filter((item) => item.status === 'IN_PROGRESS' || now - Date.parse(item.requestedAt) < KEEP_FINISHED_MS);

@@ -119,6 +119,8 @@ export interface OnDemandView {
   status: ReportView['processingStatus'];
   /** Set once the finished report has been queued for download. */
   batchId?: string;
+  /** Why following it stopped (FAILED here, not by Amazon): the account is gone, Amazon refused, or time ran out. */
+  error?: SerializedError;
 }
 
 export interface ScheduleView {
@@ -147,8 +149,11 @@ export interface Protocol {
   ping: { request: Record<string, never>; response: { version: string } };
   listAccounts: { request: Record<string, never>; response: { accounts: AccountView[]; selectedId?: string } };
   selectAccount: { request: { accountId: string }; response: null };
-  /** Cancels the account's downloads, deletes its private key from this browser and forgets its settings. */
-  removeAccount: { request: { accountId: string }; response: { keyDeleted: boolean } };
+  /**
+   * Cancels the account's downloads, deletes its private key from this browser and forgets its settings, requested
+   * reports, auto-archive and report list. `historyKept`: how many download history entries of it remain.
+   */
+  removeAccount: { request: { accountId: string }; response: { keyDeleted: boolean; historyKept: number } };
   /**
    * `cached` answers at once from the local cache; `fresh` asks Amazon and updates the cache. Without `accountId`:
    * the remembered account (for a Seller Central panel, one of its region's), or an error with code `no-account`.

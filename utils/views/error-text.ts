@@ -36,6 +36,7 @@ const BY_CODE: Record<string, MessageKey> = {
   'key-missing': 'keyMissingBody',
   'no-reply': 'errNoReply',
   'no-account': 'errNoAccount',
+  'on-demand-deadline': 'errOnDemandDeadline',
   FILE_NO_SPACE: 'errDiskFull',
   'storage-full': 'errStorageFull',
   'storage-failed': 'errStorageFailed',

@@ -1,7 +1,12 @@
 import { listAccounts, removeAccount, selectAccount, selectedAccount } from '../../accounts/store';
+import { deleteCachedReports } from '../../amazon-pay/report-cache';
+import { removeAutoArchiveState } from '../../archive/auto-archive';
+import { removeOnDemandFor } from '../../archive/on-demand';
+import { searchHistory } from '../../downloads/history';
 import { discardCandidateKey } from '../../keys/candidate-key';
 import { deleteKey, hasKey, loadKeyRecord } from '../../keys/keystore';
 import type { Handlers } from '../router';
+import { syncAutoArchiveAlarm } from './auto-archive';
 import type { Services } from '../services';
 
 export function accountHandlers(services: Services): Pick<Handlers, 'listAccounts' | 'selectAccount' | 'removeAccount'> {
@@ -19,14 +24,22 @@ export function accountHandlers(services: Services): Pick<Handlers, 'listAccount
       await selectAccount(accountId);
       return null;
     },
-    /** Stops the account's downloads, then forgets its key and settings: nothing of it is left to sign with. */
+    /**
+     * Stops the account's downloads, then forgets its key, settings, requested reports, auto-archive and report
+     * list: nothing of it is left to sign with or to follow. Its download history stays, like the files it names.
+     */
     async removeAccount({ accountId }) {
       const { jobs } = await services.pipeline.snapshot();
       await services.pipeline.cancelJobs(jobs.filter((j) => j.accountId === accountId).map((j) => j.id));
       await deleteKey(accountId);
       await discardCandidateKey(accountId);
+      await removeOnDemandFor(accountId);
+      await syncAutoArchiveAlarm(accountId, false, 0);
+      await removeAutoArchiveState(accountId);
+      await deleteCachedReports(accountId);
       await removeAccount(accountId);
-      return { keyDeleted: !(await hasKey(accountId)) };
+      const historyKept = (await searchHistory(services.db, { accountId })).length;
+      return { keyDeleted: !(await hasKey(accountId)), historyKept };
     },
   };
 }

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { EnvironmentBadge, regionName } from '@/components/AccountPicker';
+import { Notice } from '@/components/Notice';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
-import type { AccountView, ConnectionVerdict } from '@/utils/messaging/protocol';
+import type { AccountView, ConnectionVerdict, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { formatDateTime } from '@/utils/views/format';
 import { toSerialized } from '@/components/hooks/useReportListing';
 import { ConnectionResult } from './ConnectionResult';
@@ -19,6 +21,7 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
   const [verdict, setVerdict] = useState<ConnectionVerdict>();
   const [testing, setTesting] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<SerializedError>();
 
   const test = () => {
     setTesting(true);
@@ -29,8 +32,13 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
       .finally(() => setTesting(false));
   };
   const remove = () => {
-    void sendMessage('removeAccount', { accountId: account.id }).then((r) =>
-      onRemoved(t(r.keyDeleted ? 'accountRemoved' : 'accountRemovedKeyLeft', account.label)));
+    setFailure(undefined);
+    sendMessage('removeAccount', { accountId: account.id })
+      .then((r) => {
+        const removed = t(r.keyDeleted ? 'accountRemoved' : 'accountRemovedKeyLeft', account.label);
+        onRemoved(r.historyKept > 0 ? `${removed} ${t('accountHistoryKept', r.historyKept)}` : removed);
+      })
+      .catch((e) => setFailure(toSerialized(e)));
   };
 
   return (
@@ -58,6 +66,7 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
         ) : <button type="button" onClick={() => setConfirming(true)}>{t('remove')}</button>}
       </div>
       {confirming && <p class="hint" role="status">{t('removeWarning')}</p>}
+      {failure && <Notice tone="error">{errorText(failure)}</Notice>}
       {verdict && <div aria-live="polite"><ConnectionResult verdict={verdict} /></div>}
     </article>
   );

@@ -47,7 +47,7 @@ function statusText(item: OnDemandView): string {
     case 'IN_PROGRESS': return t('onDemandInProgress');
     case 'COMPLETED': return t('statusCOMPLETED');
     case 'CANCELLED': return t('onDemandCancelled');
-    case 'FAILED': return t('onDemandFailed');
+    case 'FAILED': return item.error ? t('onDemandStopped', errorText(item.error)) : t('onDemandFailed');
   }
 }
 
