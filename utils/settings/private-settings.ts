@@ -2,10 +2,13 @@
  * Settings that only the extension's own pages and worker may read or change: accounts, the account draft,
  * auto-archive, clock offsets, on-demand reports. They live in the extension's IndexedDB, which a content script
  * (it runs in the web page's origin) cannot open; `storage.local` is readable and writable by content scripts.
- * Every setting goes through this module, so the one IndexedDB store behind them can be swapped in one place.
+ * Where the browser opens no IndexedDB for extensions (Firefox set to never remember history) they live in
+ * `storage.session` for the browser session, as the keys do there: content scripts cannot read that area either
+ * (its default access level is trusted contexts only). Every setting goes through this module.
  */
-import { createStore, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { browser } from 'wxt/browser';
+import { storageProblemOf } from '../keys/storage-problem';
 
 /** Names these settings had in `storage.local`; moved here on first use and deleted there. */
 export const PRIVATE_KEYS = ['accounts', 'selectedAccountId', 'accountDraft', 'autoArchive', 'clockSkew', 'onDemand'] as const;
@@ -13,12 +16,45 @@ export type PrivateKey = (typeof PRIVATE_KEYS)[number];
 
 /** Other open pages and the worker hear of a change here (IndexedDB has no change events of its own). */
 const CHANGES_CHANNEL = 'report-courier-settings';
+const SESSION_PREFIX = 'settings:';
 
-let store: UseStore | undefined;
-/** Opened on first use: importing this module must not touch IndexedDB. */
-function settingsStore(): UseStore {
-  store ??= createStore('report-courier-settings', 'settings');
-  return store;
+/**
+ * The browser's own IndexedDB, taken when this module loads: the background may later stand an in-memory one in
+ * its place (storage/indexed-db.ts), which the pages could not share; these settings then go to storage.session.
+ */
+const browserIndexedDb: IDBFactory | undefined = typeof indexedDB === 'undefined' ? undefined : indexedDB;
+
+let store: Promise<UseStore | undefined> | undefined;
+/** Opened on first use: importing this module must not touch IndexedDB. Undefined where the browser keeps none. */
+function settingsStore(): Promise<UseStore | undefined> {
+  const opening = (store ??= openSettingsStore());
+  opening.catch(() => { if (store === opening) store = undefined; });
+  return opening;
+}
+
+async function openSettingsStore(): Promise<UseStore | undefined> {
+  if (!browserIndexedDb) return undefined;
+  const request = browserIndexedDb.open('report-courier-settings');
+  request.onupgradeneeded = () => request.result.createObjectStore('settings');
+  try {
+    const db = await promisifyRequest(request);
+    return (mode, work) => Promise.resolve(work(db.transaction('settings', mode).objectStore('settings'))) as never;
+  } catch (error) {
+    if (storageProblemOf(error) === 'private-mode') return undefined;
+    throw error;
+  }
+}
+
+async function read<T>(key: PrivateKey): Promise<T | undefined> {
+  const idb = await settingsStore();
+  if (idb) return get<T>(key, idb);
+  return (await browser.storage.session.get(SESSION_PREFIX + key))[SESSION_PREFIX + key] as T | undefined;
+}
+
+async function write(key: PrivateKey, value: unknown): Promise<void> {
+  const idb = await settingsStore();
+  if (idb) await set(key, value, idb);
+  else await browser.storage.session.set({ [SESSION_PREFIX + key]: value });
 }
 
 /** Set once the move below has happened: after it, storage.local is never read for these settings again. */
@@ -32,9 +68,11 @@ let moved: Promise<void> | undefined;
  */
 function movedFromLocalStorage(): Promise<void> {
   moved ??= (async () => {
-    if (await get(MOVED_MARK, settingsStore())) return;
+    const idb = await settingsStore();
+    // Without IndexedDB nothing is moved: storage.session would lose it when the browser closes.
+    if (!idb || (await get(MOVED_MARK, idb))) return;
     const legacy = await browser.storage.local.get([...PRIVATE_KEYS]);
-    await settingsStore()('readwrite', async (s) => {
+    await idb('readwrite', async (s) => {
       if (await promisifyRequest(s.get(MOVED_MARK))) return;
       for (const key of PRIVATE_KEYS) {
         if (legacy[key] !== undefined && (await promisifyRequest(s.get(key))) === undefined) s.put(legacy[key], key);
@@ -67,13 +105,13 @@ export interface PrivateSetting<T> {
 export function definePrivateSetting<T>(key: PrivateKey, fallback: T): PrivateSetting<T> {
   const getValue = async (): Promise<T> => {
     await movedFromLocalStorage();
-    return (await get<T>(key, settingsStore())) ?? structuredClone(fallback);
+    return (await read<T>(key)) ?? structuredClone(fallback);
   };
   return {
     getValue,
     async setValue(value) {
       await movedFromLocalStorage();
-      await set(key, value, settingsStore());
+      await write(key, value);
       announce(key);
     },
     watch(callback) {
