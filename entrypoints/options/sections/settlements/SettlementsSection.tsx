@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
+import { saveTextFile } from '../history/history-csv';
 import { t } from '@/utils/i18n';
 import type { StoredFile } from '@/utils/ledger/db';
 import { importSettlementFile } from '@/utils/ledger/import';
 import { listFiles, listSettlements, type ListedSettlement } from '@/utils/ledger/queries';
 import { searchLedger, type SearchResult } from '@/utils/ledger/search';
+import { settlementSummaryCsv } from '@/utils/ledger/summary-csv';
 import { LedgerSearch } from './LedgerSearch';
 import { ledgerDb } from './ledger-db';
 import { SettlementDetail } from './SettlementDetail';
@@ -138,6 +140,21 @@ export function SettlementsSection() {
             </p>
           )}
           {settlements?.length === 0 && <p class="hint">{t('ledgerEmpty')}</p>}
+          {settlements && settlements.length > 0 && (
+            <div class="card-actions">
+              <button
+                type="button"
+                onClick={() =>
+                  saveTextFile(
+                    settlementSummaryCsv(settlements),
+                    `report-courier-settlements-${new Date().toISOString().slice(0, 10)}.csv`,
+                  )
+                }
+              >
+                {t('ledgerExportSummary')}
+              </button>
+            </div>
+          )}
           {settlements && settlements.length > 0 && (
             <SettlementList
               settlements={settlements}
