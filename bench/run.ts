@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Metric, MetricSource } from './lib/metric';
 import { booksMetrics } from './metrics/books';
 import { downloadMetrics } from './metrics/download';
+import { ledgerMetrics } from './metrics/ledger';
 import { listMetrics } from './metrics/list';
 import { popupMetrics } from './metrics/popup';
 import { signMetrics } from './metrics/sign';
@@ -21,6 +22,7 @@ const SOURCES: readonly MetricSource[] = [
   listMetrics,
   downloadMetrics,
   booksMetrics,
+  ledgerMetrics,
 ];
 
 function table(metrics: readonly Metric[]): string {
