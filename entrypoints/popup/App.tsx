@@ -44,7 +44,8 @@ export function App({ startup }: { startup: Startup }) {
 
   const select = (id: string) => {
     setSelectedId(id);
-    void sendMessage('selectAccount', { accountId: id });
+    // The popup shows the chosen account either way; a failure only means it is not remembered for next time.
+    sendMessage('selectAccount', { accountId: id }).catch((e) => setError(toSerialized(e)));
   };
   const account = accounts?.find((a) => a.id === selectedId);
 

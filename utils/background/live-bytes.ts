@@ -1,6 +1,7 @@
 import type { DownloadsApi } from '../browser-api';
 import type { DownloadJob } from '../downloads/types';
 import type { ProgressEvent } from '../messaging/protocol';
+import { guarded } from './guard';
 import { toJobView } from './views';
 
 /** How often running downloads are sampled while someone watches. */
@@ -32,13 +33,15 @@ export function createByteSampler(options: Options) {
       if (!item || item.state !== 'in_progress') continue;
       options.send({ type: 'job', job: toJobView({ ...job, bytes: item.bytesReceived, totalBytes: item.totalBytes }) });
     }
-    if (jobs.length > 0) timer = setTimeout(() => void sample(), SAMPLE_EVERY_MS);
+    if (jobs.length > 0) timer = setTimeout(run, SAMPLE_EVERY_MS);
   }
+  // A failed sample is reported; the next poke (a download starting, a view connecting) samples again.
+  const run = () => void guarded('sampling download progress', sample);
 
   return {
     /** Call when a job starts downloading or a view connects; idempotent. */
     poke(): void {
-      if (timer === undefined) timer = setTimeout(() => void sample(), SAMPLE_EVERY_MS);
+      if (timer === undefined) timer = setTimeout(run, SAMPLE_EVERY_MS);
     },
   };
 }

@@ -12,8 +12,9 @@ import { panelProgress } from './handlers/panel';
 import { onDemandHandlers } from './handlers/on-demand';
 import { reportHandlers } from './handlers/reports';
 import { scheduleHandlers } from './handlers/schedules';
+import { guarded, reportBackgroundError } from './guard';
 import { runAutoArchiveAndNotify } from './notify';
-import { createRouter, type Handlers } from './router';
+import { createRouter, serializeError, type Handlers } from './router';
 import { createServices, type Services } from './services';
 
 /** Polls reports this browser created; an alarm too, so a killed worker resumes following them. */
@@ -44,21 +45,28 @@ export function wireBackground(): void {
 
   let following: ReturnType<typeof setTimeout> | undefined;
   const startFollowing = () => {
-    void browser.alarms.create(FOLLOW_ALARM, { periodInMinutes: 1 });
+    void guarded('scheduling the report follow-up', () => browser.alarms.create(FOLLOW_ALARM, { periodInMinutes: 1 }));
     if (following) return;
-    const tick = async () => {
+    // A failed pass is reported and the loop goes on; should the loop itself fail, the alarm starts it again.
+    const tick = () => guarded('following requested reports', async () => {
       following = undefined;
-      await followOnDemand(await ready());
+      await guarded('a follow-up pass', async () => followOnDemand(await ready()));
       if (await hasPendingOnDemand()) following = setTimeout(() => void tick(), FOLLOW_EVERY_MS);
       else await browser.alarms.clear(FOLLOW_ALARM);
-    };
+    });
     following = setTimeout(() => void tick(), FOLLOW_EVERY_MS);
   };
 
   let router: ReturnType<typeof createRouter> | undefined;
   const route = async (message: unknown, sender: Parameters<ReturnType<typeof createRouter>>[1]) => {
-    router ??= createRouter({ handlers: handlersFor(await ready(), startFollowing), extension });
-    return router(message, sender);
+    try {
+      router ??= createRouter({ handlers: handlersFor(await ready(), startFollowing), extension });
+      return await router(message, sender);
+    } catch (error) {
+      // The router answers handler errors itself; this is the worker failing to start its services.
+      reportBackgroundError('answering a message', error);
+      return { ok: false as const, error: serializeError(error) };
+    }
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse?: (reply: unknown) => void) => {
@@ -75,32 +83,37 @@ export function wireBackground(): void {
     if (port.name !== PROGRESS_PORT) return;
     const caller = classifySender(port.sender ?? {}, extension);
     if (caller.kind === 'refused') return port.disconnect();
-    void ready().then((s) => {
+    void guarded('connecting a progress port', async () => {
+      const s = await ready();
       s.bytes.poke();
       s.broadcaster.add(port, caller.kind === 'extension-page' ? undefined : panelProgress(s, caller.region));
     });
   });
 
   browser.downloads.onChanged.addListener((delta) => {
-    void ready().then((s) => s.pipeline.handleDownloadChanged(delta));
+    void guarded('following a download', async () => (await ready()).pipeline.handleDownloadChanged(delta));
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === WAKE_ALARM) void ready().then((s) => s.pipeline.pump());
+    if (alarm.name === WAKE_ALARM) void guarded('resuming downloads', async () => (await ready()).pipeline.pump());
     else if (alarm.name === FOLLOW_ALARM) startFollowing();
-    else if (alarm.name.startsWith(ALARM_PREFIX)) void ready().then((s) => runAutoArchiveAndNotify(s, alarm.name.slice(ALARM_PREFIX.length)));
+    else if (alarm.name.startsWith(ALARM_PREFIX)) {
+      void guarded('auto-archive', async () => runAutoArchiveAndNotify(await ready(), alarm.name.slice(ALARM_PREFIX.length)));
+    }
   });
 
   // Auto-archive also runs at browser start, so a machine that was off through a run catches up.
   browser.runtime.onStartup.addListener(() => {
-    void ready().then(async (s) => {
-      for (const accountId of await enabledAccounts()) await runAutoArchiveAndNotify(s, accountId);
+    void guarded('auto-archive at browser start', async () => {
+      const s = await ready();
+      // One account's failure must not keep the others from catching up.
+      for (const accountId of await enabledAccounts()) await guarded('auto-archive', () => runAutoArchiveAndNotify(s, accountId));
     });
   });
 
   // Every worker start (install, browser start, wake-up after being killed) picks up unfinished work.
-  void ready().then(async (s) => {
-    await s.pipeline.recover();
+  void guarded('recovering unfinished work', async () => {
+    await (await ready()).pipeline.recover();
     if (await hasPendingOnDemand()) startFollowing();
   });
 }

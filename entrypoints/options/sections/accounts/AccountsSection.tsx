@@ -3,7 +3,9 @@ import { Notice } from '@/components/Notice';
 import { t } from '@/utils/i18n';
 import { keyStorePersisted } from '@/utils/keys/persistence';
 import { sendMessage } from '@/utils/messaging/client';
-import type { AccountView } from '@/utils/messaging/protocol';
+import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
+import { toSerialized } from '@/components/hooks/useReportListing';
 import { AccountCard } from './AccountCard';
 import { AccountForm } from './AccountForm';
 
@@ -14,13 +16,17 @@ export function AccountsSection() {
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [notice, setNotice] = useState<string>();
   const [keyStorePersistent, setKeyStorePersistent] = useState<boolean>();
+  const [failure, setFailure] = useState<SerializedError>();
 
   const reload = useCallback(() => {
     void keyStorePersisted().then(setKeyStorePersistent, () => setKeyStorePersistent(undefined));
-    void sendMessage('listAccounts', {}).then((r) => {
-      setAccounts(r.accounts);
-      if (r.accounts.length === 0) setMode((m) => (m.kind === 'list' ? { kind: 'add' } : m));
-    });
+    setFailure(undefined);
+    sendMessage('listAccounts', {})
+      .then((r) => {
+        setAccounts(r.accounts);
+        if (r.accounts.length === 0) setMode((m) => (m.kind === 'list' ? { kind: 'add' } : m));
+      })
+      .catch((e) => setFailure(toSerialized(e)));
   }, []);
   useEffect(reload, [reload]);
 
@@ -34,6 +40,7 @@ export function AccountsSection() {
     <div>
       <p class="hint">{t('accountsIntro')}</p>
       {notice && <Notice tone="info">{notice}</Notice>}
+      {failure && <Notice tone="error" title={t('errorTitle')} action={{ label: t('retry'), onClick: reload }}>{errorText(failure)}</Notice>}
       {mode.kind === 'add' && <AccountForm onDone={done} onCancel={() => setMode({ kind: 'list' })} />}
       {mode.kind === 'edit' && <AccountForm existing={mode.account} onDone={done} onCancel={() => setMode({ kind: 'list' })} />}
       {mode.kind === 'list' && (

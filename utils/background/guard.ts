@@ -1,0 +1,19 @@
+import { serializeError } from './router';
+
+/** What the worker's console shows of a failed background task: its code and message, never a payload. */
+export function reportBackgroundError(task: string, error: unknown): void {
+  const { code, message } = serializeError(error);
+  console.error(`Report Courier: ${task} failed (${code}): ${message}`);
+}
+
+/**
+ * Runs background work that nobody awaits (an alarm, an event, a loop, a start-up task): a failure is reported
+ * and ends there, instead of becoming an unhandled rejection that stops the work silently.
+ */
+export async function guarded(task: string, work: () => Promise<unknown>, report = reportBackgroundError): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    report(task, error);
+  }
+}
