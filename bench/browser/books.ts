@@ -15,7 +15,7 @@ import type { SettlementRow } from '../../utils/ledger/types';
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
-function monthOfRows(count: number): SettlementRow[] {
+export function monthOfRows(count: number): SettlementRow[] {
   const start = Date.parse('2026-09-30T22:00:00Z');
   const span = Date.parse('2026-10-31T23:00:00Z') - start;
   const rows: SettlementRow[] = [];

@@ -28,7 +28,9 @@ const ALREADY_CLEAN = /^[A-Za-z0-9_$&%*/][A-Za-z0-9_$&%*+\-/]{0,35}$/;
 
 export function sanitiseBelegfeld(value: string): string {
   if (ALREADY_CLEAN.test(value) && !value.endsWith('-')) return value;
-  const spelt = value.replace(/[äöüÄÖÜß]/g, (letter) => GERMAN_LETTERS[letter] ?? letter).normalize('NFKD');
+  const spelt = !/[^ -~]/.test(value)
+    ? value
+    : value.replace(/[äöüÄÖÜß]/g, (letter) => GERMAN_LETTERS[letter] ?? letter).normalize('NFKD');
   const allowed = spelt.replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_$&%*+\-/]+/g, '-');
   const trimmed = (s: string) => s.replace(/^[-+]+/, '').replace(/-+$/, '');
   return trimmed(trimmed(allowed).slice(-BELEGFELD_1_MAX));

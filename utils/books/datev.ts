@@ -33,15 +33,6 @@ export interface DatevExportInput {
 
 const col = (name: string) => datevColumnIndex(name);
 const F = {
-  umsatz: col('Umsatz (ohne Soll/Haben-Kz)'),
-  sollHaben: col('Soll/Haben-Kennzeichen'),
-  wkz: col('WKZ Umsatz'),
-  konto: col('Konto'),
-  gegenkonto: col('Gegenkonto (ohne BU-Schlüssel)'),
-  buSchluessel: col('BU-Schlüssel'),
-  belegdatum: col('Belegdatum'),
-  belegfeld1: col('Belegfeld 1'),
-  buchungstext: col('Buchungstext'),
   beleginfoArt1: col('Beleginfo - Art 1'),
   festschreibung: col('Festschreibung'),
   abrechnungsreferenz: col('Abrechnungsreferenz'),
@@ -115,45 +106,28 @@ function headerLine(input: DatevExportInput, fiscalStart: LocalDate, from: Local
 
 /** Fields after Beleginfo 5 are empty but for Festschreibung and Abrechnungsreferenz: written as fixed runs of `;`. */
 const LEADING_FIELDS = F.beleginfoArt1 + 10;
-const EMPTY_LEADING: readonly string[] = Array.from({ length: LEADING_FIELDS }, () => '');
 const separators = (count: number) => ';'.repeat(count);
 const TO_FESTSCHREIBUNG = separators(F.festschreibung - LEADING_FIELDS + 1);
 const TO_ABRECHNUNGSREFERENZ = separators(F.abrechnungsreferenz - F.festschreibung);
 const TO_END = separators(DATEV_COLUMNS.length - 1 - F.abrechnungsreferenz);
 const HEADING_LINE = DATEV_COLUMNS.map((column) => column.name).join(';');
 
-/** `reportChanges` is false for a row's second line (its fee): the row's values were reported with the first. */
-function bookingLine(
-  booking: Booking,
-  settings: DatevSettings,
-  changes: ExportChange[],
-  reportChanges: boolean,
-): string {
-  const fields = EMPTY_LEADING.slice();
-  const report = (field: string, from: string, to: string, always = false) => {
-    if ((reportChanges || always) && from !== to) {
+/** What a booking line takes from its row: Belegfeld 1 and Beleginfo 1–5 (fields 21–30), shared by the row's lines. */
+interface DocumentFields {
+  row: Booking['row'];
+  source: string;
+  beleg: string;
+  infos: string;
+}
+
+function documentFields(booking: Booking, changes: ExportChange[]): DocumentFields {
+  const report = (field: string, from: string, to: string) => {
+    if (from !== to)
       changes.push({ sourceLine: booking.row?.line, settlementId: booking.settlementId, field, from, to });
-    }
   };
-  const text = (index: number, field: string, value: string, max: number, always = false) => {
-    const written = toWindows1252Text(value).slice(0, max);
-    report(field, value, written, always);
-    fields[index] = quote(written);
-  };
-  const umsatz = formatMinor(Math.abs(booking.amountMinor), 'EUR', ',');
-  refuseUnless(UMSATZ_PATTERN.test(umsatz), `The amount ${umsatz} EUR does not fit DATEV's Umsatz field.`, 'umsatz');
-  fields[F.umsatz] = umsatz;
-  fields[F.sollHaben] = booking.amountMinor > 0 ? '"S"' : '"H"';
-  fields[F.wkz] = '"EUR"';
-  fields[F.konto] = settings.accounts.clearing;
-  fields[F.gegenkonto] = settings.accounts[booking.role];
-  if (booking.kind === 'fee' && settings.feeTaxKey) fields[F.buSchluessel] = quote(settings.feeTaxKey);
-  fields[F.belegdatum] = `${booking.date.slice(8, 10)}${booking.date.slice(5, 7)}`;
-  const belegSource = belegfeldSource(booking);
-  const beleg = sanitiseBelegfeld(belegSource);
-  report('Belegfeld 1', belegSource, beleg);
-  fields[F.belegfeld1] = quote(beleg.slice(0, BELEGFELD_1_MAX));
-  text(F.buchungstext, 'Buchungstext', buchungstext(booking), BUCHUNGSTEXT_MAX, true);
+  const source = belegfeldSource(booking);
+  const beleg = sanitiseBelegfeld(source).slice(0, BELEGFELD_1_MAX);
+  report('Belegfeld 1', source, beleg);
   const row = booking.row;
   const infos: [string, string][] = row
     ? [
@@ -164,15 +138,47 @@ function bookingLine(
         ['Seller Reference', row.sellerReferenceId],
       ]
     : [['Settlement ID', booking.settlementId]];
+  const cells = ['', '', '', '', '', '', '', '', '', ''];
   infos
     .filter(([, value]) => value !== '')
     .forEach(([kind, value], i) => {
-      fields[F.beleginfoArt1 + 2 * i] = quote(kind);
-      text(F.beleginfoArt1 + 2 * i + 1, `Beleginfo - Inhalt ${i + 1}`, value, BELEGINFO_INHALT_MAX);
+      const written = toWindows1252Text(value).slice(0, BELEGINFO_INHALT_MAX);
+      report(`Beleginfo - Inhalt ${i + 1}`, value, written);
+      cells[2 * i] = quote(kind);
+      cells[2 * i + 1] = quote(written);
     });
+  return { row, source, beleg: quote(beleg), infos: cells.join(';') };
+}
+
+function bookingLine(
+  booking: Booking,
+  settings: DatevSettings,
+  changes: ExportChange[],
+  document: DocumentFields,
+): string {
+  const umsatz = formatMinor(Math.abs(booking.amountMinor), 'EUR', ',');
+  refuseUnless(UMSATZ_PATTERN.test(umsatz), `The amount ${umsatz} EUR does not fit DATEV's Umsatz field.`, 'umsatz');
+  const text = buchungstext(booking);
+  const written = toWindows1252Text(text).slice(0, BUCHUNGSTEXT_MAX);
+  if (written !== text) {
+    changes.push({
+      sourceLine: booking.row?.line,
+      settlementId: booking.settlementId,
+      field: 'Buchungstext',
+      from: text,
+      to: written,
+    });
+  }
+  const taxKey = booking.kind === 'fee' && settings.feeTaxKey ? quote(settings.feeTaxKey) : '';
+  const date = `${booking.date.slice(8, 10)}${booking.date.slice(5, 7)}`;
   const lock = settings.lockBookings ? '1' : '0';
   const reference = quote(toWindows1252Text(booking.settlementId).slice(0, 50));
-  return `${fields.join(';')}${TO_FESTSCHREIBUNG}${lock}${TO_ABRECHNUNGSREFERENZ}${reference}${TO_END}`;
+  // Fields 1–20 (Beleglink is the 20th), then Beleginfo 1–5, then the fixed tail.
+  return (
+    `${umsatz};${booking.amountMinor > 0 ? '"S"' : '"H"'};"EUR";;;;${settings.accounts.clearing};${settings.accounts[booking.role]};` +
+    `${taxKey};${date};${document.beleg};;;${quote(written)};;;;;;;${document.infos}` +
+    `${TO_FESTSCHREIBUNG}${lock}${TO_ABRECHNUNGSREFERENZ}${reference}${TO_END}`
+  );
 }
 
 export function exportDatev(input: DatevExportInput): ExportResult {
@@ -212,11 +218,12 @@ export function exportDatev(input: DatevExportInput): ExportResult {
     for (let part = 0; part < parts; part++) {
       const slice = bookings.slice(part * DATEV_MAX_LINES, (part + 1) * DATEV_MAX_LINES);
       const lines = [headerLine(input, fiscalStart, from, to), HEADING_LINE];
-      let previous: Booking | undefined;
+      let document: DocumentFields | undefined;
       for (const booking of slice) {
-        const sameRow = booking.row !== undefined && booking.row === previous?.row;
-        lines.push(bookingLine(booking, input.settings, changes, !sameRow));
-        previous = booking;
+        const shared =
+          document && booking.row && document.row === booking.row && document.source === belegfeldSource(booking);
+        if (!shared) document = documentFields(booking, changes);
+        lines.push(bookingLine(booking, input.settings, changes, document!));
       }
       const suffix = parts > 1 ? `_${part + 1}` : '';
       files.push({
