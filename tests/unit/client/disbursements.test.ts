@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/tests/emulator';
 import { disbursementFromWire, disbursementsPageFromWire } from '@/utils/amazon-pay/disbursements';
 import { BadResponseError } from '@/utils/amazon-pay/errors';
-import { demoKey, liveAccount, recordingClient, startTestEmulator } from './emulator-setup';
+import { demoKey, recordingClient, startTestEmulator } from './emulator-setup';
 
 const DAY = 86_400_000;
 let emu: RunningEmulator;
