@@ -49,6 +49,7 @@ describe('drill: report ids and types that attack paths and markup', () => {
     for (const file of files) {
       expect(path.resolve(file).startsWith(archive), file).toBe(true);
       const relative = path.relative(stack.browser.downloadDir, file);
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
       expect(relative).not.toMatch(/[\u0000-\u001f\u007f\u202e<>"|?*\\]/);
       for (const part of relative.split(path.sep)) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(255);
     }

@@ -38,9 +38,10 @@ export function useBatches(batchIds: string[]): BatchesState {
     };
   }, []);
 
-  const key = batchIds.join(',');
+  // The ids as one string, so a new array with the same ids keeps the memo.
+  const key = batchIds.join('\n');
   return useMemo(() => {
-    const wanted = new Set(batchIds);
+    const wanted = new Set(key.split('\n'));
     return {
       loaded: snapshot !== undefined,
       batches: (snapshot?.batches ?? []).filter((b) => wanted.has(b.batchId)),
