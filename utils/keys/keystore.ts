@@ -4,6 +4,7 @@
  * Where IndexedDB cannot keep a key (private mode, DataCloneError) keys are kept for the browser session only.
  */
 import { createStore, del, get, set } from 'idb-keyval';
+import { storage } from 'wxt/utils/storage';
 import { requestPersistentKeyStore } from './persistence';
 import { createSessionKeys, isKeyRecord } from './session-keys';
 import { probeStore, storageProblemOf, type KeyStorageProblem } from './storage-problem';
@@ -28,9 +29,19 @@ export class KeyStoreError extends Error {
 const store = createStore('report-courier-keys', 'keys');
 const sessionKeys = createSessionKeys();
 
-/** Why keys cannot be kept across browser restarts here (the views explain it), or undefined when they can. */
-export function keyStorageProblem(): Promise<KeyStorageProblem | undefined> {
-  return probeStore(store);
+/** The probe's answer: private mode and what IndexedDB can clone do not change while the browser runs. */
+const probedThisSession = storage.defineItem<KeyStorageProblem | 'none'>('session:keyStorageProblem');
+
+/**
+ * Why keys cannot be kept across browser restarts here (the views explain it), or undefined when they can.
+ * Probed once per browser session: views opened later read the answer instead of writing a throwaway key again.
+ */
+export async function keyStorageProblem(): Promise<KeyStorageProblem | undefined> {
+  const known = await probedThisSession.getValue().catch(() => null);
+  if (known) return known === 'none' ? undefined : known;
+  const problem = await probeStore(store);
+  await probedThisSession.setValue(problem ?? 'none').catch(() => undefined);
+  return problem;
 }
 
 /** Refuses any key that could leak (extractable) or could not sign requests. */

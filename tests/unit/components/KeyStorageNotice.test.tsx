@@ -1,5 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 // Loaded once up front so each fresh import below re-runs modules instead of transforming them again.
 import '@/components/KeyStorageNotice';
 import { failIndexedDbOpen, failPut } from '../keys/browser-storage';
@@ -28,10 +29,12 @@ async function renderNotice() {
   return render(<KeyStorageNotice />);
 }
 
-afterEach(() => {
+afterEach(async () => {
   vi.doUnmock('@/utils/keys/keystore');
   vi.restoreAllMocks();
   probes = [];
+  // The probe's answer holds for the browser session; each test starts a new one.
+  await fakeBrowser.storage.session.clear();
 });
 
 describe('key storage notice', () => {
@@ -62,5 +65,17 @@ describe('key storage notice', () => {
     await screen.findByText('This browser cannot store signing keys');
     expect(container.textContent).toMatch(/Downloads still work/);
     await expectAccessible(container);
+  });
+
+  it('probes once per browser session: a view opened later shows the answer without writing a key', async () => {
+    failPut('DataCloneError');
+    const first = await renderNotice();
+    await screen.findByText('This browser cannot store signing keys');
+    first.unmount();
+    vi.restoreAllMocks();
+    const writes = vi.spyOn(IDBObjectStore.prototype, 'put');
+    await renderNotice();
+    await screen.findByText('This browser cannot store signing keys');
+    expect(writes).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { importPrivateKeyPem } from '@/utils/keys/pem';
 import { storageProblemOf } from '@/utils/keys/storage-problem';
 import { failIndexedDbOpen, failPut, firefoxSessionStorage, throwFromIndexedDbOpen } from './browser-storage';
@@ -16,9 +17,13 @@ async function keystore() {
   return import('@/utils/keys/keystore');
 }
 
+/** The probe's answer holds for the browser session; each test starts a new one. */
+const restartBrowser = () => fakeBrowser.storage.session.clear();
+
 afterEach(async () => {
   vi.restoreAllMocks();
   await (await keystore()).deleteKey('acct-1');
+  await restartBrowser();
 });
 
 describe('telling "no storage here" apart from a failed write', () => {
@@ -57,8 +62,31 @@ describe('telling "no storage here" apart from a failed write', () => {
     failIndexedDbOpen();
     expect(await keyStorageProblem()).toBe('private-mode');
     vi.restoreAllMocks();
+    await restartBrowser();
     throwFromIndexedDbOpen('SecurityError');
     expect(await keyStorageProblem()).toBe('private-mode');
+  });
+
+  it('probes once per browser session, and again in the next one', async () => {
+    const { keyStorageProblem } = await keystore();
+    failPut('DataCloneError');
+    expect(await keyStorageProblem()).toBe('key-not-storable');
+    const probes = vi.spyOn(indexedDB, 'open');
+    vi.mocked(IDBObjectStore.prototype.put).mockRestore();
+    // A view opened later in the session, with a module graph of its own.
+    expect(await (await keystore()).keyStorageProblem()).toBe('key-not-storable');
+    expect(probes).not.toHaveBeenCalled();
+    await restartBrowser();
+    expect(await (await keystore()).keyStorageProblem()).toBeUndefined();
+    expect(probes).toHaveBeenCalled();
+  });
+
+  it('does not remember a probe that failed for another reason', async () => {
+    const { keyStorageProblem } = await keystore();
+    failPut('QuotaExceededError');
+    await expect(keyStorageProblem()).rejects.toThrow('simulated QuotaExceededError');
+    vi.restoreAllMocks();
+    expect(await keyStorageProblem()).toBeUndefined();
   });
 
   it('detects a CryptoKey that cannot be cloned into IndexedDB', async () => {
