@@ -1,19 +1,19 @@
 import { t } from '@/utils/i18n';
-import type { AccountView } from '@/utils/messaging/protocol';
+import type { Account } from '@/utils/accounts/types';
 
 const REGION_KEYS = { na: 'regionNa', eu: 'regionEu', jp: 'regionJp' } as const;
 
 interface Props {
-  accounts: AccountView[];
+  accounts: Account[];
   selectedId: string;
   onSelect(id: string): void;
 }
 
-export function regionName(region: AccountView['region']): string {
+export function regionName(region: Account['region']): string {
   return t(REGION_KEYS[region]);
 }
 
-export function accountDescription(account: AccountView): string {
+export function accountDescription(account: Account): string {
   return `${account.label} · ${regionName(account.region)} · ${t(account.environment === 'live' ? 'envLive' : 'envSandbox')}`;
 }
 
@@ -30,6 +30,6 @@ export function AccountPicker({ accounts, selectedId, onSelect }: Props) {
   );
 }
 
-export function EnvironmentBadge({ account }: { account: AccountView }) {
+export function EnvironmentBadge({ account }: { account: Account }) {
   return <span class={`badge badge-${account.environment}`}>{t(account.environment === 'live' ? 'envLive' : 'envSandbox')}</span>;
 }

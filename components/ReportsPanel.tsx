@@ -22,16 +22,17 @@ interface Props {
   onOpenSettings(): void;
   /** In a content script, which may only list and download: no snapshot, no cancel, no "show in folder", no "download again". */
   listAndDownloadOnly?: boolean;
-  /** The cached listing, when the view already has it. */
+  /** The cached listing and the remembered filters, when the view already has them: the first render shows rows. */
   initialListing?: ReportListing;
+  initialFilters?: ReportFilters;
   now?: () => number;
 }
 
 /** Everything about one account's reports: the list, its filters and its downloads. */
-export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = false, initialListing, now = Date.now }: Props) {
+export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = false, initialListing, initialFilters, now = Date.now }: Props) {
   const { listing, refreshing, error, refresh } = useReportListing(account.id, initialListing);
   const { jobsByReport, batches } = useDownloads(account.id, { snapshot: !listAndDownloadOnly });
-  const [remembered, setFilters] = useRememberedFilters();
+  const [remembered, setFilters] = useRememberedFilters(initialFilters);
   // A page sees every key typed in the panel, so it offers no text fields; the popup's search is kept for the popup.
   const filters = remembered && listAndDownloadOnly ? choicesOnly(remembered) : remembered;
   const changeFilters = (next: ReportFilters) => setFilters(listAndDownloadOnly ? { ...next, search: remembered?.search ?? '' } : next);

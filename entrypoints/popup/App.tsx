@@ -1,53 +1,58 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { accountDescription, AccountPicker, EnvironmentBadge } from '@/components/AccountPicker';
 import { KeyStorageNotice } from '@/components/KeyStorageNotice';
 import { Notice } from '@/components/Notice';
 import { ReportsPanel } from '@/components/ReportsPanel';
 import { toSerialized } from '@/components/hooks/useReportListing';
+import { loadRememberedFilters } from '@/components/hooks/useRememberedFilters';
+import { listAccounts, selectedAccount } from '@/utils/accounts/store';
+import type { Account } from '@/utils/accounts/types';
+import { openJobsDb, type JobsDb } from '@/utils/downloads/jobs-store';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
-import type { AccountView, ReportListing, SerializedError } from '@/utils/messaging/protocol';
+import type { ReportListing, SerializedError } from '@/utils/messaging/protocol';
+import { readCachedListing } from '@/utils/views/cached-listing';
 import { errorText } from '@/utils/views/error-text';
+import type { ReportFilters } from '@/utils/views/report-filters';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
-export interface Startup {
-  accounts: Promise<{ accounts: AccountView[]; selectedId?: string }>;
-  /** The remembered account's cached list, asked for alongside the accounts so the first row needs one round trip. */
-  cachedListing: Promise<ReportListing | undefined>;
+export interface PopupStart {
+  accounts: Account[];
+  selectedId?: string;
+  /** The selected account's cached list; without it (IndexedDB unusable here) the panel asks the background. */
+  listing?: ReportListing;
+  filters?: ReportFilters;
 }
 
-/** Both first questions leave at once, before anything renders. */
-export function startPopup(): Startup {
-  return {
-    accounts: sendMessage('listAccounts', {}),
-    cachedListing: sendMessage('listReports', { mode: 'cached' }).catch(() => undefined),
-  };
+/**
+ * All the first row needs, read straight from storage and IndexedDB: a message to the background would wait for it
+ * to wake. The panel asks the background for a fresh list once the cached rows are on screen.
+ */
+export async function readPopupStart(db: JobsDb = openJobsDb()): Promise<PopupStart> {
+  const [accounts, selected, filters] = await Promise.all([listAccounts(), selectedAccount(), loadRememberedFilters()]);
+  const listing = selected && (await readCachedListing(db, selected.id).catch(() => undefined));
+  return { accounts, selectedId: selected?.id, listing, filters };
 }
 
-export function App({ startup }: { startup: Startup }) {
-  const [accounts, setAccounts] = useState<AccountView[]>();
-  const [selectedId, setSelectedId] = useState<string>();
-  const [initialListing, setInitialListing] = useState<ReportListing>();
+export function App({ start }: { start: Promise<PopupStart> }) {
+  const [popup, setPopup] = useState<PopupStart>();
   const [error, setError] = useState<SerializedError>();
 
-  useEffect(() => {
-    Promise.all([startup.accounts, startup.cachedListing])
-      .then(([r, listing]) => {
-        setInitialListing(listing);
-        setAccounts(r.accounts);
-        setSelectedId(r.selectedId ?? r.accounts[0]?.id);
-      })
-      .catch((e) => setError(toSerialized(e)));
-  }, [startup]);
+  // Before the first paint, not after it: the rows render as soon as the storage reads are in.
+  useLayoutEffect(() => {
+    start.then(setPopup).catch((e) => setError(toSerialized(e)));
+  }, [start]);
 
   const select = (id: string) => {
-    setSelectedId(id);
+    // What was read at start describes the first account only, and the filters only until they are changed.
+    setPopup((current) => current && { accounts: current.accounts, selectedId: id });
     // The popup shows the chosen account either way; a failure only means it is not remembered for next time.
     sendMessage('selectAccount', { accountId: id }).catch((e) => setError(toSerialized(e)));
   };
-  const account = accounts?.find((a) => a.id === selectedId);
+  const accounts = popup?.accounts;
+  const account = accounts?.find((a) => a.id === popup?.selectedId) ?? accounts?.[0];
 
   return (
     <main class="popup">
@@ -68,7 +73,13 @@ export function App({ startup }: { startup: Startup }) {
           {accounts.length > 1
             ? <AccountPicker accounts={accounts} selectedId={account.id} onSelect={select} />
             : <p class="report-meta">{accountDescription(account)}</p>}
-          <ReportsPanel key={account.id} account={account} initialListing={initialListing} onOpenSettings={openSettings} />
+          <ReportsPanel
+            key={account.id}
+            account={account}
+            initialListing={popup.listing}
+            initialFilters={popup.filters}
+            onOpenSettings={openSettings}
+          />
         </>
       )}
     </main>

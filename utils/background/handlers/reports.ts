@@ -1,15 +1,13 @@
-import { readCachedReports, writeCachedReports } from '../../amazon-pay/report-cache';
+import { writeCachedReports } from '../../amazon-pay/report-cache';
 import { retentionStart } from '../../amazon-pay/retention';
 import type { Account } from '../../accounts/types';
-import type { Report } from '../../amazon-pay/types';
-import { searchHistory } from '../../downloads/history';
 import { candidateKeyId } from '../../keys/candidate-key';
 import type { CandidateSettings, ReportListing } from '../../messaging/protocol';
 import type { Caller } from '../../messaging/senders';
+import { readCachedListing, toListing } from '../../views/cached-listing';
 import type { Handlers } from '../router';
 import { serializeError } from '../router';
 import type { Services } from '../services';
-import { toReportView } from '../views';
 import { defaultAccount, panelListing, regionAccounts } from './panel';
 
 /** Only the four settings a key replacement may change, whatever else the message carries. */
@@ -27,22 +25,16 @@ export async function accountFor(services: Services, accountId: string, caller: 
 }
 
 export function reportHandlers(services: Services): Pick<Handlers, 'listReports' | 'testConnection'> {
-  async function listing(accountId: string, reports: Report[], fetchedAt: number | null): Promise<ReportListing> {
-    const history = new Map((await searchHistory(services.db, { accountId })).map((e) => [e.reportId, e]));
-    return { accountId, reports: reports.map((r) => toReportView(r, history)), fetchedAt };
-  }
-
   async function listingFor(account: Account, mode: 'cached' | 'fresh'): Promise<ReportListing> {
-    const cached = await readCachedReports(account.id);
-    if (mode === 'cached') return listing(account.id, cached?.reports ?? [], cached?.fetchedAt ?? null);
+    if (mode === 'cached') return readCachedListing(services.db, account.id);
     try {
       const reports = await services.client(account).listReports({ createdSince: retentionStart(Date.now()) });
       const fresh = await writeCachedReports(account.id, reports);
       const clockSkewSeconds = Math.round(services.skew.offset(account.region) / 1000);
-      return { ...(await listing(account.id, fresh.reports, fresh.fetchedAt)), clockSkewSeconds };
+      return { ...(await toListing(services.db, account.id, fresh.reports, fresh.fetchedAt)), clockSkewSeconds };
     } catch (error) {
       // A failed refresh keeps what we had on screen and says why.
-      return { ...(await listing(account.id, cached?.reports ?? [], cached?.fetchedAt ?? null)), refreshError: serializeError(error) };
+      return { ...(await readCachedListing(services.db, account.id)), refreshError: serializeError(error) };
     }
   }
 
