@@ -26,9 +26,9 @@ const SOURCES: readonly MetricSource[] = [
 ];
 
 function table(metrics: readonly Metric[]): string {
-  const header = ['metric', 'ours', 'baseline', 'ratio', 'min', 'max', 'unit'];
+  const header = ['metric', 'ours', 'baseline', 'ratio', 'min', 'max', 'unit', 'target'];
   const rows = metrics.map((m) =>
-    [m.metric, m.value, m.baseline ?? '', m.ratio ?? '', m.min, m.max, m.unit].map(String),
+    [m.metric, m.value, m.baseline ?? '', m.ratio ?? '', m.min, m.max, m.unit, m.target ?? ''].map(String),
   );
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) =>

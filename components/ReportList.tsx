@@ -10,9 +10,6 @@ interface Props extends RowActions {
   emptyText: string;
 }
 
-/** Marked once per page when the first row is on screen: what `npm run bench` measures as time to first row. */
-export const FIRST_ROW_MARK = 'report-courier:first-row';
-
 /** Rows painted in the first frame; the rest follow in the next one, so a long list does not delay the first. */
 const FIRST_FRAME_ROWS = 25;
 
@@ -24,9 +21,6 @@ export function ReportList({ reports, jobs, emptyText, ...actions }: Props) {
     const frame = requestAnimationFrame(() => { timer = setTimeout(() => setLimit(Infinity), 0); });
     return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
   }, [reports.length > limit]);
-  useEffect(() => {
-    if (reports.length > 0 && performance.getEntriesByName(FIRST_ROW_MARK).length === 0) performance.mark(FIRST_ROW_MARK);
-  }, [reports.length > 0]);
   if (reports.length === 0) return <p class="empty">{emptyText}</p>;
   return (
     <ul class="reports" aria-label={t('reportsListLabel')}>

@@ -11,6 +11,8 @@ export interface Metric {
   /** Ours: fastest and slowest sample. */
   min: number;
   max: number;
+  /** What the figure should meet, e.g. "≤ 100" (in its unit). */
+  target?: string;
 }
 
 /** A metric module: measures something and returns one or more metrics. */

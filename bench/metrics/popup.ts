@@ -1,4 +1,8 @@
-/** The popup's first rendered report row with a warm cache: the `report-courier:first-row` mark, over several opens. */
+/**
+ * The popup's first report row painted from a warm cache, over several opens, as seen from outside: a script
+ * injected before the popup loads notes when the first row has been through a frame (tests/e2e/support/first-row).
+ */
+import { firstRowPaintedAt, watchFirstRow } from '../../tests/e2e/support/first-row';
 import { measured, type Metric } from '../lib/metric';
 import { withBenchStack } from '../lib/stack';
 
@@ -7,20 +11,24 @@ const OPENS = 15;
 export async function popupMetrics(): Promise<Metric[]> {
   return withBenchStack({}, 'Bench Popup', async ({ stack }) => {
     const { context, extensionId } = stack.browser;
+    const listings = () => stack.emulator.admin.stats().requests.byRoute.getReports ?? 0;
     const open = async () => {
+      const listedBefore = listings();
       const popup = await context.newPage();
       await popup.setViewportSize({ width: 400, height: 600 });
+      await watchFirstRow(popup);
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-      await popup.locator('li.report').first().waitFor();
-      const mark = await popup.evaluate(() => performance.getEntriesByName('report-courier:first-row')[0]?.startTime);
+      const paintedAt = await firstRowPaintedAt(popup);
+      // The popup's refresh through the background finishes before the next open, so no open competes with it.
+      while (listings() === listedBefore) await new Promise((resolve) => setTimeout(resolve, 20));
+      await popup.locator('section.panel[aria-busy="false"]').waitFor();
       await popup.close();
-      if (mark === undefined) throw new Error('the popup set no report-courier:first-row mark');
-      return mark;
+      return paintedAt;
     };
     // The listing made while adding the account filled the cache; one open more warms the page's code cache.
     await open();
     const times: number[] = [];
     for (let i = 0; i < OPENS; i++) times.push(await open());
-    return [measured('popup.first_row_ms', 'ms', times, 1)];
+    return [{ ...measured('popup.first_row_ms', 'ms', times, 1), target: '≤ 100' }];
   });
 }
