@@ -10,6 +10,7 @@ import { baseUrl } from '../../utils/amazon-pay/endpoints';
 import { buildUrl, signRequest } from '../../utils/amazon-pay/signing';
 import { compare, type Metric } from '../lib/metric';
 import { testPrivateCryptoKey, testPrivateKeyPem } from '../lib/test-keys';
+import { browserSignMetrics } from './sign-browser';
 
 interface SdkClient {
   getSignedHeaders(options: { method: string; urlFragment: string; queryParams?: Record<string, string | number> }): Record<string, string>;
@@ -63,5 +64,9 @@ export async function signMetrics(): Promise<Metric[]> {
   const signers = [ours, sdkSigner(sdkWithKeyObject), sdkSigner(sdkWithPem)];
   await interleaved(signers, WARM_UP);
   const [oursMs = [], keyObjectMs = [], pemMs = []] = await interleaved(signers, REQUESTS);
-  return [compare('sign.median_ms', 'ms', oursMs, keyObjectMs), compare('sign.vs_sdk_pem_config.median_ms', 'ms', oursMs, pemMs)];
+  return [
+    compare('sign.median_ms', 'ms', oursMs, keyObjectMs),
+    compare('sign.vs_sdk_pem_config.median_ms', 'ms', oursMs, pemMs),
+    ...(await browserSignMetrics({ base, query: QUERY, publicKeyId: ACCOUNT.publicKeyId })),
+  ];
 }

@@ -1,7 +1,8 @@
 /**
- * Byte and text encodings the signer needs. Only WebCrypto, TextEncoder and btoa are used, so this runs
- * unchanged in a service worker, a page and Node >= 20.
+ * Byte and text encodings the signer needs. Only TextEncoder and btoa are used, so this runs unchanged in a
+ * service worker, a page and Node >= 20.
  */
+import { sha256 } from './sha256';
 
 const utf8Encoder = new TextEncoder();
 
@@ -49,7 +50,7 @@ export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
   return btoa(binary);
 }
 
-/** Lower-case hex SHA-256 of the UTF-8 bytes of `text`. */
-export async function sha256Hex(text: string): Promise<string> {
-  return toHex(await globalThis.crypto.subtle.digest('SHA-256', utf8(text)));
+/** Lower-case hex SHA-256 of the UTF-8 bytes of `text`; synchronous (see sha256.ts). */
+export function sha256Hex(text: string): string {
+  return toHex(sha256(utf8(text)));
 }

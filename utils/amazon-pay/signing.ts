@@ -1,6 +1,7 @@
 /**
  * Signs Amazon Pay API requests with WebCrypto RSA-PSS (amazon-pay-api.md §1). Runs unchanged in a
- * service worker, a page and Node >= 20: only globalThis.crypto.subtle, TextEncoder and btoa are used.
+ * service worker, a page and Node >= 20: only globalThis.crypto.subtle, TextEncoder and btoa are used. Hashing is
+ * done here, synchronously (sha256.ts): the one WebCrypto call per request is the signature.
  */
 import { canonicalHeaders, canonicalRequest, formatAmzDate, parseAbsoluteUrl } from './canonical';
 import { sha256Hex, toBase64, utf8 } from './encoding';
@@ -44,9 +45,6 @@ export interface SignRequestInput {
   idempotencyKey?: string;
 }
 
-/** SHA-256 of the empty string: GET and DELETE skip a digest round trip (async in WebCrypto). */
-const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-
 /** Everything that decides the signature except the key. */
 export type SignatureInput = Omit<SignRequestInput, 'privateKey'>;
 
@@ -61,8 +59,8 @@ export interface SignaturePlan {
 }
 
 /** `algorithm + "\n" + hex(sha256(canonicalRequest))`. */
-export async function stringToSign(algorithm: SignatureAlgorithm, canonical: string): Promise<string> {
-  return `${algorithm}\n${await sha256Hex(canonical)}`;
+export function stringToSign(algorithm: SignatureAlgorithm, canonical: string): string {
+  return `${algorithm}\n${sha256Hex(canonical)}`;
 }
 
 /** The headers every request signs; `user-agent` is never among them (browsers cannot set it reliably). */
@@ -91,14 +89,14 @@ export async function prepareSignature(input: SignatureInput): Promise<Signature
     method: input.method,
     url: input.url,
     headers,
-    payloadHash: input.body ? await sha256Hex(input.body) : EMPTY_BODY_SHA256,
+    payloadHash: sha256Hex(input.body ?? ''),
   });
   return {
     algorithm,
     headers,
     signedHeaders: canonicalHeaders(headers).signedHeaders,
     canonicalRequest: canonical,
-    stringToSign: await stringToSign(algorithm, canonical),
+    stringToSign: stringToSign(algorithm, canonical),
   };
 }
 
