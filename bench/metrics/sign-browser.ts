@@ -22,7 +22,11 @@ async function pageScript(): Promise<string> {
     configFile: false,
     root: repoRoot,
     logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry: 'bench/lib/sign-in-page.ts', formats: ['iife'], name: PAGE_GLOBAL } },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: 'bench/lib/sign-in-page.ts', formats: ['iife'], name: PAGE_GLOBAL },
+    },
   });
   const output = (Array.isArray(built) ? built[0] : built) as { output: Array<{ code?: string }> };
   const code = output.output[0]?.code;
@@ -42,7 +46,8 @@ export async function browserSignMetrics(request: Pick<SignRun, 'base' | 'query'
     const pkcs8 = testPrivateKeyPem().replace(/-----(BEGIN|END) PRIVATE KEY-----|\s/g, '');
     const run: SignRun = { ...request, pkcs8, rounds: ROUNDS, warmUp: WARM_UP, batch: BATCH };
     const { ours, platform } = await page.evaluate(
-      ([name, args]) => (globalThis as unknown as Record<string, { run(a: SignRun): Promise<SignSamples> }>)[name]!.run(args),
+      ([name, args]) =>
+        (globalThis as unknown as Record<string, { run(a: SignRun): Promise<SignSamples> }>)[name]!.run(args),
       [PAGE_GLOBAL, run] as const,
     );
     return [{ ...compare('sign.browser_over_platform', 'ms', ours, platform), target: 'ratio ≤ 1.15' }];

@@ -17,7 +17,7 @@ export function useRememberedFilters(initial?: ReportFilters): [ReportFilters | 
   const [filters, setFilters] = useState<ReportFilters | undefined>(initial);
   useEffect(() => {
     if (!initial) void loadRememberedFilters().then((stored) => setFilters((current) => current ?? stored));
-  }, []);
+  }, [initial]);
   const update = (next: ReportFilters) => {
     setFilters(next);
     void filtersItem.setValue(next);

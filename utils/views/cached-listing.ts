@@ -10,7 +10,12 @@ import type { JobsDb } from '../downloads/jobs-store';
 import type { HistoryEntry } from '../downloads/types';
 import type { ReportListing } from '../messaging/protocol';
 
-export async function toListing(db: JobsDb, accountId: string, reports: Report[], fetchedAt: number | null): Promise<ReportListing> {
+export async function toListing(
+  db: JobsDb,
+  accountId: string,
+  reports: Report[],
+  fetchedAt: number | null,
+): Promise<ReportListing> {
   return viewOf(accountId, reports, fetchedAt, await readHistory(db, accountId));
 }
 
@@ -20,7 +25,12 @@ export async function readCachedListing(db: JobsDb, accountId: string): Promise<
   return viewOf(accountId, cached?.reports ?? [], cached?.fetchedAt ?? null, history);
 }
 
-function viewOf(accountId: string, reports: Report[], fetchedAt: number | null, history: HistoryEntry[]): ReportListing {
+function viewOf(
+  accountId: string,
+  reports: Report[],
+  fetchedAt: number | null,
+  history: HistoryEntry[],
+): ReportListing {
   const saved = new Map(history.map((entry) => [entry.reportId, entry]));
   return { accountId, reports: reports.map((report) => toReportView(report, saved)), fetchedAt };
 }

@@ -32,6 +32,10 @@ export async function watchFirstRow(page: Page): Promise<void> {
 
 /** Milliseconds from navigation start to the first row on screen; waits for it. */
 export async function firstRowPaintedAt(page: Page, timeoutMs = 30_000): Promise<number> {
-  const painted = await page.waitForFunction(() => (window as { firstRowPaintedAt?: number }).firstRowPaintedAt, undefined, { timeout: timeoutMs });
+  const painted = await page.waitForFunction(
+    () => (window as { firstRowPaintedAt?: number }).firstRowPaintedAt,
+    undefined,
+    { timeout: timeoutMs },
+  );
   return (await painted.jsonValue()) as number;
 }

@@ -10,7 +10,9 @@ function bytes(length: number, seed: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(length);
   let x = seed || 1;
   for (let i = 0; i < length; i++) {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     out[i] = x & 0xff;
   }
   return out;
@@ -20,13 +22,18 @@ describe('SHA-256', () => {
   it.each([
     ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
     ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
-    ['abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'],
+    [
+      'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    ],
   ])('matches the FIPS 180-4 example for %j', (text, digest) => {
     expect(toHex(sha256(ascii(text)))).toBe(digest);
   });
 
   it('matches the one-million-"a" example (many blocks)', () => {
-    expect(toHex(sha256(new Uint8Array(1_000_000).fill(0x61)))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+    expect(toHex(sha256(new Uint8Array(1_000_000).fill(0x61)))).toBe(
+      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+    );
   });
 
   it('agrees with WebCrypto for every length around the padding boundaries, 0 to 200 bytes', async () => {
@@ -44,7 +51,8 @@ describe('SHA-256', () => {
   });
 
   it('agrees with WebCrypto on canonical requests with multi-byte UTF-8', async () => {
-    const canonical = 'POST\n/live/v2/reports\n\naccept:application/json\nx-amz-pay-date:20261129T101500Z\n\naccept;x-amz-pay-date\n{"note":"Grüße — 日本 🎌"}';
+    const canonical =
+      'POST\n/live/v2/reports\n\naccept:application/json\nx-amz-pay-date:20261129T101500Z\n\naccept;x-amz-pay-date\n{"note":"Grüße — 日本 🎌"}';
     expect(toHex(sha256(ascii(canonical)))).toBe(await webCrypto(ascii(canonical)));
   });
 
