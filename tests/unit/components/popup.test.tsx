@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App, readPopupStart } from '@/entrypoints/popup/App';
-import { saveAccount, selectAccount } from '@/utils/accounts/store';
+import { listAccounts, removeAccount, saveAccount, selectAccount } from '@/utils/accounts/store';
 import type { Account } from '@/utils/accounts/types';
 import { writeCachedReports } from '@/utils/amazon-pay/report-cache';
 import type { Report } from '@/utils/amazon-pay/types';
@@ -70,6 +70,8 @@ const rowIds = (container: Element) =>
 let background: ReturnType<typeof sleepingBackground> | undefined;
 
 beforeEach(async () => {
+  // Each test starts with no account and no remembered filters, wherever the store keeps them.
+  for (const { id } of await listAccounts()) await removeAccount(id);
   await fakeBrowser.storage.local.clear();
 });
 
