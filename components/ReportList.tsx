@@ -15,12 +15,13 @@ const FIRST_FRAME_ROWS = 25;
 
 export function ReportList({ reports, jobs, emptyText, ...actions }: Props) {
   const [limit, setLimit] = useState(FIRST_FRAME_ROWS);
+  const more = reports.length > limit;
   useEffect(() => {
-    if (reports.length <= limit) return;
+    if (!more) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => { timer = setTimeout(() => setLimit(Infinity), 0); });
     return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
-  }, [reports.length > limit]);
+  }, [more]);
   if (reports.length === 0) return <p class="empty">{emptyText}</p>;
   return (
     <ul class="reports" aria-label={t('reportsListLabel')}>

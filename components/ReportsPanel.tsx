@@ -39,10 +39,10 @@ export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = fa
   const [batchId, setBatchId] = useState<string>();
   const [actionError, setActionError] = useState<SerializedError>();
 
-  const reports = listing?.reports ?? [];
-  const shown = useMemo(() => (filters ? applyFilters(reports, filters, now()) : []), [reports, filters]);
+  const reports = useMemo(() => listing?.reports ?? [], [listing]);
+  const shown = useMemo(() => (filters ? applyFilters(reports, filters, now()) : []), [reports, filters, now]);
   const availableTypes = useMemo(() => [...new Set(reports.map((r) => r.reportType))].sort(), [reports]);
-  const expiring = useMemo(() => expiringUnarchived(reports, now()), [reports]);
+  const expiring = useMemo(() => expiringUnarchived(reports, now()), [reports, now]);
   const downloadable = shown.filter((r) => r.processingStatus === 'COMPLETED');
 
   const download = (reportIds: string[], force = false) => {

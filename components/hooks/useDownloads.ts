@@ -23,7 +23,7 @@ export function useDownloads(accountId: string | undefined, { snapshot: wantSnap
       // Throws once the extension is gone (updated or removed): nothing left to disconnect from.
       try { port.disconnect(); } catch { /* already gone */ }
     };
-  }, [accountId]);
+  }, [accountId, wantSnapshot]);
 
   return useMemo(() => {
     const jobsByReport = new Map<string, JobView>();

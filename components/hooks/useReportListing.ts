@@ -41,7 +41,7 @@ export function useReportListing(accountId: string | undefined, initial?: Report
     }
     refresh();
     return () => { live = false; };
-  }, [accountId, refresh]);
+  }, [accountId, refresh, seed]);
 
   return { listing, refreshing, error, refresh };
 }

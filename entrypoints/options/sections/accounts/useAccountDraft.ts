@@ -33,7 +33,7 @@ export function useAccountDraft(existing?: AccountView) {
       setGenerated({ fingerprint: draft.fingerprint, publicKeyPem: draft.publicKeyPem });
       setSource('generate');
     });
-  }, []);
+  }, [existing]);
 
   const onGenerated = async ({ key, fingerprint }: ImportedKey, publicKeyPem: string) => {
     if (existing) {
