@@ -3,7 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-artifacts/**', 'bench-results.json'] },
+  {
+    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-artifacts/**', 'bench-results.json'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

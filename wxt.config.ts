@@ -14,7 +14,15 @@ export default defineConfig({
   zip: {
     // Firefox's sources zip is for reviewers rebuilding the add-on: sources, lockfile and config, without the
     // tests (they hold test-only keys), benchmarks, screenshots and local run output.
-    excludeSources: ['tests/**', 'bench/**', 'bench-results.json', 'demo-output/**', 'test-artifacts/**', 'docs/**/*.png', 'vitest.config.ts'],
+    excludeSources: [
+      'tests/**',
+      'bench/**',
+      'bench-results.json',
+      'demo-output/**',
+      'test-artifacts/**',
+      'docs/**/*.png',
+      'vitest.config.ts',
+    ],
   },
   hooks: {
     // Gecko settings are Firefox's alone; Chrome lists the key as unrecognized.

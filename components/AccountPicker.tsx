@@ -24,12 +24,20 @@ export function AccountPicker({ accounts, selectedId, onSelect }: Props) {
     <label class="field account-picker">
       <span class="visually-hidden">{t('accountLabel')}</span>
       <select value={selectedId} onChange={(e) => onSelect(e.currentTarget.value)}>
-        {accounts.map((a) => <option key={a.id} value={a.id}>{accountDescription(a)}</option>)}
+        {accounts.map((a) => (
+          <option key={a.id} value={a.id}>
+            {accountDescription(a)}
+          </option>
+        ))}
       </select>
     </label>
   );
 }
 
 export function EnvironmentBadge({ account }: { account: Account }) {
-  return <span class={`badge badge-${account.environment}`}>{t(account.environment === 'live' ? 'envLive' : 'envSandbox')}</span>;
+  return (
+    <span class={`badge badge-${account.environment}`}>
+      {t(account.environment === 'live' ? 'envLive' : 'envSandbox')}
+    </span>
+  );
 }

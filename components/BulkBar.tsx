@@ -18,7 +18,11 @@ export function BulkBar({ downloadable, batch, onDownloadAll, onCancel }: Props)
       {running ? (
         <>
           <ProgressBar done={batch.counts.done} total={batch.total} />
-          {onCancel && <button type="button" class="secondary" onClick={() => onCancel(batch.batchId)}>{t('cancel')}</button>}
+          {onCancel && (
+            <button type="button" class="secondary" onClick={() => onCancel(batch.batchId)}>
+              {t('cancel')}
+            </button>
+          )}
         </>
       ) : (
         <button type="button" class="primary wide" disabled={downloadable === 0} onClick={onDownloadAll}>

@@ -6,7 +6,10 @@ import type { PeriodChoice, ReportFilters } from '@/utils/views/report-filters';
 
 const STATUSES: ReportView['processingStatus'][] = ['COMPLETED', 'IN_PROGRESS', 'FAILED', 'CANCELLED'];
 const PERIODS: Array<[PeriodChoice, Parameters<typeof t>[0]]> = [
-  ['7', 'period7'], ['30', 'period30'], ['90', 'period90'], ['custom', 'periodCustom'],
+  ['7', 'period7'],
+  ['30', 'period30'],
+  ['90', 'period90'],
+  ['custom', 'periodCustom'],
 ];
 
 interface Props {
@@ -36,8 +39,12 @@ export function Filters({ filters, availableTypes, onChange, typing = true }: Pr
   };
   const toggleType = (type: string, on: boolean) =>
     set({ types: on ? [...filters.types, type] : filters.types.filter((x) => x !== type) });
-  const typeSummary = filters.types.length === 0 ? t('filterTypeAll')
-    : filters.types.length === 1 ? reportTypeName(filters.types[0]!) : t('filterTypeSome', filters.types.length);
+  const typeSummary =
+    filters.types.length === 0
+      ? t('filterTypeAll')
+      : filters.types.length === 1
+        ? reportTypeName(filters.types[0]!)
+        : t('filterTypeSome', filters.types.length);
 
   return (
     <div class="filters">
@@ -47,7 +54,11 @@ export function Filters({ filters, availableTypes, onChange, typing = true }: Pr
           <legend class="visually-hidden">{t('filterType')}</legend>
           {availableTypes.map((type) => (
             <label key={type} class="check">
-              <input type="checkbox" checked={filters.types.includes(type)} onChange={(e) => toggleType(type, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={filters.types.includes(type)}
+                onChange={(e) => toggleType(type, e.currentTarget.checked)}
+              />
               {reportTypeName(type)}
             </label>
           ))}
@@ -55,27 +66,49 @@ export function Filters({ filters, availableTypes, onChange, typing = true }: Pr
       </details>
       <label class="field">
         <span class="visually-hidden">{t('filterStatus')}</span>
-        <select value={filters.status} onChange={(e) => set({ status: e.currentTarget.value as ReportFilters['status'] })}>
+        <select
+          value={filters.status}
+          onChange={(e) => set({ status: e.currentTarget.value as ReportFilters['status'] })}
+        >
           <option value="">{t('filterStatusAll')}</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{t(`status${s}`)}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status${s}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label class="field">
         <span class="visually-hidden">{t('filterPeriod')}</span>
         <select value={filters.period} onChange={(e) => set({ period: e.currentTarget.value as PeriodChoice })}>
-          {PERIODS.filter(([value]) => typing || value !== 'custom').map(([value, key]) => <option key={value} value={value}>{t(key)}</option>)}
+          {PERIODS.filter(([value]) => typing || value !== 'custom').map(([value, key]) => (
+            <option key={value} value={value}>
+              {t(key)}
+            </option>
+          ))}
         </select>
       </label>
       {typing && filters.period === 'custom' && (
         <div class="custom-period">
-          <label class="field">{t('periodFrom')}<input type="date" value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} /></label>
-          <label class="field">{t('periodTo')}<input type="date" value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} /></label>
+          <label class="field">
+            {t('periodFrom')}
+            <input type="date" value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} />
+          </label>
+          <label class="field">
+            {t('periodTo')}
+            <input type="date" value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} />
+          </label>
         </div>
       )}
       {typing && (
         <label class="field search">
           <span class="visually-hidden">{t('filterSearch')}</span>
-          <input type="search" placeholder={t('filterSearch')} value={filters.search} onInput={(e) => set({ search: e.currentTarget.value })} />
+          <input
+            type="search"
+            placeholder={t('filterSearch')}
+            value={filters.search}
+            onInput={(e) => set({ search: e.currentTarget.value })}
+          />
         </label>
       )}
     </div>

@@ -17,10 +17,18 @@ export function KeyStorageNotice() {
   }, []);
 
   if (problem === 'private-mode') {
-    return <Notice tone="warning" title={t('privateModeTitle')}>{t('privateModeBody')}</Notice>;
+    return (
+      <Notice tone="warning" title={t('privateModeTitle')}>
+        {t('privateModeBody')}
+      </Notice>
+    );
   }
   if (problem === 'key-not-storable') {
-    return <Notice tone="warning" title={t('keySessionOnlyTitle')}>{t('keySessionOnlyBody')}</Notice>;
+    return (
+      <Notice tone="warning" title={t('keySessionOnlyTitle')}>
+        {t('keySessionOnlyBody')}
+      </Notice>
+    );
   }
   return null;
 }

@@ -13,7 +13,11 @@ export function Notice({ tone, title, children, action }: Props) {
     <div class={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       {title && <strong class="notice-title">{title}</strong>}
       {children && <div class="notice-body">{children}</div>}
-      {action && <button type="button" class="notice-action" onClick={action.onClick}>{action.label}</button>}
+      {action && (
+        <button type="button" class="notice-action" onClick={action.onClick}>
+          {action.label}
+        </button>
+      )}
     </div>
   );
 }

@@ -21,7 +21,9 @@ export function ProgressBar({ done, total }: Props) {
       >
         <div class="progress-fill" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
       </div>
-      <span class="progress-text" aria-hidden="true">{text}</span>
+      <span class="progress-text" aria-hidden="true">
+        {text}
+      </span>
     </div>
   );
 }

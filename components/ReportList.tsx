@@ -19,8 +19,13 @@ export function ReportList({ reports, jobs, emptyText, ...actions }: Props) {
   useEffect(() => {
     if (!more) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => { timer = setTimeout(() => setLimit(Infinity), 0); });
-    return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setLimit(Infinity), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [more]);
   if (reports.length === 0) return <p class="empty">{emptyText}</p>;
   return (

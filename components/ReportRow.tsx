@@ -24,7 +24,9 @@ export function ReportRow({ report, job, onDownload, onShow, downloadAgain = tru
       <div class="report-main">
         <div class="report-title">
           <span class="report-type">{typeName}</span>
-          <span class={`status status-${report.processingStatus.toLowerCase()}`}>{t(`status${report.processingStatus}`)}</span>
+          <span class={`status status-${report.processingStatus.toLowerCase()}`}>
+            {t(`status${report.processingStatus}`)}
+          </span>
         </div>
         <div class="report-meta">{t('reportPeriod', [formatDay(report.startTime), formatDay(report.endTime)])}</div>
         <div class="report-meta">
@@ -32,11 +34,20 @@ export function ReportRow({ report, job, onDownload, onShow, downloadAgain = tru
           <span class="report-id"> · {report.reportId}</span>
         </div>
         {report.downloaded && !job && (
-          <div class="report-saved" title={report.downloaded.filename}>{t('reportDownloaded', baseName(report.downloaded.filename))}</div>
+          <div class="report-saved" title={report.downloaded.filename}>
+            {t('reportDownloaded', baseName(report.downloaded.filename))}
+          </div>
         )}
       </div>
       <div class="report-action" aria-live="polite">
-        <RowAction report={report} job={job} typeName={typeName} onDownload={onDownload} onShow={onShow} downloadAgain={downloadAgain} />
+        <RowAction
+          report={report}
+          job={job}
+          typeName={typeName}
+          onDownload={onDownload}
+          onShow={onShow}
+          downloadAgain={downloadAgain}
+        />
       </div>
     </li>
   );
@@ -52,7 +63,9 @@ function RowAction({ report, job, typeName, onDownload, onShow, downloadAgain }:
       <span class="job-state">
         <span>{t('stateDone')}</span>
         {job.downloadId !== undefined && onShow && (
-          <button type="button" class="link" onClick={() => onShow(job.downloadId!)}>{t('showInFolder')}</button>
+          <button type="button" class="link" onClick={() => onShow(job.downloadId!)}>
+            {t('showInFolder')}
+          </button>
         )}
       </span>
     );
@@ -61,7 +74,13 @@ function RowAction({ report, job, typeName, onDownload, onShow, downloadAgain }:
     return (
       <span class="job-state job-failed">
         {t('stateFailed', job.error ? errorText(job.error) : '')}
-        <button type="button" onClick={() => onDownload(report.reportId, downloadAgain !== false)} aria-label={`${t('retry')}: ${label}`}>{t('retry')}</button>
+        <button
+          type="button"
+          onClick={() => onDownload(report.reportId, downloadAgain !== false)}
+          aria-label={`${t('retry')}: ${label}`}
+        >
+          {t('retry')}
+        </button>
       </span>
     );
   }

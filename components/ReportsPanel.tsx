@@ -29,13 +29,21 @@ interface Props {
 }
 
 /** Everything about one account's reports: the list, its filters and its downloads. */
-export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = false, initialListing, initialFilters, now = Date.now }: Props) {
+export function ReportsPanel({
+  account,
+  onOpenSettings,
+  listAndDownloadOnly = false,
+  initialListing,
+  initialFilters,
+  now = Date.now,
+}: Props) {
   const { listing, refreshing, error, refresh } = useReportListing(account.id, initialListing);
   const { jobsByReport, batches } = useDownloads(account.id, { snapshot: !listAndDownloadOnly });
   const [remembered, setFilters] = useRememberedFilters(initialFilters);
   // A page sees every key typed in the panel, so it offers no text fields; the popup's search is kept for the popup.
   const filters = remembered && listAndDownloadOnly ? choicesOnly(remembered) : remembered;
-  const changeFilters = (next: ReportFilters) => setFilters(listAndDownloadOnly ? { ...next, search: remembered?.search ?? '' } : next);
+  const changeFilters = (next: ReportFilters) =>
+    setFilters(listAndDownloadOnly ? { ...next, search: remembered?.search ?? '' } : next);
   const [batchId, setBatchId] = useState<string>();
   const [actionError, setActionError] = useState<SerializedError>();
 
@@ -51,15 +59,21 @@ export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = fa
       .then((r) => setBatchId(r.batchId))
       .catch((e) => setActionError(toSerialized(e)));
   };
-  const cancel = (id: string) => void sendMessage('cancelDownloads', { batchId: id }).catch((e) => setActionError(toSerialized(e)));
-  const show = (downloadId: number) => void sendMessage('showDownload', { downloadId }).catch((e) => setActionError(toSerialized(e)));
+  const cancel = (id: string) =>
+    void sendMessage('cancelDownloads', { batchId: id }).catch((e) => setActionError(toSerialized(e)));
+  const show = (downloadId: number) =>
+    void sendMessage('showDownload', { downloadId }).catch((e) => setActionError(toSerialized(e)));
 
   const problem = error ?? listing?.refreshError;
   return (
     <section class="panel" aria-busy={refreshing}>
       <div class="toolbar">
-        <span class="updated" role="status">{refreshing ? t('refreshing') : formatUpdated(listing?.fetchedAt ?? null, now())}</span>
-        <button type="button" class="secondary" onClick={refresh} disabled={refreshing}>{t('refresh')}</button>
+        <span class="updated" role="status">
+          {refreshing ? t('refreshing') : formatUpdated(listing?.fetchedAt ?? null, now())}
+        </span>
+        <button type="button" class="secondary" onClick={refresh} disabled={refreshing}>
+          {t('refresh')}
+        </button>
       </div>
       {problem && <ProblemNotice error={problem} onOpenSettings={onOpenSettings} />}
       {actionError && <Notice tone="error">{errorText(actionError)}</Notice>}
@@ -67,11 +81,21 @@ export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = fa
         <Notice tone="warning">{t('clockOffNotice', Math.abs(listing!.clockSkewSeconds!))}</Notice>
       )}
       {expiring.length > 0 && (
-        <Notice tone="warning" action={{ label: t('archiveNow'), onClick: () => download(expiring.map((r) => r.reportId)) }}>
+        <Notice
+          tone="warning"
+          action={{ label: t('archiveNow'), onClick: () => download(expiring.map((r) => r.reportId)) }}
+        >
           {t('expiringSoon', expiring.length)}
         </Notice>
       )}
-      {filters && <Filters filters={filters} availableTypes={availableTypes} onChange={changeFilters} typing={!listAndDownloadOnly} />}
+      {filters && (
+        <Filters
+          filters={filters}
+          availableTypes={availableTypes}
+          onChange={changeFilters}
+          typing={!listAndDownloadOnly}
+        />
+      )}
       <BulkBar
         downloadable={downloadable.length}
         batch={batchId ? batches.get(batchId) : undefined}
@@ -95,10 +119,18 @@ export function ReportsPanel({ account, onOpenSettings, listAndDownloadOnly = fa
 function ProblemNotice({ error, onOpenSettings }: { error: SerializedError; onOpenSettings(): void }) {
   const inSettings = ['key-missing', 'unauthorized', 'signature-mismatch', 'clock-skew'].includes(error.code);
   if (error.code === 'key-missing') {
-    return <Notice tone="error" title={t('keyMissingTitle')} action={{ label: t('fixInSettings'), onClick: onOpenSettings }}>{t('keyMissingBody')}</Notice>;
+    return (
+      <Notice tone="error" title={t('keyMissingTitle')} action={{ label: t('fixInSettings'), onClick: onOpenSettings }}>
+        {t('keyMissingBody')}
+      </Notice>
+    );
   }
   return (
-    <Notice tone="error" title={t('refreshFailedTitle')} action={inSettings ? { label: t('fixInSettings'), onClick: onOpenSettings } : undefined}>
+    <Notice
+      tone="error"
+      title={t('refreshFailedTitle')}
+      action={inSettings ? { label: t('fixInSettings'), onClick: onOpenSettings } : undefined}
+    >
       {errorText(error)}
     </Notice>
   );

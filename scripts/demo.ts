@@ -36,18 +36,24 @@ fs.cpSync(path.join(root, '.output/chrome-mv3'), extensionDir, { recursive: true
 const emulator = await startEmulator({ seed: 'demo', hostHandlers: sellerCentralHandlers() });
 log(`Emulator with seeded merchants on ${emulator.url} (Amazon Pay API, report documents, Seller Central look-alike)`);
 const browser = await launchDemoBrowser({
-  executablePath: browserPath, headless, port: emulator.port, extraHosts: DOCUMENT_HOSTS,
-  extensionDir, profileDir: path.join(profileDir, 'profile'), downloadDir: path.join(outDir, 'downloads'),
+  executablePath: browserPath,
+  headless,
+  port: emulator.port,
+  extraHosts: DOCUMENT_HOSTS,
+  extensionDir,
+  profileDir: path.join(profileDir, 'profile'),
+  downloadDir: path.join(outDir, 'downloads'),
 });
 
 let closing: Promise<void> | undefined;
-const shutDown = (code: number) => (closing ??= (async () => {
-  await browser.context.close().catch(() => undefined);
-  await emulator.close();
-  fs.rmSync(profileDir, { recursive: true, force: true });
-  log('Closed the browser and the emulator.');
-  process.exit(code);
-})());
+const shutDown = (code: number) =>
+  (closing ??= (async () => {
+    await browser.context.close().catch(() => undefined);
+    await emulator.close();
+    fs.rmSync(profileDir, { recursive: true, force: true });
+    log('Closed the browser and the emulator.');
+    process.exit(code);
+  })());
 process.on('SIGINT', () => void shutDown(0));
 process.on('SIGTERM', () => void shutDown(0));
 
@@ -62,8 +68,12 @@ try {
     log('Added the account "Demo Shop" through the options page.');
     await openSellerCentralPanel(browser);
     await (await openPopup(browser, false)).bringToFront();
-    log(`Ready. Tabs: the options page, Seller Central (${emulator.url} stands in for it) with the panel open, the popup.`);
-    log(`Downloads land in ${path.relative(process.cwd(), path.join(outDir, 'downloads'))}. Press Ctrl-C here to close everything.`);
+    log(
+      `Ready. Tabs: the options page, Seller Central (${emulator.url} stands in for it) with the panel open, the popup.`,
+    );
+    log(
+      `Downloads land in ${path.relative(process.cwd(), path.join(outDir, 'downloads'))}. Press Ctrl-C here to close everything.`,
+    );
     browser.context.on('close', () => void shutDown(0));
   }
 } catch (error) {

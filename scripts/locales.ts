@@ -19,7 +19,10 @@ export interface MessageEntry {
 export type Messages = Record<string, MessageEntry>;
 
 export function localeCodes(): string[] {
-  return fs.readdirSync(localesDir).filter((code) => fs.existsSync(path.join(localesDir, code, 'messages.json'))).sort();
+  return fs
+    .readdirSync(localesDir)
+    .filter((code) => fs.existsSync(path.join(localesDir, code, 'messages.json')))
+    .sort();
 }
 
 export function readMessages(code: string): Messages {
@@ -57,9 +60,15 @@ function keyPattern(node: ts.Node): string | RegExp | undefined {
 function isCallToT(node: ts.Node): boolean {
   let current = node;
   // A literal inside `t(cond ? 'a' : 'b')` or `t(('a'))` is still t's argument.
-  while (ts.isConditionalExpression(current.parent) || ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  while (ts.isConditionalExpression(current.parent) || ts.isParenthesizedExpression(current.parent))
+    current = current.parent;
   const call = current.parent;
-  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 't' && call.arguments[0] === current;
+  return (
+    ts.isCallExpression(call) &&
+    ts.isIdentifier(call.expression) &&
+    call.expression.text === 't' &&
+    call.arguments[0] === current
+  );
 }
 
 /** The contextual type is MessageKey (or a union of message keys): a map value, a `label: MessageKey`, a return. */
@@ -81,7 +90,9 @@ export function usedKeys(keys: Set<string>, files = sourceFiles()): Set<string> 
   const used = new Set<string>();
   const matching = (pattern: string | RegExp) =>
     typeof pattern === 'string' ? (keys.has(pattern) ? [pattern] : []) : [...keys].filter((key) => pattern.test(key));
-  const mark = (pattern: string | RegExp) => { for (const key of matching(pattern)) used.add(key); };
+  const mark = (pattern: string | RegExp) => {
+    for (const key of matching(pattern)) used.add(key);
+  };
   for (const file of files) {
     const source = program.getSourceFile(file);
     if (!source) throw new Error(`Not parsed: ${file}`);
@@ -89,7 +100,8 @@ export function usedKeys(keys: Set<string>, files = sourceFiles()): Set<string> 
       const pattern = keyPattern(node);
       // Asking the checker is slow: only for text that could be a key at all.
       const candidates = pattern === undefined ? [] : matching(pattern);
-      if (candidates.length > 0 && (isCallToT(node) || expectsMessageKey(checker, node as ts.Expression, keys))) mark(pattern!);
+      if (candidates.length > 0 && (isCallToT(node) || expectsMessageKey(checker, node as ts.Expression, keys)))
+        mark(pattern!);
       ts.forEachChild(node, visit);
     };
     visit(source);
@@ -112,7 +124,12 @@ export interface LocaleProblems {
 }
 
 /** English must hold exactly the used keys; a translation exactly English's keys, with the same placeholders. */
-export function compareLocale(messages: Messages, english: Messages, used: Set<string>, isEnglish: boolean): LocaleProblems {
+export function compareLocale(
+  messages: Messages,
+  english: Messages,
+  used: Set<string>,
+  isEnglish: boolean,
+): LocaleProblems {
   const reference = isEnglish ? used : new Set(Object.keys(english));
   const keys = Object.keys(messages);
   const placeholders: string[] = [];
@@ -121,8 +138,9 @@ export function compareLocale(messages: Messages, english: Messages, used: Set<s
       const ours = messages[key]!;
       const theirs = english[key];
       if (!theirs) continue;
-      const differs = placeholdersOf(ours).join() !== placeholdersOf(theirs).join()
-        || JSON.stringify(ours.placeholders ?? null) !== JSON.stringify(theirs.placeholders ?? null);
+      const differs =
+        placeholdersOf(ours).join() !== placeholdersOf(theirs).join() ||
+        JSON.stringify(ours.placeholders ?? null) !== JSON.stringify(theirs.placeholders ?? null);
       if (differs || typeof ours.message !== 'string' || ours.message.trim() === '') placeholders.push(key);
     }
   }

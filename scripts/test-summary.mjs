@@ -7,8 +7,10 @@ const skipped = report.numPendingTests + report.numTodoTests;
 console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`);
 if (skipped > 0 && process.env.CI === 'true') {
   const names = report.testResults.flatMap((file) =>
-    file.assertionResults.filter((test) => test.status === 'pending' || test.status === 'skipped' || test.status === 'todo')
-      .map((test) => `  ${file.name}: ${test.fullName}`));
+    file.assertionResults
+      .filter((test) => test.status === 'pending' || test.status === 'skipped' || test.status === 'todo')
+      .map((test) => `  ${file.name}: ${test.fullName}`),
+  );
   console.error(`CI: ${skipped} skipped test(s) fail the run:\n${names.join('\n')}`);
   process.exitCode = 1;
 }

@@ -5,9 +5,10 @@ export type MessageKey = keyof typeof en;
 
 /** Every user-visible string goes through here, so each locale in public/_locales can translate it. */
 export function t(key: MessageKey, substitutions?: string | number | Array<string | number>): string {
-  const subs = substitutions === undefined
-    ? undefined
-    : ([] as Array<string | number>).concat(substitutions).map((s) => (typeof s === 'number' ? localNumber(s) : s));
+  const subs =
+    substitutions === undefined
+      ? undefined
+      : ([] as Array<string | number>).concat(substitutions).map((s) => (typeof s === 'number' ? localNumber(s) : s));
   // WXT types one overload per key; a key union needs the plain signature.
   const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
   return getMessage(key, subs) || key;

@@ -23,7 +23,11 @@ export async function benchStack(emulator: EmulatorOptions, label: string): Prom
   return { stack, driver: quiet, reports: await completedReports(quiet) };
 }
 
-export async function withBenchStack<T>(emulator: EmulatorOptions, label: string, work: (bench: BenchStack) => Promise<T>): Promise<T> {
+export async function withBenchStack<T>(
+  emulator: EmulatorOptions,
+  label: string,
+  work: (bench: BenchStack) => Promise<T>,
+): Promise<T> {
   const bench = await benchStack(emulator, label);
   try {
     return await work(bench);

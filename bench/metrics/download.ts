@@ -60,12 +60,24 @@ async function bulkRun(run: number): Promise<BulkRun> {
     const started = performance.now();
     const batchId = await startBulk(driver, chosen);
     // Watched from the emulator's side first: polling the extension all along would load the worker being measured.
-    await allServed(stack.emulator, chosen.map((r) => r.reportDocumentId!), 600_000);
+    await allServed(
+      stack.emulator,
+      chosen.map((r) => r.reportDocumentId!),
+      600_000,
+    );
     const final = await waitForBatch(driver.send, batchId, 60_000, 50);
     const wallMs = performance.now() - started;
     if (final.batch.counts.done !== REPORTS) throw new Error(`bulk ended with ${JSON.stringify(final.batch.counts)}`);
     const heapEnd = await worker.heapUsed();
-    return { ...urlOutcomes(stack.emulator, chosen.map((r) => r.reportDocumentId!)), wallMs, heapStart, heapEnd };
+    return {
+      ...urlOutcomes(
+        stack.emulator,
+        chosen.map((r) => r.reportDocumentId!),
+      ),
+      wallMs,
+      heapStart,
+      heapEnd,
+    };
   });
 }
 
@@ -79,12 +91,43 @@ export async function downloadMetrics(): Promise<Metric[]> {
     measured('download.url_to_start_ms.p50', 'ms', latency(50), 1),
     measured('download.url_to_start_ms.p95', 'ms', latency(95), 1),
     measured('download.url_to_start_ms.p99', 'ms', latency(99), 1),
-    measured('download.url_to_start_ms.max', 'ms', per((r) => Math.max(...r.latencies)), 1),
-    measured('download.expired_urls', 'urls', per((r) => r.expired), 0),
-    measured('bulk.wall_over_bound', 'ratio', per((r) => r.wallMs / boundMs)),
-    measured('bulk.wall_ms', 'ms', per((r) => r.wallMs), 0),
-    measured('sw.memory_growth_mb', 'MB', per((r) => (r.heapEnd - r.heapStart) / MB)),
-    measured('sw.heap_start_mb', 'MB', per((r) => r.heapStart / MB)),
-    measured('sw.heap_end_mb', 'MB', per((r) => r.heapEnd / MB)),
+    measured(
+      'download.url_to_start_ms.max',
+      'ms',
+      per((r) => Math.max(...r.latencies)),
+      1,
+    ),
+    measured(
+      'download.expired_urls',
+      'urls',
+      per((r) => r.expired),
+      0,
+    ),
+    measured(
+      'bulk.wall_over_bound',
+      'ratio',
+      per((r) => r.wallMs / boundMs),
+    ),
+    measured(
+      'bulk.wall_ms',
+      'ms',
+      per((r) => r.wallMs),
+      0,
+    ),
+    measured(
+      'sw.memory_growth_mb',
+      'MB',
+      per((r) => (r.heapEnd - r.heapStart) / MB),
+    ),
+    measured(
+      'sw.heap_start_mb',
+      'MB',
+      per((r) => r.heapStart / MB),
+    ),
+    measured(
+      'sw.heap_end_mb',
+      'MB',
+      per((r) => r.heapEnd / MB),
+    ),
   ];
 }

@@ -17,13 +17,17 @@ export async function listMetrics(): Promise<Metric[]> {
     for (let i = 0; i < LISTINGS; i++) {
       const before = calls();
       const started = performance.now();
-      const listing = await driver.send<{ reports: unknown[]; refreshError?: unknown }>('listReports', { accountId: driver.accountId, mode: 'fresh' });
+      const listing = await driver.send<{ reports: unknown[]; refreshError?: unknown }>('listReports', {
+        accountId: driver.accountId,
+        mode: 'fresh',
+      });
       times.push(performance.now() - started);
       if (listing.refreshError) throw new Error(`listing failed: ${JSON.stringify(listing.refreshError)}`);
       counts.push(listing.reports.length);
       ratios.push((calls() - before) / Math.ceil(listing.reports.length / PAGE_SIZE));
     }
-    if (Math.min(...counts) < 500) throw new Error(`only ${Math.min(...counts)} reports listed; the metric needs 500 or more`);
+    if (Math.min(...counts) < 500)
+      throw new Error(`only ${Math.min(...counts)} reports listed; the metric needs 500 or more`);
     return [
       measured('list.calls_over_min', 'ratio', ratios),
       measured('list.fresh_ms', 'ms', times, 1),

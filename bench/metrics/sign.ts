@@ -13,11 +13,20 @@ import { testPrivateCryptoKey, testPrivateKeyPem } from '../lib/test-keys';
 import { browserSignMetrics } from './sign-browser';
 
 interface SdkClient {
-  getSignedHeaders(options: { method: string; urlFragment: string; queryParams?: Record<string, string | number> }): Record<string, string>;
+  getSignedHeaders(options: {
+    method: string;
+    urlFragment: string;
+    queryParams?: Record<string, string | number>;
+  }): Record<string, string>;
 }
 const require = createRequire(import.meta.url);
 const { WebStoreClient } = require('@amazonpay/amazon-pay-api-sdk-nodejs') as {
-  WebStoreClient: new (config: { publicKeyId: string; privateKey: unknown; region: string; algorithm: string }) => SdkClient;
+  WebStoreClient: new (config: {
+    publicKeyId: string;
+    privateKey: unknown;
+    region: string;
+    algorithm: string;
+  }) => SdkClient;
 };
 
 const ACCOUNT = { region: 'us', publicKeyId: 'SANDBOX-AEXAMPLETESTKEY000000000', environment: 'sandbox' as const };
@@ -58,8 +67,10 @@ export async function signMetrics(): Promise<Metric[]> {
   const sdkWithPem = new WebStoreClient({ ...sdkConfig, privateKey: testPrivateKeyPem() });
   // A pre-parsed KeyObject is the like-for-like comparison with our once-imported CryptoKey.
   const sdkWithKeyObject = new WebStoreClient({ ...sdkConfig, privateKey: createPrivateKey(testPrivateKeyPem()) });
-  const sdkSigner = (client: SdkClient): Signer => () =>
-    client.getSignedHeaders({ method: 'GET', urlFragment: 'reports', queryParams: { ...QUERY } });
+  const sdkSigner =
+    (client: SdkClient): Signer =>
+    () =>
+      client.getSignedHeaders({ method: 'GET', urlFragment: 'reports', queryParams: { ...QUERY } });
 
   const signers = [ours, sdkSigner(sdkWithKeyObject), sdkSigner(sdkWithPem)];
   await interleaved(signers, WARM_UP);

@@ -12,7 +12,6 @@ import { measured, type Metric } from '../lib/metric';
 
 const gzipKb = (file: string) => gzipSync(fs.readFileSync(path.join(extensionDir, file)), { level: 9 }).length / 1024;
 
-
 function pageKb(page: string): number {
   const files = pageScripts(fs.readFileSync(path.join(extensionDir, page), 'utf8'));
   if (files.length === 0) throw new Error(`${page} loads no scripts`);

@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging/client';
-import { PROGRESS_PORT, type BatchView, type DownloadsSnapshot, type JobView, type ProgressEvent } from '@/utils/messaging/protocol';
+import {
+  PROGRESS_PORT,
+  type BatchView,
+  type DownloadsSnapshot,
+  type JobView,
+  type ProgressEvent,
+} from '@/utils/messaging/protocol';
 
 export interface DownloadsState {
   /** The newest job per report of this account. */
@@ -15,13 +21,24 @@ export function useDownloads(accountId: string | undefined, { snapshot: wantSnap
 
   useEffect(() => {
     let live = true;
-    if (wantSnapshot) void sendMessage('getDownloads', {}).then((s) => { if (live) setSnapshot(s); }).catch(() => undefined);
+    if (wantSnapshot)
+      void sendMessage('getDownloads', {})
+        .then((s) => {
+          if (live) setSnapshot(s);
+        })
+        .catch(() => undefined);
     const port = browser.runtime.connect({ name: PROGRESS_PORT });
-    port.onMessage.addListener((message: unknown) => setSnapshot((current) => applyEvent(current, message as ProgressEvent)));
+    port.onMessage.addListener((message: unknown) =>
+      setSnapshot((current) => applyEvent(current, message as ProgressEvent)),
+    );
     return () => {
       live = false;
       // Throws once the extension is gone (updated or removed): nothing left to disconnect from.
-      try { port.disconnect(); } catch { /* already gone */ }
+      try {
+        port.disconnect();
+      } catch {
+        /* already gone */
+      }
     };
   }, [accountId, wantSnapshot]);
 

@@ -13,7 +13,9 @@ export async function loadRememberedFilters(): Promise<ReportFilters> {
  * Filters survive closing the popup; they load before the first render that uses them. A view that read them while
  * it started passes them as `initial`.
  */
-export function useRememberedFilters(initial?: ReportFilters): [ReportFilters | undefined, (filters: ReportFilters) => void] {
+export function useRememberedFilters(
+  initial?: ReportFilters,
+): [ReportFilters | undefined, (filters: ReportFilters) => void] {
   const [filters, setFilters] = useState<ReportFilters | undefined>(initial);
   useEffect(() => {
     if (!initial) void loadRememberedFilters().then((stored) => setFilters((current) => current ?? stored));

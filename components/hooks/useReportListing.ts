@@ -24,7 +24,10 @@ export function useReportListing(accountId: string | undefined, initial?: Report
     if (!accountId) return;
     setRefreshing(true);
     sendMessage('listReports', { accountId, mode: 'fresh' })
-      .then((fresh) => { setListing(fresh); setError(undefined); })
+      .then((fresh) => {
+        setListing(fresh);
+        setError(undefined);
+      })
       .catch((e) => setError(toSerialized(e)))
       .finally(() => setRefreshing(false));
   }, [accountId]);
@@ -36,11 +39,17 @@ export function useReportListing(accountId: string | undefined, initial?: Report
     setError(undefined);
     if (!seed) {
       sendMessage('listReports', { accountId, mode: 'cached' })
-        .then((cached) => { if (live) setListing((current) => current ?? cached); })
-        .catch((e) => { if (live) setError(toSerialized(e)); });
+        .then((cached) => {
+          if (live) setListing((current) => current ?? cached);
+        })
+        .catch((e) => {
+          if (live) setError(toSerialized(e));
+        });
     }
     refresh();
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [accountId, refresh, seed]);
 
   return { listing, refreshing, error, refresh };
@@ -48,7 +57,13 @@ export function useReportListing(accountId: string | undefined, initial?: Report
 
 export function toSerialized(error: unknown): SerializedError {
   if (error instanceof RemoteError) {
-    return { name: error.name, code: error.code, message: error.message, userMessage: error.userMessage, details: error.details };
+    return {
+      name: error.name,
+      code: error.code,
+      message: error.message,
+      userMessage: error.userMessage,
+      details: error.details,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { name: 'Error', code: 'unknown', message, userMessage: message };

@@ -7,7 +7,14 @@ export function CourierIcon() {
       <path d="M78 30v16h16" fill="#cfe1f7" />
       <rect x="40" y="54" width="36" height="6" rx="3" fill="#0b63ce" />
       <rect x="40" y="68" width="28" height="6" rx="3" fill="#0b63ce" />
-      <path d="M64 78v22m-11-11 11 11 11-11" stroke="#ff9900" stroke-width="8" fill="none" stroke-linecap="round" stroke-linejoin="round" />
+      <path
+        d="M64 78v22m-11-11 11 11 11-11"
+        stroke="#ff9900"
+        stroke-width="8"
+        fill="none"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
     </svg>
   );
 }

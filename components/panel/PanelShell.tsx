@@ -47,13 +47,17 @@ export function PanelShell({ settingsUrl, children }: Props) {
           class="rc-panel"
           aria-labelledby="rc-panel-title"
           hidden={!open}
-          onKeyDown={(e) => { if (e.key === 'Escape') close(); }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+          }}
         >
           <header class="rc-head">
             <CourierIcon />
             <h2 id="rc-panel-title">{t('panelHeading')}</h2>
             <SettingsLink href={settingsUrl} label={t('openSettings')} />
-            <button type="button" class="rc-close" aria-label={t('panelClose')} onClick={close}>×</button>
+            <button type="button" class="rc-close" aria-label={t('panelClose')} onClick={close}>
+              ×
+            </button>
           </header>
           <div class="rc-body">{children}</div>
         </section>

@@ -35,19 +35,27 @@ export function RegionAccounts({ region, settingsUrl, load, children }: Props) {
     load()
       .then((listing) => {
         const accounts = listing.regionAccounts ?? [];
-        if (live) setState(accounts.length > 0 ? { kind: 'ready', accounts, selectedId: listing.accountId } : { kind: 'none' });
+        if (live)
+          setState(accounts.length > 0 ? { kind: 'ready', accounts, selectedId: listing.accountId } : { kind: 'none' });
       })
       .catch((e) => {
         const error = toSerialized(e);
         if (live) setState(error.code === 'no-account' ? { kind: 'none' } : { kind: 'failed', error });
       });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [load]);
 
-  const account = state.kind === 'ready' ? state.accounts.find((a) => a.id === state.selectedId) ?? state.accounts[0] : undefined;
+  const account =
+    state.kind === 'ready' ? (state.accounts.find((a) => a.id === state.selectedId) ?? state.accounts[0]) : undefined;
   return (
     <>
-      {state.kind === 'loading' && <p class="rc-status" role="status">{t('panelLoading')}</p>}
+      {state.kind === 'loading' && (
+        <p class="rc-status" role="status">
+          {t('panelLoading')}
+        </p>
+      )}
       {state.kind === 'none' && (
         <Notice tone="info" title={t('panelNoAccountTitle', t(REGION_KEYS[region]))}>
           <p class="rc-notice-text">{t('panelNoAccountBody')}</p>
@@ -66,7 +74,11 @@ export function RegionAccounts({ region, settingsUrl, load, children }: Props) {
             <label class="field account-picker">
               <span>{t('accountLabel')}</span>
               <select value={account.id} onChange={(e) => setState({ ...state, selectedId: e.currentTarget.value })}>
-                {state.accounts.map((a) => <option key={a.id} value={a.id}>{describe(a)}</option>)}
+                {state.accounts.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {describe(a)}
+                  </option>
+                ))}
               </select>
             </label>
           ) : (

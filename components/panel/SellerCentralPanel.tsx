@@ -20,7 +20,12 @@ export function SellerCentralPanel({ region, settingsUrl, load }: PanelProps) {
     <PanelShell settingsUrl={settingsUrl}>
       <RegionAccounts region={region} settingsUrl={settingsUrl} load={load}>
         {(account) => (
-          <ReportsPanel key={account.id} account={account} listAndDownloadOnly onOpenSettings={openSettings(settingsUrl)} />
+          <ReportsPanel
+            key={account.id}
+            account={account}
+            listAndDownloadOnly
+            onOpenSettings={openSettings(settingsUrl)}
+          />
         )}
       </RegionAccounts>
     </PanelShell>

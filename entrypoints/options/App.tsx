@@ -45,7 +45,9 @@ export function App() {
         <ul>
           {SECTIONS.map((s) => (
             <li key={s.id}>
-              <a href={`#${s.id}`} aria-current={s.id === active ? 'page' : undefined}>{t(s.label)}</a>
+              <a href={`#${s.id}`} aria-current={s.id === active ? 'page' : undefined}>
+                {t(s.label)}
+              </a>
             </li>
           ))}
         </ul>

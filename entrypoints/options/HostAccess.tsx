@@ -50,7 +50,11 @@ export function HostAccess() {
     <Notice tone="warning" title={t('hostAccessTitle')} action={{ label: t('hostAccessAction'), onClick: request }}>
       <p>{t('hostAccessBody')}</p>
       <ul>
-        {missing.map((origin) => <li key={origin}><code>{hostName(origin)}</code></li>)}
+        {missing.map((origin) => (
+          <li key={origin}>
+            <code>{hostName(origin)}</code>
+          </li>
+        ))}
       </ul>
       {declined && <p>{t('hostAccessDeclined')}</p>}
     </Notice>

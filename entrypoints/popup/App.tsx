@@ -59,10 +59,16 @@ export function App({ start }: { start: Promise<PopupStart> }) {
       <header class="header">
         <h1>{t('appTitle')}</h1>
         {account && <EnvironmentBadge account={account} />}
-        <button type="button" class="secondary" onClick={openSettings}>{t('openSettings')}</button>
+        <button type="button" class="secondary" onClick={openSettings}>
+          {t('openSettings')}
+        </button>
       </header>
       <KeyStorageNotice />
-      {error && <Notice tone="error" title={t('errorTitle')}>{errorText(error)}</Notice>}
+      {error && (
+        <Notice tone="error" title={t('errorTitle')}>
+          {errorText(error)}
+        </Notice>
+      )}
       {accounts && accounts.length === 0 && (
         <Notice tone="info" title={t('welcomeTitle')} action={{ label: t('welcomeAction'), onClick: openSettings }}>
           {t('welcomeBody')}
@@ -70,9 +76,11 @@ export function App({ start }: { start: Promise<PopupStart> }) {
       )}
       {accounts && account && (
         <>
-          {accounts.length > 1
-            ? <AccountPicker accounts={accounts} selectedId={account.id} onSelect={select} />
-            : <p class="report-meta">{accountDescription(account)}</p>}
+          {accounts.length > 1 ? (
+            <AccountPicker accounts={accounts} selectedId={account.id} onSelect={select} />
+          ) : (
+            <p class="report-meta">{accountDescription(account)}</p>
+          )}
           <ReportsPanel
             key={account.id}
             account={account}

@@ -8,8 +8,20 @@ import { quietWhenInvalid } from './quiet';
 
 /** Events that would otherwise bubble out of the shadow root into Seller Central's own listeners (shortcuts, menus). */
 const ISOLATED_EVENTS = [
-  'keydown', 'keyup', 'keypress', 'click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
-  'focusin', 'focusout', 'input', 'change', 'submit',
+  'keydown',
+  'keyup',
+  'keypress',
+  'click',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'focusin',
+  'focusout',
+  'input',
+  'change',
+  'submit',
 ];
 /** How often an idle panel checks that its extension is still there (after an update the old script must go quiet). */
 const ALIVE_CHECK_MS = 1000;
@@ -31,17 +43,28 @@ export async function startPanel(ctx: ContentScriptContext): Promise<void> {
     position: 'inline',
     mode: 'closed',
     isolateEvents: ISOLATED_EVENTS,
-    onMount: (container) => mountPanel(container, { region, settingsUrl: browser.runtime.getURL('/open-settings.html'), load }),
+    onMount: (container) =>
+      mountPanel(container, { region, settingsUrl: browser.runtime.getURL('/open-settings.html'), load }),
     // Once the extension is gone, unmounting would close the progress port, which throws; the host goes anyway.
-    onRemove: (unmount) => { if (!ctx.isInvalid) unmount?.(); },
+    onRemove: (unmount) => {
+      if (!ctx.isInvalid) unmount?.();
+    },
   });
 
   // Reading isInvalid is what notices a vanished extension; WXT then runs onInvalidated, which removes the UI.
   const stillAlive = () => !ctx.isInvalid;
   for (const type of ['pointerdown', 'keydown']) {
-    ui.shadow.addEventListener(type, (event) => { if (!stillAlive()) event.stopImmediatePropagation(); }, { capture: true, signal: ctx.signal });
+    ui.shadow.addEventListener(
+      type,
+      (event) => {
+        if (!stillAlive()) event.stopImmediatePropagation();
+      },
+      { capture: true, signal: ctx.signal },
+    );
   }
-  const alive = setInterval(() => { if (!stillAlive()) clearInterval(alive); }, ALIVE_CHECK_MS);
+  const alive = setInterval(() => {
+    if (!stillAlive()) clearInterval(alive);
+  }, ALIVE_CHECK_MS);
 
   const sync = () => {
     if (!stillAlive()) return;

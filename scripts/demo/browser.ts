@@ -5,7 +5,12 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { amazonHosts } from '../../tests/e2e/harness';
 
 /** Where a Chromium-family browser usually is: $CHROME_PATH first, then Debian's chromium, then Google Chrome. */
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 const APT_PACKAGES = ['chromium', 'fonts-liberation'];
 
 export function findBrowser(): string | undefined {
@@ -21,15 +26,20 @@ export function ensureBrowser(log: (line: string) => void): string {
     log(`No browser found; installing ${APT_PACKAGES.join(' ')} with apt-get (about 10 s)…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...APT_PACKAGES], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...APT_PACKAGES], {
+      stdio: 'inherit',
+      env,
+    });
     const installed = findBrowser();
     if (installed) return installed;
   }
-  console.error([
-    'The demo needs Chromium (or Google Chrome) and found none.',
-    `On Debian or Ubuntu: sudo apt-get install ${APT_PACKAGES.join(' ')}`,
-    'Elsewhere: install Chromium or Chrome and run again with CHROME_PATH=/path/to/the/browser npm run demo',
-  ].join('\n'));
+  console.error(
+    [
+      'The demo needs Chromium (or Google Chrome) and found none.',
+      `On Debian or Ubuntu: sudo apt-get install ${APT_PACKAGES.join(' ')}`,
+      'Elsewhere: install Chromium or Chrome and run again with CHROME_PATH=/path/to/the/browser npm run demo',
+    ].join('\n'),
+  );
   process.exit(1);
 }
 
@@ -67,15 +77,23 @@ export async function launchDemoBrowser(o: DemoLaunch): Promise<DemoBrowser> {
     viewport: o.headless ? { width: 1280, height: 800 } : null,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      '--enable-unsafe-extension-debugging', '--no-first-run', '--disable-sync', '--disable-quic',
-      '--disable-background-networking', '--disable-component-update',
-      `--host-resolver-rules=${rules}`, '--ignore-certificate-errors',
+      '--enable-unsafe-extension-debugging',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
     ],
   });
   const cdp = await context.browser()!.newBrowserCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
-  const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: o.extensionDir } as never)) as { id: string };
-  const worker = context.serviceWorkers().find((w) => w.url().includes(id))
-    ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(id), timeout: 30_000 }));
+  const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: o.extensionDir } as never)) as {
+    id: string;
+  };
+  const worker =
+    context.serviceWorkers().find((w) => w.url().includes(id)) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(id), timeout: 30_000 }));
   return { context, worker, extensionId: id };
 }

@@ -20,7 +20,10 @@ async function openExtensionPage(browser: DemoBrowser, file: string): Promise<Pa
 export async function addDemoAccount(browser: DemoBrowser): Promise<Page> {
   const options = await openExtensionPage(browser, 'options.html');
   await addAccountByImport(options, {
-    label: 'Demo Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
+    label: 'Demo Shop',
+    region: 'na',
+    publicKeyId: merchant.publicKeyId,
+    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
   });
   return options;
 }

@@ -21,16 +21,27 @@ export function messageShape(message: string | undefined): string | undefined {
  * (they are Amazon's, not the merchant's); what follows a key and every data field is masked. Line ends and a
  * byte-order mark are reported, not shown.
  */
-export function maskedHead(text: string, lines = 8): { bom: boolean; lineEnd: 'CRLF' | 'LF' | 'CR' | 'none'; lines: string[] } {
+export function maskedHead(
+  text: string,
+  lines = 8,
+): { bom: boolean; lineEnd: 'CRLF' | 'LF' | 'CR' | 'none'; lines: string[] } {
   const bom = text.charCodeAt(0) === 0xfeff;
   const lineEnd = text.includes('\r\n') ? 'CRLF' : text.includes('\n') ? 'LF' : text.includes('\r') ? 'CR' : 'none';
-  const head = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).slice(0, lines);
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .slice(0, lines);
   const columnLine = head.findIndex((l) => /^"?TransactionPostedDate"?,|^"?Amazon[A-Za-z]+Id"?,/.test(l));
   return {
-    bom, lineEnd,
+    bom,
+    lineEnd,
     lines: head.map((line, i) => {
       if (i === columnLine || (columnLine >= 0 && i < columnLine && !line.includes('","'))) return line;
-      if (columnLine >= 0 && i < columnLine) return line.replace(/^("[^"]*",")(.*)("?)$/, (_m, key: string, value: string, end: string) => `${key}${maskValue(value)}${end}`);
+      if (columnLine >= 0 && i < columnLine)
+        return line.replace(
+          /^("[^"]*",")(.*)("?)$/,
+          (_m, key: string, value: string, end: string) => `${key}${maskValue(value)}${end}`,
+        );
       return maskValue(line);
     }),
   };

@@ -70,7 +70,12 @@ async function openPopup(): Promise<Page> {
 }
 
 /** What has keyboard focus: its accessible-ish name, and whether a focus indicator is drawn. */
-interface Focus { tag: string; name: string; type: string; indicated: boolean }
+interface Focus {
+  tag: string;
+  name: string;
+  type: string;
+  indicated: boolean;
+}
 
 function focused(page: Page): Promise<Focus> {
   return page.evaluate(() => {
@@ -182,7 +187,11 @@ describe('keyboard only', () => {
     await popup.keyboard.press('ArrowDown');
     await expect.poll(() => status.inputValue()).toBe('COMPLETED');
 
-    const download = await tabTo(popup, (f) => f.tag === 'button' && /^Download .+ report /.test(f.name), 'a report’s Download');
+    const download = await tabTo(
+      popup,
+      (f) => f.tag === 'button' && /^Download .+ report /.test(f.name),
+      'a report’s Download',
+    );
     const reportId = download.name.split(' ').pop()!;
     await popup.keyboard.press('Enter');
     const row = popup.locator(`li.report[data-report-id="${reportId}"]`);

@@ -9,7 +9,10 @@ const SHOTS = ['options.png', 'popup.png', 'seller-central-panel.png'];
 
 function runDemo(timeoutMs: number): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '-s', 'demo', '--', '--headless'], { cwd: repoRoot, env: { ...process.env, DISPLAY: '' } });
+    const child = spawn('npm', ['run', '-s', 'demo', '--', '--headless'], {
+      cwd: repoRoot,
+      env: { ...process.env, DISPLAY: '' },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

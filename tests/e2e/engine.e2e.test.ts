@@ -11,7 +11,12 @@ let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
   const options = await stack.browser.openPage('options.html');
-  await addAccountByImport(options, { label: 'Engine EU', region: 'eu', publicKeyId: merchant.publicKeyId, pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8') });
+  await addAccountByImport(options, {
+    label: 'Engine EU',
+    region: 'eu',
+    publicKeyId: merchant.publicKeyId,
+    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
+  });
   await options.close();
 });
 
@@ -20,24 +25,37 @@ afterAll(async () => {
 });
 
 describe('the background engine in Chromium', () => {
-  it('downloads 20 reports, each file identical to the emulator\'s, each started within 1 s of its URL', async () => {
+  it("downloads 20 reports, each file identical to the emulator's, each started within 1 s of its URL", async () => {
     const page = await stack.browser.openPage('options.html');
     const send = (type: string, payload: unknown) =>
-      page.evaluate(([t, p]) => (globalThis as any).chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+      page.evaluate(([t, p]) => (globalThis as any).chrome.runtime.sendMessage({ type: t, payload: p }), [
+        type,
+        payload,
+      ] as const);
 
     const { value: accounts } = await send('listAccounts', {});
     const accountId = accounts.accounts[0].id as string;
     const { value: listing } = await send('listReports', { accountId, mode: 'fresh' });
-    const completed = listing.reports.filter((r: { processingStatus: string }) => r.processingStatus === 'COMPLETED').slice(0, 20);
+    const completed = listing.reports
+      .filter((r: { processingStatus: string }) => r.processingStatus === 'COMPLETED')
+      .slice(0, 20);
     expect(completed).toHaveLength(20);
 
     const started = Date.now();
-    const { value: batch } = await send('downloadReports', { accountId, reportIds: completed.map((r: { reportId: string }) => r.reportId) });
+    const { value: batch } = await send('downloadReports', {
+      accountId,
+      reportIds: completed.map((r: { reportId: string }) => r.reportId),
+    });
     expect(batch.queued).toBe(20);
-    await expect.poll(async () => {
-      const { value } = await send('getDownloads', {});
-      return value.batches.find((b: { batchId: string }) => b.batchId === batch.batchId)?.counts.done;
-    }, { timeout: 60_000, interval: 250 }).toBe(20);
+    await expect
+      .poll(
+        async () => {
+          const { value } = await send('getDownloads', {});
+          return value.batches.find((b: { batchId: string }) => b.batchId === batch.batchId)?.counts.done;
+        },
+        { timeout: 60_000, interval: 250 },
+      )
+      .toBe(20);
     const wallMs = Date.now() - started;
 
     const files = filesUnder(stack.browser.downloadDir);
@@ -57,7 +75,9 @@ describe('the background engine in Chromium', () => {
     expect({ unused, refused }).toEqual({ unused: 0, refused: 0 });
     expect(latencies).toHaveLength(20);
     expect(Math.max(...latencies)).toBeLessThan(1000);
-    console.log(`engine e2e: 20 reports in ${wallMs} ms; URL→download median ${percentile(latencies, 50).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+    console.log(
+      `engine e2e: 20 reports in ${wallMs} ms; URL→download median ${percentile(latencies, 50).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+    );
     await page.close();
   });
 });

@@ -15,7 +15,9 @@ beforeAll(async () => {
     if (req.url === '/file.csv') {
       res.writeHead(200, { 'content-type': 'text/csv' }).end(fileBody);
     } else {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Seller Central</title><h1>Payments</h1>');
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>Seller Central</title><h1>Payments</h1>');
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -34,7 +36,9 @@ describe('the built extension in Chromium', () => {
     expect(manifest.permissions.sort()).toEqual(['alarms', 'downloads', 'storage', 'unlimitedStorage']);
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions.sort()).toEqual([
-      'https://pay-api.amazon.com/*', 'https://pay-api.amazon.eu/*', 'https://pay-api.amazon.jp/*',
+      'https://pay-api.amazon.com/*',
+      'https://pay-api.amazon.eu/*',
+      'https://pay-api.amazon.jp/*',
     ]);
     expect(manifest.content_security_policy).toBeUndefined();
   });
@@ -55,9 +59,12 @@ describe('the built extension in Chromium', () => {
   });
 
   it('lands a download under the requested file name', async () => {
-    const id = await session.worker.evaluate(() => (globalThis as any).chrome.downloads.download({
-      url: 'https://pay-api.amazon.com/file.csv', filename: 'AmazonPay/test/file.csv',
-    }));
+    const id = await session.worker.evaluate(() =>
+      (globalThis as any).chrome.downloads.download({
+        url: 'https://pay-api.amazon.com/file.csv',
+        filename: 'AmazonPay/test/file.csv',
+      }),
+    );
     expect(typeof id).toBe('number');
     const file = path.join(session.downloadDir, 'AmazonPay/test/file.csv');
     await waitForFile(file);

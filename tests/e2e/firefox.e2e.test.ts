@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_KEY_PATH, DOCUMENT_HOSTS, SEEDED_MERCHANTS, startEmulator, type RunningEmulator } from '../emulator/index';
+import {
+  DEMO_PRIVATE_KEY_PATH,
+  DOCUMENT_HOSTS,
+  SEEDED_MERCHANTS,
+  startEmulator,
+  type RunningEmulator,
+} from '../emulator/index';
 import { amazonHosts } from './harness';
 import { launchFirefox, saveFirefoxScreenshot, type FirefoxSession } from './support/firefox';
 import { addAccountInFirefox, clickWhenThere, waitFor, waitForText } from './support/firefox-pages';
@@ -23,7 +29,11 @@ beforeAll(async () => {
   [firefox, privateFirefox] = await Promise.all([
     launchFirefox({ proxyPort: proxy.port }),
     // The background unloads after 5 s idle instead of 30: the in-memory queue must outlive that.
-    launchFirefox({ proxyPort: proxy.port, privateMode: true, prefs: { 'extensions.background.idle.timeout': IDLE_MS } }),
+    launchFirefox({
+      proxyPort: proxy.port,
+      privateMode: true,
+      prefs: { 'extensions.background.idle.timeout': IDLE_MS },
+    }),
   ]);
 });
 
@@ -43,7 +53,9 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await waitForText(popup, '.updated', 'Updated just now');
     await saveFirefoxScreenshot(popup, 'firefox-popup');
 
-    const reportId = await popup.$eval('li.report:has(button[aria-label^="Download Settlement"])', (li) => li.getAttribute('data-report-id')!);
+    const reportId = await popup.$eval('li.report:has(button[aria-label^="Download Settlement"])', (li) =>
+      li.getAttribute('data-report-id')!,
+    );
     await popup.click(`li.report[data-report-id="${reportId}"] button[aria-label^="Download"]`);
     await waitForText(popup, `li.report[data-report-id="${reportId}"]`, 'Saved', 30_000);
 
@@ -63,7 +75,9 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     // What "Remove" on the add-on's Permissions tab in about:addons does.
     expect(await options.evaluate((origin) => browser.permissions.remove({ origins: [origin] }), eu)).toBe(true);
     await waitFor(options, '::-p-text(Allow access to Amazon Pay)');
-    expect(await options.$$eval('.notice li', (items) => items.map((li) => li.textContent))).toEqual(['pay-api.amazon.eu']);
+    expect(await options.$$eval('.notice li', (items) => items.map((li) => li.textContent))).toEqual([
+      'pay-api.amazon.eu',
+    ]);
     await saveFirefoxScreenshot(options, 'firefox-host-access');
 
     // A real click: permissions.request needs the user gesture (its prompt is answered by a pref, see firefox.ts).
@@ -85,18 +99,25 @@ describe('Firefox in private mode ("never remember history")', () => {
     // The key sits in storage.session (memory, gone with the browser) as a CryptoKey that cannot be exported.
     const kept = await options.evaluate(async () => {
       const items = await browser.storage.session.get(null);
-      return Object.entries(items).filter(([name]) => name.startsWith('sessionKey:')).map(([name, record]) => {
-        const key = (record as { key: CryptoKey }).key;
-        return { name, isKey: key instanceof CryptoKey, extractable: key.extractable };
-      });
+      return Object.entries(items)
+        .filter(([name]) => name.startsWith('sessionKey:'))
+        .map(([name, record]) => {
+          const key = (record as { key: CryptoKey }).key;
+          return { name, isKey: key instanceof CryptoKey, extractable: key.extractable };
+        });
     });
     expect(kept).toEqual([{ name: expect.stringMatching(/^sessionKey:/), isKey: true, extractable: false }]);
     // The page itself has no IndexedDB here: what works below is the background's, in memory.
-    expect(await options.evaluate(() => new Promise((resolve) => {
-      const request = indexedDB.open('probe');
-      request.onsuccess = () => resolve('opened');
-      request.onerror = () => resolve(request.error?.name);
-    }))).toBe('InvalidStateError');
+    expect(
+      await options.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const request = indexedDB.open('probe');
+            request.onsuccess = () => resolve('opened');
+            request.onerror = () => resolve(request.error?.name);
+          }),
+      ),
+    ).toBe('InvalidStateError');
 
     // Test connection signs in the background with that key; the emulator verifies the signature.
     await clickWhenThere(options, '::-p-xpath(//button[normalize-space()="Test connection"])');
@@ -107,7 +128,9 @@ describe('Firefox in private mode ("never remember history")', () => {
     await waitForText(popup, '.updated', 'Updated just now');
     await saveFirefoxScreenshot(popup, 'firefox-private-popup');
 
-    const reportId = await popup.$eval('li.report:has(button[aria-label^="Download Settlement"])', (li) => li.getAttribute('data-report-id')!);
+    const reportId = await popup.$eval('li.report:has(button[aria-label^="Download Settlement"])', (li) =>
+      li.getAttribute('data-report-id')!,
+    );
     await popup.click(`li.report[data-report-id="${reportId}"] button[aria-label^="Download"]`);
     await waitForText(popup, `li.report[data-report-id="${reportId}"]`, 'Saved', 30_000);
 

@@ -9,8 +9,12 @@ export const artifactsDir = path.join(repoRoot, 'test-artifacts');
 
 /** The real hosts the product talks to; the tests point them all at one local server. */
 export const amazonHosts = [
-  'pay-api.amazon.com', 'pay-api.amazon.eu', 'pay-api.amazon.jp',
-  'sellercentral.amazon.com', 'sellercentral-europe.amazon.com', 'sellercentral-japan.amazon.com',
+  'pay-api.amazon.com',
+  'pay-api.amazon.eu',
+  'pay-api.amazon.jp',
+  'sellercentral.amazon.com',
+  'sellercentral-europe.amazon.com',
+  'sellercentral-japan.amazon.com',
 ];
 
 export interface LaunchOptions {
@@ -54,7 +58,9 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
   prefs.download = { default_directory: downloadDir, prompt_for_download: false, directory_upgrade: true };
   fs.writeFileSync(prefsFile, JSON.stringify(prefs));
 
-  const rules = [...amazonHosts, ...(options.extraHosts ?? [])].map((h) => `MAP ${h} 127.0.0.1:${options.port}`).join(', ');
+  const rules = [...amazonHosts, ...(options.extraHosts ?? [])]
+    .map((h) => `MAP ${h} 127.0.0.1:${options.port}`)
+    .join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -64,10 +70,17 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } } : {}),
     args: [
       ...(options.lang ? [`--lang=${options.lang}`] : []),
-      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-      `--host-resolver-rules=${rules}`, '--ignore-certificate-errors',
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
     ],
   });
   await (await context.browser()!.newBrowserCDPSession()).send('Browser.setDownloadBehavior', { behavior: 'default' });
@@ -75,7 +88,11 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
   const extensionId = new URL(worker.url()).host;
 
   return {
-    context, worker, extensionId, downloadDir, userDataDir,
+    context,
+    worker,
+    extensionId,
+    downloadDir,
+    userDataDir,
     async openPage(file) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${file}`);

@@ -17,7 +17,12 @@ let page: Page;
 beforeAll(async () => {
   stack = await startStack();
   page = await stack.browser.openPage('options.html#accounts');
-  await addAccountByImport(page, { label: LABEL, region: 'na', publicKeyId: demo.publicKeyId, pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8') });
+  await addAccountByImport(page, {
+    label: LABEL,
+    region: 'na',
+    publicKeyId: demo.publicKeyId,
+    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
+  });
 });
 
 afterAll(async () => {
@@ -50,7 +55,13 @@ describe('options page: replacing a key', () => {
     await card().getByText('Key storage is persistent: the browser keeps it when disk space runs low.').waitFor();
     // Chromium grants unlimitedStorage, whose storage it never evicts, even where persist() is refused.
     type Permissions = { permissions: { contains(p: { permissions: string[] }): Promise<boolean> } };
-    expect(await page.evaluate(() => (globalThis as unknown as { chrome: Permissions }).chrome.permissions.contains({ permissions: ['unlimitedStorage'] }))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as { chrome: Permissions }).chrome.permissions.contains({
+          permissions: ['unlimitedStorage'],
+        }),
+      ),
+    ).toBe(true);
   });
 
   it('keeps the old key when the new one fails the connection test, and Cancel changes nothing', async () => {
@@ -71,7 +82,9 @@ describe('options page: replacing a key', () => {
     const publicKeyPem = await editWithGeneratedKey(registeredKeyId);
     stack.emulator.admin.registerMerchant({ publicKeyId: registeredKeyId, publicKeyPem, region: 'na' });
     await page.getByRole('form', { name: 'Edit account' }).getByRole('button', { name: 'Save account' }).click();
-    await page.getByText(`Account "${LABEL}" saved with its new key; the old key was deleted from this browser.`).waitFor();
+    await page
+      .getByText(`Account "${LABEL}" saved with its new key; the old key was deleted from this browser.`)
+      .waitFor();
     await expect.poll(() => card().locator('.fingerprint').last().textContent()).not.toBe(fingerprint);
     expect(await connected()).toContain('Amazon accepted a signed request with this key.');
   });

@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_KEY_PATH, DOCUMENT_HOSTS, SEEDED_MERCHANTS, startEmulator, type RunningEmulator } from '../emulator/index';
+import {
+  DEMO_PRIVATE_KEY_PATH,
+  DOCUMENT_HOSTS,
+  SEEDED_MERCHANTS,
+  startEmulator,
+  type RunningEmulator,
+} from '../emulator/index';
 import { launchExtension, repoRoot, saveScreenshot, type ExtensionSession } from './harness';
 import { addAccountByImport } from './support/stack';
 
@@ -24,13 +30,15 @@ const messages = (lang: string) =>
   JSON.parse(fs.readFileSync(path.join(repoRoot, `public/_locales/${lang}/messages.json`), 'utf8')) as Messages;
 /** Amazon's basic ISO 8601 ('20261011T120000Z') as a Date can read it. */
 const isoOf = (basic: string) => basic.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})/, '$1-$2-$3T$4:$5:$6');
-const fill = (message: string, subs: string[]) => message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+const fill = (message: string, subs: string[]) =>
+  message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 
 let emulator: RunningEmulator;
 let profile: string;
 let english: ExtensionSession | undefined;
 
-const launch = (lang: string) => launchExtension({ port: emulator.port, extraHosts: DOCUMENT_HOSTS, userDataDir: profile, lang });
+const launch = (lang: string) =>
+  launchExtension({ port: emulator.port, extraHosts: DOCUMENT_HOSTS, userDataDir: profile, lang });
 
 // One profile for all languages: the account is added once, in English (the helper finds fields by English labels).
 beforeAll(async () => {
@@ -38,7 +46,12 @@ beforeAll(async () => {
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-languages-'));
   english = await launch('en');
   const options = await english.openPage('options.html');
-  await addAccountByImport(options, { label: 'Demo Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8') });
+  await addAccountByImport(options, {
+    label: 'Demo Shop',
+    region: 'na',
+    publicKeyId: merchant.publicKeyId,
+    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
+  });
   await options.close();
 });
 
@@ -51,7 +64,8 @@ async function checkPopup(session: ExtensionSession, lang: string, m: Messages):
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  const uiLanguage = () => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage();
+  const uiLanguage = () =>
+    (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage();
   expect(await popup.evaluate(uiLanguage)).toMatch(new RegExp(`^${lang}\\b`));
   expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${lang}\\b`));
   await expect.poll(() => popup.locator('.updated').textContent(), { timeout: 15_000 }).toBe(m.updatedJustNow!.message);
@@ -62,15 +76,19 @@ async function checkPopup(session: ExtensionSession, lang: string, m: Messages):
   expect((await row.getByRole('button').textContent())?.trim()).toBe(m.download!.message);
 
   // The period as Intl writes it for this language, and in the shape people of that language expect.
-  const [start, end] = await popup.evaluate(({ lang, times }: { lang: string; times: string[] }) => {
-    const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
-    return times.map((time) => format.format(new Date(time)));
-  }, { lang, times: [isoOf(report.startTime!), isoOf(report.endTime!)] });
+  const [start, end] = await popup.evaluate(
+    ({ lang, times }: { lang: string; times: string[] }) => {
+      const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+      return times.map((time) => format.format(new Date(time)));
+    },
+    { lang, times: [isoOf(report.startTime!), isoOf(report.endTime!)] },
+  );
   expect(start).toMatch(DATE_SHAPES[lang]!);
   expect(await row.locator('.report-meta').first().textContent()).toBe(fill(m.reportPeriod!.message, [start!, end!]));
 
   const text = await popup.locator('body').innerText();
-  for (const key of ['openSettings', 'refresh', 'filterStatus', 'filterPeriod']) expect(text).toContain(m[key]!.message);
+  for (const key of ['openSettings', 'refresh', 'filterStatus', 'filterPeriod'])
+    expect(text).toContain(m[key]!.message);
   await expectNoOverflow(popup);
   await saveScreenshot(popup, `popup-${lang}`);
   await popup.close();
@@ -94,8 +112,11 @@ async function checkOptions(session: ExtensionSession, lang: string, m: Messages
 async function expectNoOverflow(page: Page): Promise<void> {
   const problems = await page.evaluate(() => {
     const found: string[] = [];
-    if (document.documentElement.scrollWidth > innerWidth) found.push(`page scrolls sideways (${document.documentElement.scrollWidth}px)`);
-    for (const el of document.querySelectorAll<HTMLElement>('button, label, a, h1, h2, h3, th, td, .badge, .status, .updated, legend')) {
+    if (document.documentElement.scrollWidth > innerWidth)
+      found.push(`page scrolls sideways (${document.documentElement.scrollWidth}px)`);
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, label, a, h1, h2, h3, th, td, .badge, .status, .updated, legend',
+    )) {
       // Text kept for screen readers only is clipped on purpose.
       if (el.closest('.visually-hidden')) continue;
       if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
@@ -108,17 +129,23 @@ async function expectNoOverflow(page: Page): Promise<void> {
 }
 
 describe('six languages', () => {
-  it.each(['en', 'de', 'fr', 'it', 'es', 'ja'])('%s: popup and options are translated, dates formatted for the language', async (lang) => {
-    const m = messages(lang);
-    // One browser per profile at a time: the English one is closed before any other language starts.
-    if (lang !== 'en') await english?.close().then(() => { english = undefined; });
-    const session = lang === 'en' ? english! : await launch(lang);
-    try {
-      await checkPopup(session, lang, m);
-      await checkOptions(session, lang, m);
-    } finally {
-      await session.close();
-      if (session === english) english = undefined;
-    }
-  });
+  it.each(['en', 'de', 'fr', 'it', 'es', 'ja'])(
+    '%s: popup and options are translated, dates formatted for the language',
+    async (lang) => {
+      const m = messages(lang);
+      // One browser per profile at a time: the English one is closed before any other language starts.
+      if (lang !== 'en')
+        await english?.close().then(() => {
+          english = undefined;
+        });
+      const session = lang === 'en' ? english! : await launch(lang);
+      try {
+        await checkPopup(session, lang, m);
+        await checkOptions(session, lang, m);
+      } finally {
+        await session.close();
+        if (session === english) english = undefined;
+      }
+    },
+  );
 });

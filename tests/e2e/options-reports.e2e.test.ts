@@ -35,7 +35,12 @@ describe('options page without an account', () => {
     await saveScreenshot(page, 'options-no-account');
     await page.getByRole('link', { name: /Add an account/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Accounts and keys' }).waitFor();
-    await addAccountByImport(page, { label: 'Demo Shop', region: 'na', publicKeyId: demo.publicKeyId, pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8') });
+    await addAccountByImport(page, {
+      label: 'Demo Shop',
+      region: 'na',
+      publicKeyId: demo.publicKeyId,
+      pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
+    });
   });
 });
 
@@ -73,7 +78,11 @@ describe('options page: reports and schedules', () => {
     const rows = page.getByRole('table', { name: 'Requested reports' }).locator('tbody tr');
     const rowsBefore = await rows.count();
     const requestsBefore = stack.emulator.admin.requests().length;
-    const createReports = () => stack.emulator.admin.requests().slice(requestsBefore).filter((r) => r.route === 'createReport');
+    const createReports = () =>
+      stack.emulator.admin
+        .requests()
+        .slice(requestsBefore)
+        .filter((r) => r.route === 'createReport');
     await form.getByLabel('From').fill('2023-02-10');
     await form.getByLabel('To').fill('2023-02-01');
     await form.getByRole('button', { name: 'Create report' }).click();
@@ -94,7 +103,10 @@ describe('options page: reports and schedules', () => {
 
     await form.getByLabel('Report type').selectOption({ label: 'Order reference' });
     await form.getByRole('button', { name: 'Create schedule' }).click();
-    await form.getByRole('alert').getByText(/already has a schedule/).waitFor();
+    await form
+      .getByRole('alert')
+      .getByText(/already has a schedule/)
+      .waitFor();
 
     const before = stack.emulator.admin.stats().requests.byRoute.createReportSchedule ?? 0;
     await form.getByLabel('Report type').selectOption({ label: 'Refund' });
@@ -124,7 +136,9 @@ describe('options page: auto-archive', () => {
     await saveScreenshot(page, 'options-auto-archive');
 
     await page.reload();
-    await expect.poll(() => page.getByRole('switch', { name: 'Archive new reports automatically' }).isChecked()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('switch', { name: 'Archive new reports automatically' }).isChecked())
+      .toBe(true);
     await page.emulateMedia({ colorScheme: 'dark' });
     await saveScreenshot(page, 'options-auto-archive-dark');
   });

@@ -54,9 +54,12 @@ async function goTo(section: string) {
 
 /** Reports of both accounts created since `since` that the bulk selection (all types, completed) must match. */
 function completedSince(since: number) {
-  return [demo.publicKeyId, generatedKeyId].flatMap((publicKeyId) => stack.emulator.admin.reports(publicKeyId, 'live')
-    .filter((r) => r.processingStatus === 'COMPLETED' && fromCompact(r.createdTime!) >= since)
-    .map((r) => ({ publicKeyId, reportId: r.reportId!, reportDocumentId: r.reportDocumentId! })));
+  return [demo.publicKeyId, generatedKeyId].flatMap((publicKeyId) =>
+    stack.emulator.admin
+      .reports(publicKeyId, 'live')
+      .filter((r) => r.processingStatus === 'COMPLETED' && fromCompact(r.createdTime!) >= since)
+      .map((r) => ({ publicKeyId, reportId: r.reportId!, reportDocumentId: r.reportDocumentId! })),
+  );
 }
 
 describe('options page: accounts and keys', () => {
@@ -87,7 +90,12 @@ describe('options page: accounts and keys', () => {
 
   it('shows the signature doctor for a key that does not belong to the key ID, and removes that account', async () => {
     const otherKey = openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048');
-    await addAccountByImport(page, { label: 'Wrong Key', region: 'jp', publicKeyId: wrongKeyTarget.publicKeyId, pem: otherKey });
+    await addAccountByImport(page, {
+      label: 'Wrong Key',
+      region: 'jp',
+      publicKeyId: wrongKeyTarget.publicKeyId,
+      pem: otherKey,
+    });
     const verdict = await testConnection('Wrong Key');
     await verdict.getByText('The private key does not match this Public Key ID').waitFor();
     const doctor = verdict.getByRole('region', { name: 'Signature details' });
@@ -102,7 +110,9 @@ describe('options page: accounts and keys', () => {
   it('tells the merchant the clock is off, and corrects for it', async () => {
     stack.emulator.admin.setFaults({ clockOffsetSeconds: 1200 });
     const verdict = await testConnection('Demo Shop');
-    await expect.poll(() => verdict.textContent()).toMatch(/Your computer's clock is 1,?[12]\d\d s off; requests are corrected for it\./);
+    await expect
+      .poll(() => verdict.textContent())
+      .toMatch(/Your computer's clock is 1,?[12]\d\d s off; requests are corrected for it\./);
     await saveScreenshot(page, 'options-accounts');
     stack.emulator.admin.clearFaults();
     const again = await testConnection('Demo Shop');
@@ -152,7 +162,9 @@ describe('options page: bulk download and history', () => {
     await page.close();
 
     // With no page open, the background goes on: the emulator serves more of the documents.
-    await expect.poll(() => documentsServed(expected), { timeout: 30_000, interval: 50 }).toBeGreaterThan(servedAtClose + 1);
+    await expect
+      .poll(() => documentsServed(expected), { timeout: 30_000, interval: 50 })
+      .toBeGreaterThan(servedAtClose + 1);
     page = await stack.browser.openPage('options.html#bulk');
     await page.getByRole('progressbar').waitFor();
     await expect.poll(() => savedCount(page), { timeout: 30_000 }).toBeGreaterThan(closedAt);
@@ -164,9 +176,15 @@ describe('options page: bulk download and history', () => {
     stack.emulator.admin.clearFaults();
 
     const after = faultFigures();
-    const [seen429, seen503, apiRequests] = [after.throttled - before.throttled, after.unavailable - before.unavailable, after.api - before.api];
-    console.log(`bulk: ${expected.length} reports in ${(wallMs / 1000).toFixed(1)} s; ${seen429} × 429 and ${seen503} × 503 `
-      + `in ${apiRequests} API requests; tab closed at ${closedAt} saved, reopened at ${reopenedAt}`);
+    const [seen429, seen503, apiRequests] = [
+      after.throttled - before.throttled,
+      after.unavailable - before.unavailable,
+      after.api - before.api,
+    ];
+    console.log(
+      `bulk: ${expected.length} reports in ${(wallMs / 1000).toFixed(1)} s; ${seen429} × 429 and ${seen503} × 503 ` +
+        `in ${apiRequests} API requests; tab closed at ${closedAt} saved, reopened at ${reopenedAt}`,
+    );
     expect(seen429).toBeGreaterThan(0);
     expect(seen503).toBeGreaterThan(0);
 
@@ -177,7 +195,12 @@ describe('options page: bulk download and history', () => {
       expect(file, `no file for ${report.reportId}`).toBeDefined();
       await waitForFile(path.join(stack.browser.downloadDir, file!));
     }
-    expect(auditArchive(stack.browser.downloadDir, stack.emulator, expected)).toEqual({ lost: [], duplicates: [], mismatched: [], strays: [] });
+    expect(auditArchive(stack.browser.downloadDir, stack.emulator, expected)).toEqual({
+      lost: [],
+      duplicates: [],
+      mismatched: [],
+      strays: [],
+    });
     await page.emulateMedia({ colorScheme: 'dark' });
     await saveScreenshot(page, 'options-bulk-dark');
     await page.emulateMedia({ colorScheme: 'light' });
@@ -198,9 +221,18 @@ describe('options page: bulk download and history', () => {
     const csvName = `report-courier-history-Demo-Shop-${new Date().toISOString().slice(0, 10)}.csv`;
     const csvPath = path.join(stack.browser.downloadDir, csvName);
     await waitForFile(csvPath);
-    const lines = fs.readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = fs
+      .readFileSync(csvPath, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('accountLabel,reportId,reportType,downloadedAt,file,bytes');
-    expect(lines.slice(1).map((line) => line.split(',')[1]).sort()).toEqual(ofDemo.map((r) => r.reportId).sort());
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split(',')[1])
+        .sort(),
+    ).toEqual(ofDemo.map((r) => r.reportId).sort());
     expect(lines.slice(1).every((line) => line.startsWith('Demo Shop,') && line.includes(os.tmpdir()))).toBe(true);
   });
 });
@@ -218,7 +250,8 @@ function faultFigures() {
 /** Documents of the bulk the emulator has served completely, as it saw it (no load on the extension). */
 function documentsServed(reports: Array<{ reportDocumentId: string }>): number {
   const { documents } = stack.emulator.admin.stats();
-  return reports.filter((r) => documents[r.reportDocumentId]?.urls.some((u) => u.downloads.some((d) => d.completed))).length;
+  return reports.filter((r) => documents[r.reportDocumentId]?.urls.some((u) => u.downloads.some((d) => d.completed)))
+    .length;
 }
 
 /** The emulator's random faults cover 5xx only; one 429 after every tenth API request gives the 10 %. */

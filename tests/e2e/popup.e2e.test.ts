@@ -42,7 +42,12 @@ async function expectSameAsEmulator(reportIds: string[]): Promise<string[]> {
 beforeAll(async () => {
   stack = await startStack();
   const options = await stack.browser.openPage('options.html');
-  await addAccountByImport(options, { label: 'Demo Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8') });
+  await addAccountByImport(options, {
+    label: 'Demo Shop',
+    region: 'na',
+    publicKeyId: merchant.publicKeyId,
+    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
+  });
   await options.close();
 });
 
@@ -57,12 +62,16 @@ describe('popup against the emulator', () => {
     await expect.poll(() => popup.locator('.updated').textContent()).toContain('Updated just now');
     await saveScreenshot(popup, 'popup-light');
 
-    const candidate = popup.locator('li.report', { has: popup.getByRole('button', { name: /^Download Settlement/ }) }).first();
+    const candidate = popup
+      .locator('li.report', { has: popup.getByRole('button', { name: /^Download Settlement/ }) })
+      .first();
     const reportId = (await candidate.getAttribute('data-report-id'))!;
     const row = popup.locator(`li.report[data-report-id="${reportId}"]`);
     await row.getByRole('button', { name: /^Download/ }).click();
     await row.getByText('Saved', { exact: true }).waitFor({ timeout: 30_000 });
-    expect(path.relative(stack.browser.downloadDir, savedFile(reportId))).toMatch(/^AmazonPay\/Demo Shop\/Settlement\/\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_/);
+    expect(path.relative(stack.browser.downloadDir, savedFile(reportId))).toMatch(
+      /^AmazonPay\/Demo Shop\/Settlement\/\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_/,
+    );
     const documentIds = await expectSameAsEmulator([reportId]);
     expect(Math.max(...urlToDownloadLatencies(stack.emulator, documentIds).latencies)).toBeLessThan(1000);
     await popup.close();
@@ -74,7 +83,9 @@ describe('popup against the emulator', () => {
       const popup = await openPopup();
       await popup.locator('li.report').first().waitFor({ timeout: 900 });
       expect(await popup.locator('.updated').textContent()).toBe('Refreshing…');
-      await expect.poll(() => popup.locator('.updated').textContent(), { timeout: 10_000 }).toContain('Updated just now');
+      await expect
+        .poll(() => popup.locator('.updated').textContent(), { timeout: 10_000 })
+        .toContain('Updated just now');
       await popup.close();
     } finally {
       stack.emulator.admin.clearFaults();
@@ -88,18 +99,26 @@ describe('popup against the emulator', () => {
     await popup.getByRole('checkbox', { name: 'Refund' }).check();
     await popup.keyboard.press('Escape');
     await expect.poll(() => popup.locator('.type-picker').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    await expect.poll(async () => new Set(await popup.locator('li.report .report-type').allTextContents())).toEqual(new Set(['Refund']));
-    const shown = await popup.locator('li.report').evaluateAll((rows) => rows
-      .filter((r) => !r.querySelector('button[disabled]'))
-      .map((r) => r.getAttribute('data-report-id')!));
+    await expect
+      .poll(async () => new Set(await popup.locator('li.report .report-type').allTextContents()))
+      .toEqual(new Set(['Refund']));
+    const shown = await popup
+      .locator('li.report')
+      .evaluateAll((rows) =>
+        rows.filter((r) => !r.querySelector('button[disabled]')).map((r) => r.getAttribute('data-report-id')!),
+      );
     expect(shown.length).toBeGreaterThan(1);
 
     const reopened = await openPopup();
-    await expect.poll(async () => new Set(await reopened.locator('li.report .report-type').allTextContents())).toEqual(new Set(['Refund']));
+    await expect
+      .poll(async () => new Set(await reopened.locator('li.report .report-type').allTextContents()))
+      .toEqual(new Set(['Refund']));
     await reopened.close();
 
     await popup.getByRole('button', { name: `Download all ${shown.length} shown` }).click();
-    await expect.poll(() => popup.locator('li.report .job-state', { hasText: 'Saved' }).count(), { timeout: 60_000 }).toBe(shown.length);
+    await expect
+      .poll(() => popup.locator('li.report .job-state', { hasText: 'Saved' }).count(), { timeout: 60_000 })
+      .toBe(shown.length);
     await expectSameAsEmulator(shown);
     await popup.locator('.type-picker summary').click();
     await popup.getByRole('checkbox', { name: 'Refund' }).uncheck();
@@ -126,7 +145,9 @@ describe('popup against the emulator', () => {
     }
     times.sort((a, b) => a - b);
     const median = (times[4]! + times[5]!) / 2;
-    console.log(`popup first row (warm cache): median ${median.toFixed(1)} ms, min ${times[0]!.toFixed(1)}, max ${times[9]!.toFixed(1)}`);
+    console.log(
+      `popup first row (warm cache): median ${median.toFixed(1)} ms, min ${times[0]!.toFixed(1)}, max ${times[9]!.toFixed(1)}`,
+    );
     expect(median).toBeLessThan(1000);
   });
 

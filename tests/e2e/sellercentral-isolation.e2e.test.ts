@@ -13,7 +13,12 @@ let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ hostHandlers: sellerCentralHandlers() });
   const options = await stack.browser.openPage('options.html');
-  await addAccountByImport(options, { label: 'Demo Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8') });
+  await addAccountByImport(options, {
+    label: 'Demo Shop',
+    region: 'na',
+    publicKeyId: merchant.publicKeyId,
+    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
+  });
   await options.close();
 });
 
@@ -37,7 +42,9 @@ function footprint() {
 
 /** The panel has its fresh list (not refreshing any more) and nothing has reached the emulator for `quietMs`. */
 async function settled(panel: PanelDriver, quietMs = 500): Promise<ReturnType<typeof footprint>> {
-  await panel.waitFor(`return root.querySelector('li.report') && root.querySelector('section.panel')?.getAttribute('aria-busy') !== 'true';`);
+  await panel.waitFor(
+    `return root.querySelector('li.report') && root.querySelector('section.panel')?.getAttribute('aria-busy') !== 'true';`,
+  );
   let last = footprint();
   let since = Date.now();
   while (Date.now() - since < quietMs) {
@@ -53,41 +60,52 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
     const { page, panel } = await openPage();
     await panel.click('.rc-launcher');
     const before = await settled(panel);
-    const reportIds = await panel.run<string[]>(`return [...root.querySelectorAll('li.report')].map((li) => li.dataset.reportId);`);
+    const reportIds = await panel.run<string[]>(
+      `return [...root.querySelectorAll('li.report')].map((li) => li.dataset.reportId);`,
+    );
     const attempt = { type: 'downloadReports', payload: { accountId: 'any', reportIds } };
 
-    const results = await page.evaluate(async ({ extensionId, attempt }) => {
-      const out: Record<string, string> = {};
-      const chrome = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome;
-      try {
-        out.sendMessage = String(await chrome!.runtime!.sendMessage!(extensionId, attempt));
-      } catch (error) {
-        out.sendMessage = `failed: ${String(error)}`;
-      }
-      for (const message of [attempt, { ...attempt, source: 'report-courier' }, JSON.stringify(attempt)]) window.postMessage(message, '*');
-      // The look-alike's own body is a header, a main and a script; the extension's host is whatever else is there.
-      const host = [...document.body.children].find((el) => !['HEADER', 'MAIN', 'SCRIPT'].includes(el.tagName)) as HTMLElement;
-      out.shadowRoot = String(host.shadowRoot);
-      host.click();
-      for (const type of ['keydown', 'keyup']) host.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true, composed: true }));
-      host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: 1200, clientY: 400 }));
-      // A forged WXT location event: the panel re-reads the real address, which has not changed.
-      window.dispatchEvent(new Event(`${extensionId}:sellercentral:wxt:locationchange`));
-      try {
-        host.attachShadow({ mode: 'open' });
-        out.attachShadow = 'attached';
-      } catch (error) {
-        out.attachShadow = `failed: ${(error as Error).name}`;
-      }
-      out.attributes = [...host.attributes].map((a) => a.name).join(',');
-      out.rootAttributes = [...document.documentElement.attributes].map((a) => a.name).join(',');
-      try {
-        out.fetchOptions = String((await fetch(`chrome-extension://${extensionId}/options.html`)).status);
-      } catch (error) {
-        out.fetchOptions = `failed: ${String(error)}`;
-      }
-      return out;
-    }, { extensionId: stack.browser.extensionId, attempt });
+    const results = await page.evaluate(
+      async ({ extensionId, attempt }) => {
+        const out: Record<string, string> = {};
+        const chrome = (
+          globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }
+        ).chrome;
+        try {
+          out.sendMessage = String(await chrome!.runtime!.sendMessage!(extensionId, attempt));
+        } catch (error) {
+          out.sendMessage = `failed: ${String(error)}`;
+        }
+        for (const message of [attempt, { ...attempt, source: 'report-courier' }, JSON.stringify(attempt)])
+          window.postMessage(message, '*');
+        // The look-alike's own body is a header, a main and a script; the extension's host is whatever else is there.
+        const host = [...document.body.children].find(
+          (el) => !['HEADER', 'MAIN', 'SCRIPT'].includes(el.tagName),
+        ) as HTMLElement;
+        out.shadowRoot = String(host.shadowRoot);
+        host.click();
+        for (const type of ['keydown', 'keyup'])
+          host.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true, composed: true }));
+        host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: 1200, clientY: 400 }));
+        // A forged WXT location event: the panel re-reads the real address, which has not changed.
+        window.dispatchEvent(new Event(`${extensionId}:sellercentral:wxt:locationchange`));
+        try {
+          host.attachShadow({ mode: 'open' });
+          out.attachShadow = 'attached';
+        } catch (error) {
+          out.attachShadow = `failed: ${(error as Error).name}`;
+        }
+        out.attributes = [...host.attributes].map((a) => a.name).join(',');
+        out.rootAttributes = [...document.documentElement.attributes].map((a) => a.name).join(',');
+        try {
+          out.fetchOptions = String((await fetch(`chrome-extension://${extensionId}/options.html`)).status);
+        } catch (error) {
+          out.fetchOptions = `failed: ${String(error)}`;
+        }
+        return out;
+      },
+      { extensionId: stack.browser.extensionId, attempt },
+    );
 
     expect(results.sendMessage).toMatch(/^failed: /);
     expect(results.shadowRoot).toBe('null');
@@ -122,12 +140,15 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
 
   it('hears nothing from inside the panel, and its styles neither reach in nor get changed', async () => {
     const { page, panel } = await openPage();
-    const pageLook = () => page.evaluate(() => {
-      const body = getComputedStyle(document.body);
-      return `${body.backgroundColor} ${body.fontSize} ${body.margin}`;
-    });
+    const pageLook = () =>
+      page.evaluate(() => {
+        const body = getComputedStyle(document.body);
+        return `${body.backgroundColor} ${body.fontSize} ${body.margin}`;
+      });
     const lookBefore = await pageLook();
-    await page.evaluate(() => { (window as unknown as { pageSaw: string[] }).pageSaw = []; });
+    await page.evaluate(() => {
+      (window as unknown as { pageSaw: string[] }).pageSaw = [];
+    });
     await panel.click('.rc-launcher');
     await panel.waitFor(`return root.querySelector('li.report');`);
     await panel.click('.rc-panel summary');
@@ -152,12 +173,15 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
       (window as unknown as { internalsSeen: ElementInternals[] }).internalsSeen = seen;
       // What a hostile page would do: claim the name the extension's host used to have, before the extension runs.
       for (const name of ['report-courier-panel', 'wxt-shadow-root', 'report-courier']) {
-        customElements.define(name, class extends HTMLElement {
-          constructor() {
-            super();
-            seen.push(this.attachInternals());
-          }
-        });
+        customElements.define(
+          name,
+          class extends HTMLElement {
+            constructor() {
+              super();
+              seen.push(this.attachInternals());
+            }
+          },
+        );
       }
     });
     await panel.click('.rc-launcher');
@@ -178,10 +202,14 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
       (window as unknown as { heard: string[] }).heard = heard;
       // Capture on window runs before any shadow root can stop an event: the strongest listener a page has.
       for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input']) {
-        window.addEventListener(type, (e) => {
-          const typed = (e as KeyboardEvent).key ?? (e as InputEvent).data;
-          if (typeof typed === 'string' && typed.length === 1) heard.push(typed);
-        }, { capture: true });
+        window.addEventListener(
+          type,
+          (e) => {
+            const typed = (e as KeyboardEvent).key ?? (e as InputEvent).data;
+            if (typeof typed === 'string' && typed.length === 1) heard.push(typed);
+          },
+          { capture: true },
+        );
       }
     });
     await panel.click('.rc-launcher');
@@ -208,15 +236,22 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
     await panel.click('.rc-launcher');
     await panel.waitFor(`return root.querySelector('li.report');`);
     const cdp = await page.context().newCDPSession(page);
-    const contexts: Array<{ id: number; name: string; origin: string; auxData?: { type?: string; frameId?: string } }> = [];
+    const contexts: Array<{ id: number; name: string; origin: string; auxData?: { type?: string; frameId?: string } }> =
+      [];
     cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
     await cdp.send('Runtime.enable');
     // The content script's isolated world: its own globals, the extension's storage API, the page's DOM.
-    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(stack.browser.extensionId))
-      ?? contexts.find((c) => c.auxData?.type === 'isolated');
+    const world =
+      contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(stack.browser.extensionId)) ??
+      contexts.find((c) => c.auxData?.type === 'isolated');
     expect(world, JSON.stringify(contexts)).toBeDefined();
     const inWorld = async <T>(expression: string): Promise<T> => {
-      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world!.id, awaitPromise: true, returnByValue: true });
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        expression,
+        contextId: world!.id,
+        awaitPromise: true,
+        returnByValue: true,
+      });
       if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
       return result.value as T;
     };
@@ -227,7 +262,15 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
     expect(stored).not.toContain(merchant.publicKeyId);
     expect(stored).not.toContain('Demo Shop');
 
-    const planted = { id: 'planted', label: 'Planted Shop', region: 'na', environment: 'live', publicKeyId: 'PLANTED', algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '' };
+    const planted = {
+      id: 'planted',
+      label: 'Planted Shop',
+      region: 'na',
+      environment: 'live',
+      publicKeyId: 'PLANTED',
+      algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+      createdAt: '',
+    };
     await inWorld(`chrome.storage.local.set(${JSON.stringify({ accounts: [planted], selectedAccountId: 'planted' })})`);
     const options = await stack.browser.openPage('options.html');
     await options.getByText('Demo Shop').first().waitFor();
@@ -240,13 +283,17 @@ describe('what Seller Central’s own scripts can do with the panel', () => {
   it('goes quiet after an extension update: the old panel disappears without errors, even when clicked', async () => {
     const { page, panel } = await openPage();
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(String(e)));
     await panel.click('.rc-launcher');
     await panel.waitFor(`return root.querySelector('.updated')?.textContent.includes('Updated');`);
     const before = footprint();
 
-    await stack.browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    await stack.browser.worker
+      .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+      .catch(() => undefined);
     await page.mouse.click(1100, 400);
     await expect.poll(() => panel.hostPresent(), { timeout: 10_000 }).toBe(false);
     await page.mouse.click(1238, 758);

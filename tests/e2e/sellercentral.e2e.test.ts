@@ -43,13 +43,23 @@ async function waitForHost(panel: PanelDriver, present: boolean): Promise<void> 
 }
 
 /** Clicks Download on the first completed settlement row not yet downloaded, waits for the file; returns the report id. */
-async function downloadOneSettlement(panel: PanelDriver, skip: string[] = []): Promise<{ reportId: string; file: string }> {
-  const reportId = await panel.waitFor<string>(`
+async function downloadOneSettlement(
+  panel: PanelDriver,
+  skip: string[] = [],
+): Promise<{ reportId: string; file: string }> {
+  const reportId = await panel.waitFor<string>(
+    `
     const row = [...root.querySelectorAll('li.report')].find((li) => li.querySelector('.report-type')?.textContent === 'Settlement'
       && li.querySelector('.status-completed') && !args[0].includes(li.dataset.reportId));
-    return row?.dataset.reportId;`, [skip]);
+    return row?.dataset.reportId;`,
+    [skip],
+  );
   await panel.click(`li.report[data-report-id="${reportId}"] .report-action button`);
-  await panel.waitFor(`return root.querySelector('li.report[data-report-id="${reportId}"] .job-state')?.textContent.includes('Saved');`, [], 30_000);
+  await panel.waitFor(
+    `return root.querySelector('li.report[data-report-id="${reportId}"] .job-state')?.textContent.includes('Saved');`,
+    [],
+    30_000,
+  );
   const found = filesUnder(stack.browser.downloadDir).find((f) => f.includes(reportId));
   expect(found, 'downloaded file').toMatch(/^AmazonPay\/Demo Shop\/Settlement\//);
   const file = path.join(stack.browser.downloadDir, found!);
@@ -81,8 +91,11 @@ describe('the Seller Central panel', () => {
     const { page, panel } = await openSellerCentral(`${US}/gp/pyop/transactions/index.html`);
     await panel.click('.rc-launcher');
     await panel.waitFor(`return root.querySelector('.updated')?.textContent.includes('Updated just now');`);
-    expect(await panel.run<string[]>(`return [...root.querySelectorAll('.account-picker option')].map((o) => o.textContent);`))
-      .toEqual(['Demo Shop · Live', 'Test Shop · Sandbox']);
+    expect(
+      await panel.run<string[]>(
+        `return [...root.querySelectorAll('.account-picker option')].map((o) => o.textContent);`,
+      ),
+    ).toEqual(['Demo Shop · Live', 'Test Shop · Sandbox']);
     await saveScreenshot(page, 'sellercentral-panel');
     await page.emulateMedia({ colorScheme: 'dark' });
     await saveScreenshot(page, 'sellercentral-panel-dark');
@@ -90,7 +103,11 @@ describe('the Seller Central panel', () => {
 
     await downloadOneSettlement(panel);
     // Cancelling and "show in folder" are not among the panel's two messages, so the panel does not offer them.
-    expect(await panel.run<number>(`return [...root.querySelectorAll('button')].filter((b) => b.offsetParent && /Show in folder|Cancel/.test(b.textContent)).length;`)).toBe(0);
+    expect(
+      await panel.run<number>(
+        `return [...root.querySelectorAll('button')].filter((b) => b.offsetParent && /Show in folder|Cancel/.test(b.textContent)).length;`,
+      ),
+    ).toBe(0);
     await page.close();
   });
 
@@ -108,13 +125,18 @@ describe('the Seller Central panel', () => {
     await panel.click('.rc-launcher');
     await panel.waitFor(`return root.querySelector('.updated')?.textContent.includes('Updated just now');`);
     const before = filesUnder(stack.browser.downloadDir);
-    const { file } = await downloadOneSettlement(panel, before.map((f) => f.split('_').pop()!.replace('.csv', '')));
+    const { file } = await downloadOneSettlement(
+      panel,
+      before.map((f) => f.split('_').pop()!.replace('.csv', '')),
+    );
     expect(before).not.toContain(path.relative(stack.browser.downloadDir, file));
     await page.close();
   });
 
   it('says when the region has no account, and its settings link opens the options page', async () => {
-    const { page, panel } = await openSellerCentral('https://sellercentral-japan.amazon.com/external-payments/sandbox/home');
+    const { page, panel } = await openSellerCentral(
+      'https://sellercentral-japan.amazon.com/external-payments/sandbox/home',
+    );
     await panel.click('.rc-launcher');
     const text = await panel.waitFor<string>(`return root.querySelector('.notice')?.innerText;`);
     expect(text).toContain('No account for Japan yet');
@@ -125,7 +147,9 @@ describe('the Seller Central panel', () => {
     const options = await opened;
     await expect.poll(() => options.locator('h1').first().textContent()).toContain('Report Courier');
     // The settings link page closes its own tab once it has opened the options page.
-    await expect.poll(() => stack.browser.context.pages().filter((p) => p.url().endsWith('/open-settings.html')).length).toBe(0);
+    await expect
+      .poll(() => stack.browser.context.pages().filter((p) => p.url().endsWith('/open-settings.html')).length)
+      .toBe(0);
     await options.close();
     await page.close();
   });

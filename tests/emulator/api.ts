@@ -28,7 +28,15 @@ const ROUTES: Array<{ method: string; path: RegExp; route: string }> = [
 ];
 
 const HANDLERS: Record<string, Handler> = {
-  getReports, createReport, getReport, getReportDocument, getReportSchedules, createReportSchedule, getReportSchedule, cancelReportSchedule, getDisbursements,
+  getReports,
+  createReport,
+  getReport,
+  getReportDocument,
+  getReportSchedules,
+  createReportSchedule,
+  getReportSchedule,
+  cancelReportSchedule,
+  getDisbursements,
 };
 
 interface Resolved {
@@ -43,10 +51,14 @@ function resolve(method: string, rawPath: string): Resolved | null {
   const m = API_PATH.exec(rawPath);
   if (!m) return null;
   const resource = m[3]!.replace(/\/$/, '');
-  const hit = ROUTES.map((r) => ({ r, match: r.method === method ? r.path.exec(resource) : null })).find((x) => x.match);
+  const hit = ROUTES.map((r) => ({ r, match: r.method === method ? r.path.exec(resource) : null })).find(
+    (x) => x.match,
+  );
   return {
-    route: hit?.r.route ?? 'unknown', id: hit?.match?.[1] ?? '',
-    pathEnv: (m[1] as Environment | undefined) ?? null, version: m[2]!,
+    route: hit?.r.route ?? 'unknown',
+    id: hit?.match?.[1] ?? '',
+    pathEnv: (m[1] as Environment | undefined) ?? null,
+    version: m[2]!,
   };
 }
 
@@ -61,7 +73,11 @@ function idempotent(store: MerchantStore, key: string, route: string, body: Buff
   const fingerprint = `${route}\n${canonicalBody}`;
   const stored = store.idempotency.get(key);
   if (stored && stored.fingerprint !== fingerprint) {
-    throw new ApiError(400, 'DuplicateIdempotencyKey', `The idempotency key ${key} was already used with a different request.`);
+    throw new ApiError(
+      400,
+      'DuplicateIdempotencyKey',
+      `The idempotency key ${key} was already used with a different request.`,
+    );
   }
   if (stored) return stored.reply;
   const reply = run();
@@ -78,7 +94,8 @@ export async function handleApi(ctx: RequestContext, state: EmulatorState): Prom
     const fault = state.faults.gate();
     if (fault) throw fault;
     if (!resolved) throw new ApiError(404, 'ResourceNotFound', `No resource at ${ctx.rawPath}`);
-    if (resolved.version !== 'v2') throw new ApiError(400, 'InvalidAPIVersion', `The API version ${resolved.version} is not supported.`);
+    if (resolved.version !== 'v2')
+      throw new ApiError(400, 'InvalidAPIVersion', `The API version ${resolved.version} is not supported.`);
     let params: Array<[string, string]>;
     try {
       params = decodeQuery(ctx.rawQuery);
@@ -88,13 +105,19 @@ export async function handleApi(ctx: RequestContext, state: EmulatorState): Prom
     const now = state.now();
     const o = state.options;
     const auth = authenticate(ctx.received, resolved.pathEnv, {
-      now, maxDateAgeSeconds: o.maxDateAgeSeconds, futureToleranceSeconds: o.futureToleranceSeconds,
+      now,
+      maxDateAgeSeconds: o.maxDateAgeSeconds,
+      futureToleranceSeconds: o.futureToleranceSeconds,
       lookup: (id) => state.merchant(id),
     });
     ctx.publicKeyId = auth.merchant.publicKeyId;
     if (state.faults.config.inactiveAccounts.includes(auth.merchant.publicKeyId)) {
       // The code and its 403 come from a partner's list (S360); the wording follows Amazon's error table.
-      throw new ApiError(403, 'InvalidAccountStatus', 'The specified merchant account is not in an appropriate state to execute this request. For example, it has been suspended or has not completed registration.');
+      throw new ApiError(
+        403,
+        'InvalidAccountStatus',
+        'The specified merchant account is not in an appropriate state to execute this request. For example, it has been suspended or has not completed registration.',
+      );
     }
     const handler = HANDLERS[resolved.route];
     if (!handler) throw new ApiError(404, 'ResourceNotFound', `No operation ${ctx.method} ${ctx.rawPath}`);

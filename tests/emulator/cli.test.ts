@@ -10,7 +10,11 @@ import { send } from './helpers/http-client';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 it('starts on a free port, prints the ready line and applies its flags', async () => {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['tests/emulator/cli.ts', '--port', '0', '--latency-ms', '7', '--rate-limit', '50:10'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    path.join(root, 'node_modules/.bin/tsx'),
+    ['tests/emulator/cli.ts', '--port', '0', '--latency-ms', '7', '--rate-limit', '50:10'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   try {
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout! }).once('line', resolve);

@@ -29,26 +29,44 @@ function number(value: string | undefined, flag: string): number | undefined {
 function options(argv: string[]): EmulatorOptions | null {
   const str = { type: 'string' } as const;
   const { values: v } = parseArgs({
-    args: argv, strict: true,
+    args: argv,
+    strict: true,
     options: {
-      port: str, host: str, seed: str, 'extra-reports': str, 'processing-delay-ms': str, 'document-url-ttl': str,
-      'max-date-age': str, 'clock-offset': str, 'latency-ms': str, 'document-latency-ms': str,
-      'document-bytes-per-second': str, 'rate-limit': str, 'error-rate': str, help: { type: 'boolean' },
+      port: str,
+      host: str,
+      seed: str,
+      'extra-reports': str,
+      'processing-delay-ms': str,
+      'document-url-ttl': str,
+      'max-date-age': str,
+      'clock-offset': str,
+      'latency-ms': str,
+      'document-latency-ms': str,
+      'document-bytes-per-second': str,
+      'rate-limit': str,
+      'error-rate': str,
+      help: { type: 'boolean' },
     },
   });
   if (v.help) return null;
   const faults: FaultInput = { latencyMs: {} };
   const latency = number(v['latency-ms'], '--latency-ms');
   const docLatency = number(v['document-latency-ms'], '--document-latency-ms');
-  faults.latencyMs = { ...(latency === undefined ? {} : { '*': latency }), ...(docLatency === undefined ? {} : { document: docLatency }) };
+  faults.latencyMs = {
+    ...(latency === undefined ? {} : { '*': latency }),
+    ...(docLatency === undefined ? {} : { document: docLatency }),
+  };
   if (v['rate-limit']) {
     const [rate, burst] = v['rate-limit'].split(':');
     faults.rateLimit = { requestsPerSecond: number(rate, '--rate-limit')!, burst: number(burst, '--rate-limit burst') };
   }
   if (v['error-rate']) faults.errorRate = number(v['error-rate'], '--error-rate');
-  if (v['document-bytes-per-second']) faults.documentBytesPerSecond = number(v['document-bytes-per-second'], '--document-bytes-per-second');
+  if (v['document-bytes-per-second'])
+    faults.documentBytesPerSecond = number(v['document-bytes-per-second'], '--document-bytes-per-second');
   return {
-    port: number(v.port, '--port') ?? 0, host: v.host, seed: v.seed,
+    port: number(v.port, '--port') ?? 0,
+    host: v.host,
+    seed: v.seed,
     extraReports: number(v['extra-reports'], '--extra-reports'),
     processingDelayMs: number(v['processing-delay-ms'], '--processing-delay-ms'),
     documentUrlTtlSeconds: number(v['document-url-ttl'], '--document-url-ttl'),
@@ -65,9 +83,15 @@ async function main(): Promise<void> {
     return;
   }
   const emulator = await startEmulator(opts);
-  process.stdout.write(`${JSON.stringify({
-    ready: true, url: emulator.url, documentHost: emulator.documentHost, caCertPath: emulator.caCertPath, spkiSha256: emulator.spkiSha256,
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      ready: true,
+      url: emulator.url,
+      documentHost: emulator.documentHost,
+      caCertPath: emulator.caCertPath,
+      spkiSha256: emulator.spkiSha256,
+    })}\n`,
+  );
   const stop = (): void => void emulator.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -6,7 +6,8 @@ import { SETTLEMENT, TRANSACTION_TYPES } from './report-types';
 
 const LIVE = SEEDED_MERCHANTS.find((m) => m.environment === 'live')!.publicKeyId;
 const anchor = Date.UTC(2026, 0, 15, 12, 0, 0);
-const history = (seed: string, extraReports = 0, at = anchor) => generateHistory({ seed, publicKeyId: LIVE, env: 'live', region: 'na', anchor: at, extraReports });
+const history = (seed: string, extraReports = 0, at = anchor) =>
+  generateHistory({ seed, publicKeyId: LIVE, env: 'live', region: 'na', anchor: at, extraReports });
 
 describe('generated history', () => {
   it('is the same for the same seed, key and clock, and different for another seed', () => {
@@ -29,11 +30,13 @@ describe('generated history', () => {
     expect(new Set(reports.map((r) => r.reportType))).toEqual(new Set([SETTLEMENT, ...TRANSACTION_TYPES]));
   });
 
-  it('uses id shapes from Amazon\'s docs', () => {
+  it("uses id shapes from Amazon's docs", () => {
     const { reports, schedules, sellerId } = history('a');
     for (const r of reports) {
       expect(r.reportId).toMatch(/^(A\d{8}T[A-Z0-9]{11}|[1-9]\d{10})$/);
-      expect(r.reportDocumentId).toMatch(/^amzn1\.tortuga\.3\.[0-9a-f]{9}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.T[A-Z0-9]{13}$/);
+      expect(r.reportDocumentId).toMatch(
+        /^amzn1\.tortuga\.3\.[0-9a-f]{9}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.T[A-Z0-9]{13}$/,
+      );
     }
     expect(schedules[0]!.reportScheduleId).toMatch(/^[1-9]\d{10}$/);
     expect(sellerId).toMatch(/^A[A-Z0-9]{13}$/);

@@ -33,9 +33,16 @@ const SETTLEMENT_DAYS = 100;
 function makeReport(rng: Rng, type: string, start: number, end: number, created: number, rows: number): ReportRecord {
   const processingStart = created + rng.int(0, 5) * 1000;
   return {
-    reportId: reportId(rng), reportType: type, startTime: start, endTime: end, createdTime: created,
-    processingStartTime: processingStart, processingEndTime: processingStart + rng.int(20, 900) * 1000,
-    finalStatus: 'COMPLETED', reportDocumentId: documentId(rng), rows,
+    reportId: reportId(rng),
+    reportType: type,
+    startTime: start,
+    endTime: end,
+    createdTime: created,
+    processingStartTime: processingStart,
+    processingEndTime: processingStart + rng.int(20, 900) * 1000,
+    finalStatus: 'COMPLETED',
+    reportDocumentId: documentId(rng),
+    rows,
   };
 }
 
@@ -66,17 +73,32 @@ export function generateHistory(input: HistoryInput): History {
   const seller = sellerId(createRng(`${input.seed}:${input.publicKeyId}:seller`));
   const live = input.env === 'live';
   const large = createRng(`${input.seed}:${input.publicKeyId}:large`);
-  const manual = requested(rng, input.anchor, (live ? 25 : 15) + input.extraReports, live ? TRANSACTION_TYPES : [SANDBOX_SETTLEMENT]);
+  const manual = requested(
+    rng,
+    input.anchor,
+    (live ? 25 : 15) + input.extraReports,
+    live ? TRANSACTION_TYPES : [SANDBOX_SETTLEMENT],
+  );
   withUnhappyStatuses(manual, input.anchor);
   const settlements = live
-    ? settlementReports({ seed: input.seed, publicKeyId: input.publicKeyId, region: input.region, sellerId: seller, anchor: input.anchor, rng: large, days: SETTLEMENT_DAYS })
+    ? settlementReports({
+        seed: input.seed,
+        publicKeyId: input.publicKeyId,
+        region: input.region,
+        sellerId: seller,
+        anchor: input.anchor,
+        rng: large,
+        days: SETTLEMENT_DAYS,
+      })
     : [];
   const reports = [...settlements, ...manual];
-  const schedules: ScheduleRecord[] = [{
-    reportScheduleId: scheduleId(rng),
-    reportType: live ? ORDER_REFERENCE : SANDBOX_SETTLEMENT,
-    scheduleFrequency: live ? 'P7D' : 'P1D',
-    nextReportCreationTime: Math.floor(input.anchor / HOUR) * HOUR + rng.int(1, 24) * HOUR,
-  }];
+  const schedules: ScheduleRecord[] = [
+    {
+      reportScheduleId: scheduleId(rng),
+      reportType: live ? ORDER_REFERENCE : SANDBOX_SETTLEMENT,
+      scheduleFrequency: live ? 'P7D' : 'P1D',
+      nextReportCreationTime: Math.floor(input.anchor / HOUR) * HOUR + rng.int(1, 24) * HOUR,
+    },
+  ];
   return { sellerId: seller, reports, schedules };
 }

@@ -19,7 +19,11 @@ const list = (query: Array<[string, string]>) => call(emu, { publicKeyId: LIVE, 
 
 async function all(start: number, end: number) {
   const out: Array<Record<string, string>> = [];
-  let res = await list([['startTime', compact(start)], ['endTime', compact(end)], ['pageSize', '7']]);
+  let res = await list([
+    ['startTime', compact(start)],
+    ['endTime', compact(end)],
+    ['pageSize', '7'],
+  ]);
   for (;;) {
     expect(res.status).toBe(200);
     out.push(...res.json().disbursements);
@@ -30,37 +34,69 @@ async function all(start: number, end: number) {
 }
 
 describe('Get Disbursements', () => {
-  it('answers in Amazon\'s shape: amount as a decimal string, time with milliseconds', async () => {
-    const res = await list([['startTime', compact(emu.admin.now() - 10 * DAY)], ['endTime', compact(emu.admin.now())]]);
+  it("answers in Amazon's shape: amount as a decimal string, time with milliseconds", async () => {
+    const res = await list([
+      ['startTime', compact(emu.admin.now() - 10 * DAY)],
+      ['endTime', compact(emu.admin.now())],
+    ]);
     expect(res.status).toBe(200);
     const [first] = res.json().disbursements;
-    expect(Object.keys(first)).toEqual(['amazonDisbursementReferenceId', 'amount', 'currencyCode', 'sellerId', 'settlementId', 'transactionTime']);
-    expect(first).toMatchObject({ amount: expect.stringMatching(/^\d+\.\d\d$/), currencyCode: 'USD', sellerId: expect.stringMatching(/^A[A-Z0-9]{13}$/), settlementId: expect.stringMatching(/^\d{10}$/) });
+    expect(Object.keys(first)).toEqual([
+      'amazonDisbursementReferenceId',
+      'amount',
+      'currencyCode',
+      'sellerId',
+      'settlementId',
+      'transactionTime',
+    ]);
+    expect(first).toMatchObject({
+      amount: expect.stringMatching(/^\d+\.\d\d$/),
+      currencyCode: 'USD',
+      sellerId: expect.stringMatching(/^A[A-Z0-9]{13}$/),
+      settlementId: expect.stringMatching(/^\d{10}$/),
+    });
     expect(first.transactionTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('pages with a nextToken that must come alone, and refuses a missing window', async () => {
-    const res = await list([['startTime', compact(emu.admin.now() - 30 * DAY)], ['endTime', compact(emu.admin.now())], ['pageSize', '5']]);
+    const res = await list([
+      ['startTime', compact(emu.admin.now() - 30 * DAY)],
+      ['endTime', compact(emu.admin.now())],
+      ['pageSize', '5'],
+    ]);
     const token = res.json().nextToken as string;
     expect(token).toEqual(expect.any(String));
-    const mixed = await list([['nextToken', token], ['pageSize', '5']]);
+    const mixed = await list([
+      ['nextToken', token],
+      ['pageSize', '5'],
+    ]);
     expect([mixed.status, mixed.json().reasonCode]).toEqual([400, 'InvalidParameterCombination']);
     const missing = await list([['startTime', compact(emu.admin.now() - DAY)]]);
     expect([missing.status, missing.json().reasonCode]).toEqual([400, 'MissingParameterValue']);
   });
 
   it('has one disbursement for every Transfer in the settlement files, same amount, same second', async () => {
-    const settlements = emu.admin.reports(LIVE).filter((r) => r.reportType === SETTLEMENT).slice(0, 8);
+    const settlements = emu.admin
+      .reports(LIVE)
+      .filter((r) => r.reportType === SETTLEMENT)
+      .slice(0, 8);
     const transfers: Array<{ amount: number; posted: string }> = [];
     for (const r of settlements) {
       const doc = await call(emu, { publicKeyId: LIVE, path: `/v2/report-documents/${r.reportDocumentId}` });
       const rows = records((await download(emu, doc.json().url)).text).slice(6);
       for (const row of rows.filter((x) => x[SETTLEMENT_COLUMNS.indexOf('TransactionType')] === 'Transfer')) {
-        transfers.push({ amount: -toMinor(row[SETTLEMENT_COLUMNS.indexOf('NetTransactionAmount')]!, 2), posted: row[0]! });
+        transfers.push({
+          amount: -toMinor(row[SETTLEMENT_COLUMNS.indexOf('NetTransactionAmount')]!, 2),
+          posted: row[0]!,
+        });
       }
     }
     expect(transfers.length).toBeGreaterThanOrEqual(6);
-    const oldest = Math.min(...settlements.map((r) => Date.parse(r.startTime!.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'))));
+    const oldest = Math.min(
+      ...settlements.map((r) =>
+        Date.parse(r.startTime!.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z')),
+      ),
+    );
     const disbursements = await all(oldest, emu.admin.now());
     const bySecond = new Map(disbursements.map((d) => [d.transactionTime!.slice(0, 19), d]));
     for (const t of transfers) {
@@ -73,7 +109,13 @@ describe('Get Disbursements', () => {
   });
 
   it('is empty in sandbox, where no money moves', async () => {
-    const res = await call(emu, { path: '/v2/disbursements', query: [['startTime', compact(emu.admin.now() - 30 * DAY)], ['endTime', compact(emu.admin.now())]] });
+    const res = await call(emu, {
+      path: '/v2/disbursements',
+      query: [
+        ['startTime', compact(emu.admin.now() - 30 * DAY)],
+        ['endTime', compact(emu.admin.now())],
+      ],
+    });
     expect([res.status, res.json().disbursements]).toEqual([200, []]);
   });
 });

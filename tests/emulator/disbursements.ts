@@ -33,9 +33,13 @@ export function disbursementsOf(store: MerchantStore): DisbursementRecord[] {
     if (!payout) continue;
     const rng = createRng(`${report.settlement.period.seed}:disbursement`);
     out.push({
-      sellerId: store.sellerId, settlementId: payout.paidSettlementId, amazonDisbursementReferenceId: rng.chars(UPPER_ALNUM, 15),
-      amountMinor: payout.amountMinor, currencyCode: CURRENCIES[report.settlement.period.region],
-      transactionTime: Math.floor(payout.postedAt / 1000) * 1000 + rng.int(0, 999), region: report.settlement.period.region,
+      sellerId: store.sellerId,
+      settlementId: payout.paidSettlementId,
+      amazonDisbursementReferenceId: rng.chars(UPPER_ALNUM, 15),
+      amountMinor: payout.amountMinor,
+      currencyCode: CURRENCIES[report.settlement.period.region],
+      transactionTime: Math.floor(payout.postedAt / 1000) * 1000 + rng.int(0, 999),
+      region: report.settlement.period.region,
     });
   }
   out.sort((a, b) => a.transactionTime - b.transactionTime);

@@ -38,7 +38,7 @@ describe('document URLs and files', () => {
     expect(seen).toEqual([[doc, before + 1]]);
   });
 
-  it('holds the answer while a watcher\'s promise is pending', async () => {
+  it("holds the answer while a watcher's promise is pending", async () => {
     let release: () => void = () => undefined;
     const stop = emu.admin.watchUrls(() => new Promise<void>((resolve) => (release = resolve)));
     let answered = false;
@@ -56,24 +56,42 @@ describe('document URLs and files', () => {
     expect(url.host).toBe(DOCUMENT_HOST);
     expect(url.protocol).toBe('https:');
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
-      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256', 'X-Amz-Expires': '30', 'X-Amz-SignedHeaders': 'host',
-      'X-Amz-Date': expect.stringMatching(/^\d{8}T\d{6}Z$/), 'X-Amz-Signature': expect.stringMatching(/^[0-9a-f]{64}$/),
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Expires': '30',
+      'X-Amz-SignedHeaders': 'host',
+      'X-Amz-Date': expect.stringMatching(/^\d{8}T\d{6}Z$/),
+      'X-Amz-Signature': expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
 
-  it.each([['na', 'tortuga-prod-na.s3-external-1.amazonaws.com', 'us-east-1'], ['eu', 'tortuga-prod-eu.s3-eu-west-1.amazonaws.com', 'eu-west-1'],
-    ['jp', 'tortuga-prod-fe.s3-us-west-2.amazonaws.com', 'us-west-2']] as const)('%s: URL on the region\'s S3-style host, /%%2FNinetyDays/ path, S3\'s query order, X-Amz-Expires=30', async (region, host, awsRegion) => {
-    const merchant = seeded(region, 'live').publicKeyId;
-    const doc = emu.admin.reports(merchant).find((r) => r.processingStatus === 'COMPLETED')!.reportDocumentId!;
-    const res = await call(emu, { publicKeyId: merchant, region, path: `/v2/report-documents/${doc}` });
-    const url = new URL(res.json().url);
-    expect([url.protocol, url.host, url.pathname]).toEqual(['https:', host, `/%2FNinetyDays/${doc}`]);
-    expect([...url.searchParams.keys()]).toEqual(['X-Amz-Algorithm', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Expires', 'X-Amz-Credential', 'X-Amz-Signature']);
-    expect(url.searchParams.get('X-Amz-Expires')).toBe('30');
-    expect(url.searchParams.get('X-Amz-Credential')).toMatch(new RegExp(`^AKIA[A-Z]+/\\d{8}/${awsRegion}/s3/aws4_request$`));
-    const file = await download(emu, url.href);
-    expect([file.status, sha256(file.body)]).toEqual([200, emu.admin.document(doc)!.sha256]);
-  });
+  it.each([
+    ['na', 'tortuga-prod-na.s3-external-1.amazonaws.com', 'us-east-1'],
+    ['eu', 'tortuga-prod-eu.s3-eu-west-1.amazonaws.com', 'eu-west-1'],
+    ['jp', 'tortuga-prod-fe.s3-us-west-2.amazonaws.com', 'us-west-2'],
+  ] as const)(
+    "%s: URL on the region's S3-style host, /%%2FNinetyDays/ path, S3's query order, X-Amz-Expires=30",
+    async (region, host, awsRegion) => {
+      const merchant = seeded(region, 'live').publicKeyId;
+      const doc = emu.admin.reports(merchant).find((r) => r.processingStatus === 'COMPLETED')!.reportDocumentId!;
+      const res = await call(emu, { publicKeyId: merchant, region, path: `/v2/report-documents/${doc}` });
+      const url = new URL(res.json().url);
+      expect([url.protocol, url.host, url.pathname]).toEqual(['https:', host, `/%2FNinetyDays/${doc}`]);
+      expect([...url.searchParams.keys()]).toEqual([
+        'X-Amz-Algorithm',
+        'X-Amz-Date',
+        'X-Amz-SignedHeaders',
+        'X-Amz-Expires',
+        'X-Amz-Credential',
+        'X-Amz-Signature',
+      ]);
+      expect(url.searchParams.get('X-Amz-Expires')).toBe('30');
+      expect(url.searchParams.get('X-Amz-Credential')).toMatch(
+        new RegExp(`^AKIA[A-Z]+/\\d{8}/${awsRegion}/s3/aws4_request$`),
+      );
+      const file = await download(emu, url.href);
+      expect([file.status, sha256(file.body)]).toEqual([200, emu.admin.document(doc)!.sha256]);
+    },
+  );
 
   it('serves the file byte for byte as the admin API describes it, without Amazon Pay headers', async () => {
     const report = settlements()[1]!;
@@ -91,7 +109,10 @@ describe('document URLs and files', () => {
   it('settlement files in the real layout: BOM, two title lines, "Key","Value" lines, the column line, Pacific time', async () => {
     const res = await download(emu, await documentUrl(settlements()[2]!.reportDocumentId!));
     expect([...res.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = res.text.replace(/^\uFEFF/, '').trimEnd().split('\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\n');
     expect(lines.slice(0, 2)).toEqual(['"Amazon Payments Advanced",', '"Settlement Report",']);
     expect(lines[2]).toMatch(/^"SellerId","A[A-Z0-9]{13}"$/);
     expect(lines[3]).toMatch(/^"SettlementStartDate","\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d -0[78]00"$/);
@@ -112,7 +133,9 @@ describe('document URLs and files', () => {
     const longer = await download(emu, url.replace('X-Amz-Expires=30', 'X-Amz-Expires=3000'));
     expect(longer.status).toBe(403);
     expect(longer.headers['content-type']).toBe('application/xml');
-    expect(longer.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>SignatureDoesNotMatch<\/Code>/);
+    expect(longer.text).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>SignatureDoesNotMatch<\/Code>/,
+    );
     const otherDoc = await download(emu, url.replace(/T[A-Z0-9]{13}\?/, 'TAAAAAAAAAAAAA?'));
     expect(otherDoc.text).toContain('<Code>SignatureDoesNotMatch</Code>');
     const withAuth = await download(emu, url, { authorization: 'AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=x' });
@@ -122,7 +145,9 @@ describe('document URLs and files', () => {
   it('cuts the connection after K bytes when told to, once', async () => {
     const report = settlements()[4]!;
     emu.admin.setFaults({ truncateDocument: { afterBytes: 10, count: 1 } });
-    await expect(download(emu, await documentUrl(report.reportDocumentId!))).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
+    await expect(download(emu, await documentUrl(report.reportDocumentId!))).rejects.toThrow(
+      /aborted|socket hang up|ECONNRESET/,
+    );
     const whole = await download(emu, await documentUrl(report.reportDocumentId!));
     expect(sha256(whole.body)).toBe(emu.admin.document(report.reportDocumentId!)!.sha256);
     const urls = emu.admin.stats().documents[report.reportDocumentId!]!.urls;
@@ -140,7 +165,9 @@ describe('expiry', () => {
       await new Promise((r) => setTimeout(r, 2100));
       const late = await download(expiring, res.json().url);
       expect(late.status).toBe(403);
-      expect(late.text).toContain('<Code>AccessDenied</Code><Message>Request has expired</Message><X-Amz-Expires>1</X-Amz-Expires>');
+      expect(late.text).toContain(
+        '<Code>AccessDenied</Code><Message>Request has expired</Message><X-Amz-Expires>1</X-Amz-Expires>',
+      );
     } finally {
       await expiring.close();
     }
@@ -149,7 +176,9 @@ describe('expiry', () => {
   it.concurrent('a download that starts in time completes even though it ends after expiry', async () => {
     const slow = await startEmulator({ seed: 'documents', documentUrlTtlSeconds: 2 });
     try {
-      const doc = slow.admin.reports(LIVE).find((r) => r.processingStatus === 'COMPLETED' && slow.admin.document(r.reportDocumentId!)!.size > 3000)!;
+      const doc = slow.admin
+        .reports(LIVE)
+        .find((r) => r.processingStatus === 'COMPLETED' && slow.admin.document(r.reportDocumentId!)!.size > 3000)!;
       const info = slow.admin.document(doc.reportDocumentId!)!;
       slow.admin.setFaults({ documentBytesPerSecond: Math.ceil(info.size / 3) });
       const res = await call(slow, { publicKeyId: LIVE, path: `/v2/report-documents/${doc.reportDocumentId}` });

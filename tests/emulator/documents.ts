@@ -30,13 +30,21 @@ export class DocumentFiles {
       return hit;
     }
     const seed = `${this.seed}:${id}`;
-    const context = { seed, rng: createRng(seed), sellerId: store.sellerId, region: store.merchant.region, storeName: 'Emulator Demo Store' };
+    const context = {
+      seed,
+      rng: createRng(seed),
+      sellerId: store.sellerId,
+      region: store.merchant.region,
+      storeName: 'Emulator Demo Store',
+    };
     const body = Buffer.from(reportText(report, context), 'utf8');
     this.remember(id, body);
     if (!this.infos.has(id)) {
       this.infos.set(id, {
-        reportId: report.reportId, size: body.length,
-        sha256: createHash('sha256').update(body).digest('hex'), md5: createHash('md5').update(body).digest('hex'),
+        reportId: report.reportId,
+        size: body.length,
+        sha256: createHash('sha256').update(body).digest('hex'),
+        md5: createHash('md5').update(body).digest('hex'),
       });
     }
     return body;

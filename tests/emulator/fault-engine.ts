@@ -6,7 +6,10 @@ import { createRng, type Rng } from './prng';
 class TokenBucket {
   private tokens: number;
   private last = performance.now();
-  constructor(private readonly rate: number, private readonly burst: number) {
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+  ) {
     this.tokens = burst;
   }
   take(): boolean {
@@ -31,7 +34,10 @@ export class FaultEngine {
   private bucket: TokenBucket | null = null;
   private rng: Rng;
 
-  constructor(private readonly initial: FaultConfig, private readonly seed: string) {
+  constructor(
+    private readonly initial: FaultConfig,
+    private readonly seed: string,
+  ) {
     this.config = initial;
     this.rng = createRng(`${seed}:faults`);
     this.rebuildBucket();

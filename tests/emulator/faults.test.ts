@@ -48,7 +48,12 @@ describe('faults', () => {
     expect([refused.status, refused.json().reasonCode]).toEqual([403, 'InvalidAccountStatus']);
     expect(refused.json().message).toMatch(/not in an appropriate state/);
     expect((await call(emu, { path: '/v2/reports', publicKeyId: seeded('na', 'live').publicKeyId })).status).toBe(200);
-    const badSignature = await call(emu, { path: '/v2/reports', mutate: (r) => { r.path = '/v2/report-schedules'; } });
+    const badSignature = await call(emu, {
+      path: '/v2/reports',
+      mutate: (r) => {
+        r.path = '/v2/report-schedules';
+      },
+    });
     expect(badSignature.json().reasonCode).toBe('InvalidRequestSignature');
   });
 
@@ -103,7 +108,8 @@ describe('faults', () => {
     const doc = emu.admin.reports(live).find((r) => r.reportDocumentId)!.reportDocumentId!;
     emu.admin.setFaults({ notReadyNext: 2 });
     const answers = [];
-    for (let i = 0; i < 3; i++) answers.push(await call(emu, { publicKeyId: live, path: `/v2/report-documents/${doc}` }));
+    for (let i = 0; i < 3; i++)
+      answers.push(await call(emu, { publicKeyId: live, path: `/v2/report-documents/${doc}` }));
     expect(answers.map((a) => a.status)).toEqual([202, 202, 200]);
     expect(answers[0]!.json().url).toBeUndefined();
     expect(answers[2]!.json().url).toMatch(/^https:\/\//);
@@ -126,15 +132,21 @@ describe('faults', () => {
     expect(Math.abs(skew + 3_600_000)).toBeLessThan(3000);
     expect((await call(emu, { path: '/v2/reports' })).status).toBe(200);
     emu.admin.setFaults({ clockOffsetSeconds: 3600 });
-    expect((await call(emu, { path: '/v2/reports', headers: { 'x-amz-pay-date': compactDate(Date.now()) } })).json().reasonCode).toBe('InvalidHeaderValue');
+    expect(
+      (await call(emu, { path: '/v2/reports', headers: { 'x-amz-pay-date': compactDate(Date.now()) } })).json()
+        .reasonCode,
+    ).toBe('InvalidHeaderValue');
   });
 
   it('slow documents: a bytes-per-second limit stretches the download accordingly', async () => {
     const live = seeded('na', 'live').publicKeyId;
-    const doc = emu.admin.reports(live).find((r) => r.reportDocumentId && emu.admin.document(r.reportDocumentId)!.size > 4000)!;
+    const doc = emu.admin
+      .reports(live)
+      .find((r) => r.reportDocumentId && emu.admin.document(r.reportDocumentId)!.size > 4000)!;
     const size = emu.admin.document(doc.reportDocumentId!)!.size;
     emu.admin.setFaults({ documentBytesPerSecond: Math.ceil(size / 0.8) });
-    const url = (await call(emu, { publicKeyId: live, path: `/v2/report-documents/${doc.reportDocumentId}` })).json().url as string;
+    const url = (await call(emu, { publicKeyId: live, path: `/v2/report-documents/${doc.reportDocumentId}` })).json()
+      .url as string;
     const t = performance.now();
     const u = new URL(url);
     const file = await send(emu, { target: `${u.pathname}${u.search}`, host: u.host });
@@ -147,7 +159,9 @@ describe('faults', () => {
 
 describe('admin API over HTTP', () => {
   it('sets, shows and clears faults; refuses nonsense', async () => {
-    expect((await adminCall(emu, 'POST', '/faults', { latencyMs: 5, errorRate: 0 })).json()).toMatchObject({ latencyMs: { '*': 5 } });
+    expect((await adminCall(emu, 'POST', '/faults', { latencyMs: 5, errorRate: 0 })).json()).toMatchObject({
+      latencyMs: { '*': 5 },
+    });
     expect((await adminCall(emu, 'GET', '/faults')).json().latencyMs).toEqual({ '*': 5 });
     expect((await adminCall(emu, 'POST', '/faults', { latencyMs: -1 })).status).toBe(400);
     expect((await adminCall(emu, 'POST', '/faults', { bogus: 1 })).status).toBe(400);
@@ -159,20 +173,34 @@ describe('admin API over HTTP', () => {
     await call(emu, { path: '/v2/reports', query: [['pageSize', '2']] });
     await bare();
     const log = (await adminCall(emu, 'GET', `/requests?since=${since}`)).json().requests;
-    expect(log.map((e: Record<string, unknown>) => [e.method, e.host, e.path, e.query, e.route, e.status, e.reasonCode])).toEqual([
+    expect(
+      log.map((e: Record<string, unknown>) => [e.method, e.host, e.path, e.query, e.route, e.status, e.reasonCode]),
+    ).toEqual([
       ['GET', 'pay-api.amazon.com', '/v2/reports', 'pageSize=2', 'getReports', 200, null],
       ['GET', 'pay-api.amazon.com', '/v2/reports', '', 'getReports', 400, 'MissingHeader'],
     ]);
   });
 
   it('registers merchants and forgets them, the stats and the faults on reset', async () => {
-    const reg = await adminCall(emu, 'POST', '/merchants', { publicKeyId: 'LIVE-AREGISTEREDKEY00000000000', publicKeyPem: (await import('node:fs')).readFileSync(seeded('na', 'live').publicKeyPath, 'utf8'), region: 'jp' });
+    const reg = await adminCall(emu, 'POST', '/merchants', {
+      publicKeyId: 'LIVE-AREGISTEREDKEY00000000000',
+      publicKeyPem: (await import('node:fs')).readFileSync(seeded('na', 'live').publicKeyPath, 'utf8'),
+      region: 'jp',
+    });
     expect(reg.status).toBe(201);
-    expect((await call(emu, { path: '/v2/reports', region: 'jp', publicKeyId: 'LIVE-AREGISTEREDKEY00000000000' })).status).toBe(200);
-    expect((await adminCall(emu, 'POST', '/merchants', { publicKeyId: 'SANDBOX-X', publicKeyPem: 'nope', region: 'na' })).status).toBe(400);
+    expect(
+      (await call(emu, { path: '/v2/reports', region: 'jp', publicKeyId: 'LIVE-AREGISTEREDKEY00000000000' })).status,
+    ).toBe(200);
+    expect(
+      (await adminCall(emu, 'POST', '/merchants', { publicKeyId: 'SANDBOX-X', publicKeyPem: 'nope', region: 'na' }))
+        .status,
+    ).toBe(400);
     emu.admin.setFaults({ latencyMs: 1 });
     expect((await adminCall(emu, 'POST', '/reset')).status).toBe(200);
-    expect((await call(emu, { path: '/v2/reports', region: 'jp', publicKeyId: 'LIVE-AREGISTEREDKEY00000000000' })).json().reasonCode).toBe('UnauthorizedAccess');
+    expect(
+      (await call(emu, { path: '/v2/reports', region: 'jp', publicKeyId: 'LIVE-AREGISTEREDKEY00000000000' })).json()
+        .reasonCode,
+    ).toBe('UnauthorizedAccess');
     expect(emu.admin.setFaults({}).latencyMs).toEqual({});
     expect((await adminCall(emu, 'GET', '/stats')).json().requests.total).toBe(1);
   });

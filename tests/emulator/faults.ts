@@ -28,9 +28,18 @@ export interface FaultConfig {
 
 export function noFaults(documentUrlTtlSeconds = 30): FaultConfig {
   return {
-    latencyMs: {}, rateLimit: null, errorRate: null, throttleNext: 0, notReadyNext: 0, malformedJsonNext: 0,
-    documentBytesPerSecond: null, truncateDocument: null, clockOffsetSeconds: 0, documentUrlTtlSeconds,
-    inactiveAccounts: [], sandboxRefusesTransactionTypes: false,
+    latencyMs: {},
+    rateLimit: null,
+    errorRate: null,
+    throttleNext: 0,
+    notReadyNext: 0,
+    malformedJsonNext: 0,
+    documentBytesPerSecond: null,
+    truncateDocument: null,
+    clockOffsetSeconds: 0,
+    documentUrlTtlSeconds,
+    inactiveAccounts: [],
+    sandboxRefusesTransactionTypes: false,
   };
 }
 
@@ -42,7 +51,8 @@ export type FaultInput = Partial<Omit<FaultConfig, 'latencyMs' | 'errorRate' | '
 };
 
 function num(value: unknown, name: string, min = 0): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new Error(`${name} must be a number >= ${min}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+    throw new Error(`${name} must be a number >= ${min}`);
   return value;
 }
 
@@ -58,7 +68,9 @@ export function mergeFaults(base: FaultConfig, input: unknown): FaultConfig {
   for (const key of Object.keys(f)) if (!(key in out)) throw new Error(`unknown fault ${key}`);
   if (f.latencyMs !== undefined) {
     if (typeof f.latencyMs === 'number') out.latencyMs['*'] = num(f.latencyMs, 'latencyMs');
-    else for (const [route, ms] of Object.entries(obj(f.latencyMs, 'latencyMs'))) out.latencyMs[route] = num(ms, `latencyMs.${route}`);
+    else
+      for (const [route, ms] of Object.entries(obj(f.latencyMs, 'latencyMs')))
+        out.latencyMs[route] = num(ms, `latencyMs.${route}`);
   }
   if (f.rateLimit !== undefined) {
     const r = f.rateLimit === null ? null : obj(f.rateLimit, 'rateLimit');
@@ -68,7 +80,12 @@ export function mergeFaults(base: FaultConfig, input: unknown): FaultConfig {
     };
   }
   if (f.errorRate !== undefined) {
-    const e = f.errorRate === null ? null : typeof f.errorRate === 'number' ? { probability: f.errorRate } : obj(f.errorRate, 'errorRate');
+    const e =
+      f.errorRate === null
+        ? null
+        : typeof f.errorRate === 'number'
+          ? { probability: f.errorRate }
+          : obj(f.errorRate, 'errorRate');
     const status = (s: unknown) => (s === 429 ? 429 : num(s, 'errorRate.statuses', 500));
     const statuses = e?.statuses === undefined ? [500, 503] : (e.statuses as unknown[]).map(status);
     const probability = e && num(e.probability, 'errorRate.probability');
@@ -76,7 +93,12 @@ export function mergeFaults(base: FaultConfig, input: unknown): FaultConfig {
     out.errorRate = e && { probability: probability ?? 0, statuses };
   }
   if (f.truncateDocument !== undefined) {
-    const t = f.truncateDocument === null ? null : typeof f.truncateDocument === 'number' ? { afterBytes: f.truncateDocument } : obj(f.truncateDocument, 'truncateDocument');
+    const t =
+      f.truncateDocument === null
+        ? null
+        : typeof f.truncateDocument === 'number'
+          ? { afterBytes: f.truncateDocument }
+          : obj(f.truncateDocument, 'truncateDocument');
     out.truncateDocument = t && {
       afterBytes: num(t.afterBytes, 'truncateDocument.afterBytes'),
       count: t.count === undefined || t.count === null ? null : num(t.count, 'truncateDocument.count'),
@@ -86,16 +108,21 @@ export function mergeFaults(base: FaultConfig, input: unknown): FaultConfig {
     if (f[key] !== undefined) out[key] = Math.floor(num(f[key], key));
   }
   if (f.documentBytesPerSecond !== undefined) {
-    out.documentBytesPerSecond = f.documentBytesPerSecond === null ? null : num(f.documentBytesPerSecond, 'documentBytesPerSecond', 1);
+    out.documentBytesPerSecond =
+      f.documentBytesPerSecond === null ? null : num(f.documentBytesPerSecond, 'documentBytesPerSecond', 1);
   }
-  if (f.clockOffsetSeconds !== undefined) out.clockOffsetSeconds = num(f.clockOffsetSeconds, 'clockOffsetSeconds', -Infinity);
-  if (f.documentUrlTtlSeconds !== undefined) out.documentUrlTtlSeconds = num(f.documentUrlTtlSeconds, 'documentUrlTtlSeconds', 1);
+  if (f.clockOffsetSeconds !== undefined)
+    out.clockOffsetSeconds = num(f.clockOffsetSeconds, 'clockOffsetSeconds', -Infinity);
+  if (f.documentUrlTtlSeconds !== undefined)
+    out.documentUrlTtlSeconds = num(f.documentUrlTtlSeconds, 'documentUrlTtlSeconds', 1);
   if (f.inactiveAccounts !== undefined) {
-    if (!Array.isArray(f.inactiveAccounts) || f.inactiveAccounts.some((id) => typeof id !== 'string')) throw new Error('inactiveAccounts must be a list of public key ids');
+    if (!Array.isArray(f.inactiveAccounts) || f.inactiveAccounts.some((id) => typeof id !== 'string'))
+      throw new Error('inactiveAccounts must be a list of public key ids');
     out.inactiveAccounts = [...(f.inactiveAccounts as string[])];
   }
   if (f.sandboxRefusesTransactionTypes !== undefined) {
-    if (typeof f.sandboxRefusesTransactionTypes !== 'boolean') throw new Error('sandboxRefusesTransactionTypes must be true or false');
+    if (typeof f.sandboxRefusesTransactionTypes !== 'boolean')
+      throw new Error('sandboxRefusesTransactionTypes must be true or false');
     out.sandboxRefusesTransactionTypes = f.sandboxRefusesTransactionTypes;
   }
   return out;

@@ -51,9 +51,16 @@ export function hostileReports(seed: string, anchor: number): ReportRecord[] {
     const created = anchor - (i + 1) * 2000;
     const end = Math.floor(created / DAY_MS) * DAY_MS;
     return {
-      reportId, reportType, startTime: end - DAY_MS, endTime: end, createdTime: created,
-      processingStartTime: created, processingEndTime: created + 500, finalStatus: 'COMPLETED',
-      reportDocumentId: documentId(rng), rows: 3,
+      reportId,
+      reportType,
+      startTime: end - DAY_MS,
+      endTime: end,
+      createdTime: created,
+      processingStartTime: created,
+      processingEndTime: created + 500,
+      finalStatus: 'COMPLETED',
+      reportDocumentId: documentId(rng),
+      rows: 3,
     };
   });
 }

@@ -3,7 +3,11 @@ import type { IncomingMessage } from 'node:http';
 
 /** An Amazon Pay style error: `{"reasonCode", "message"}` with an HTTP status. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly reasonCode: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly reasonCode: string,
+    message: string,
+  ) {
     super(message);
   }
 }

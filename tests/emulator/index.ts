@@ -9,12 +9,29 @@ import type { FaultConfig, FaultInput } from './faults';
 import type { Registration } from './merchants';
 import type { RequestLogEntry, StatsSnapshot } from './stats';
 
-export { DEMO_PRIVATE_KEY_PATH, DEMO_PUBLIC_KEY_PATH, SEEDED_MERCHANTS, type SeededMerchant, type Region } from './merchants';
+export {
+  DEMO_PRIVATE_KEY_PATH,
+  DEMO_PUBLIC_KEY_PATH,
+  SEEDED_MERCHANTS,
+  type SeededMerchant,
+  type Region,
+} from './merchants';
 export type { FaultConfig, FaultInput } from './faults';
 export type { RequestLogEntry, UrlRecord, DownloadRecord, StatsSnapshot } from './stats';
 export {
-  REPORT_TYPES, PROCESSING_STATUSES, SCHEDULE_FREQUENCIES, SETTLEMENT, SANDBOX_SETTLEMENT, ORDER_REFERENCE, BILLING_AGREEMENT,
-  AUTHORIZATION, CAPTURE, REFUND, MULTI_CURRENCY, type Environment, type ProcessingStatus,
+  REPORT_TYPES,
+  PROCESSING_STATUSES,
+  SCHEDULE_FREQUENCIES,
+  SETTLEMENT,
+  SANDBOX_SETTLEMENT,
+  ORDER_REFERENCE,
+  BILLING_AGREEMENT,
+  AUTHORIZATION,
+  CAPTURE,
+  REFUND,
+  MULTI_CURRENCY,
+  type Environment,
+  type ProcessingStatus,
 } from './report-types';
 
 /** Where pre-signed report URLs point, per region (S3-style names; Amazon Pay's real hosts are undocumented). */
@@ -24,8 +41,14 @@ export const DOCUMENT_HOST = DOCUMENTS.na.host;
 
 /** Every host the certificate covers; tests and browsers map the real names to the emulator. */
 export const CERTIFICATE_HOSTS = [
-  'pay-api.amazon.com', 'pay-api.amazon.eu', 'pay-api.amazon.jp', ...DOCUMENT_HOSTS,
-  'sellercentral.amazon.com', 'sellercentral-europe.amazon.com', 'sellercentral-japan.amazon.com', 'localhost',
+  'pay-api.amazon.com',
+  'pay-api.amazon.eu',
+  'pay-api.amazon.jp',
+  ...DOCUMENT_HOSTS,
+  'sellercentral.amazon.com',
+  'sellercentral-europe.amazon.com',
+  'sellercentral-japan.amazon.com',
+  'localhost',
 ] as const;
 
 export interface EmulatorOptions {
@@ -114,10 +137,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     futureToleranceSeconds: options.futureToleranceSeconds ?? 1,
     documentUrlTtlSeconds: options.documentUrlTtlSeconds ?? 30,
     hostileReports: options.hostileReports ?? false,
-    faults: { ...options.faults, ...(options.clockOffsetSeconds === undefined ? {} : { clockOffsetSeconds: options.clockOffsetSeconds }) },
+    faults: {
+      ...options.faults,
+      ...(options.clockOffsetSeconds === undefined ? {} : { clockOffsetSeconds: options.clockOffsetSeconds }),
+    },
   });
   const tls = tlsMaterial(CERTIFICATE_HOSTS, options.tlsCacheDir);
-  const hostHandlers = Object.fromEntries(Object.entries(options.hostHandlers ?? {}).map(([h, fn]) => [h.toLowerCase(), fn]));
+  const hostHandlers = Object.fromEntries(
+    Object.entries(options.hostHandlers ?? {}).map(([h, fn]) => [h.toLowerCase(), fn]),
+  );
   let url = '';
   const server = createEmulatorServer({ state, tls, documentHost: DOCUMENT_HOST, hostHandlers, url: () => url });
   await new Promise<void>((resolve, reject) => {
@@ -127,11 +155,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const port = (server.address() as AddressInfo).port;
   url = `https://${options.host ?? '127.0.0.1'}:${port}`;
   return {
-    url, port, documentHost: DOCUMENT_HOST, caCert: tls.caCert, caCertPath: tls.caCertPath, spkiSha256: tls.spkiSha256,
+    url,
+    port,
+    documentHost: DOCUMENT_HOST,
+    caCert: tls.caCert,
+    caCertPath: tls.caCertPath,
+    spkiSha256: tls.spkiSha256,
     admin: admin(state),
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -26,7 +26,9 @@ export function offsetMinutes(ms: number, timeZone: string): number {
     format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
     offsetFormats.set(timeZone, format);
   }
-  const name = format.formatToParts(new Date(Math.floor(ms / HOUR_MS) * HOUR_MS)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    format.formatToParts(new Date(Math.floor(ms / HOUR_MS) * HOUR_MS)).find((p) => p.type === 'timeZoneName')?.value ??
+    'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   const minutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
   offsets.set(key, minutes);
@@ -41,6 +43,8 @@ export function formatLocal(ms: number, timeZone: string): string {
   const local = new Date(Math.floor(ms / 1000) * 1000 + offset * 60_000);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:` +
-    `${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:` +
+    `${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+  );
 }

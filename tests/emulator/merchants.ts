@@ -26,8 +26,12 @@ export interface SeededMerchant {
 
 function seeded(publicKeyId: string, region: Region, environment: SeededMerchant['environment']): SeededMerchant {
   return {
-    publicKeyId, region, environment, legacy: environment === 'both',
-    privateKeyPath: DEMO_PRIVATE_KEY_PATH, publicKeyPath: DEMO_PUBLIC_KEY_PATH,
+    publicKeyId,
+    region,
+    environment,
+    legacy: environment === 'both',
+    privateKeyPath: DEMO_PRIVATE_KEY_PATH,
+    publicKeyPath: DEMO_PUBLIC_KEY_PATH,
   };
 }
 
@@ -77,20 +81,32 @@ export function toMerchant(input: Registration, isSeeded = false): Merchant {
   if (!region) throw new Error('region must be one of na, eu, jp (or us, de, uk)');
   const fromKey = keyEnvironment(input.publicKeyId);
   const asked = input.environment;
-  if (asked !== undefined && asked !== 'live' && asked !== 'sandbox') throw new Error('environment must be live or sandbox');
+  if (asked !== undefined && asked !== 'live' && asked !== 'sandbox')
+    throw new Error('environment must be live or sandbox');
   if (fromKey && asked && asked !== fromKey) throw new Error(`a ${fromKey} key id cannot be registered for ${asked}`);
   const env = fromKey ?? asked;
   const publicKey = createPublicKey(input.publicKeyPem);
   if (publicKey.asymmetricKeyType !== 'rsa') throw new Error('publicKeyPem must be an RSA public key');
-  return { publicKeyId: input.publicKeyId, region, environments: env ? [env] : ['live', 'sandbox'], publicKey, seeded: isSeeded };
+  return {
+    publicKeyId: input.publicKeyId,
+    region,
+    environments: env ? [env] : ['live', 'sandbox'],
+    publicKey,
+    seeded: isSeeded,
+  };
 }
 
 export function seededMerchants(): Merchant[] {
   const publicKeyPem = readFileSync(DEMO_PUBLIC_KEY_PATH, 'utf8');
   return SEEDED_MERCHANTS.map((m) =>
-    toMerchant({
-      publicKeyId: m.publicKeyId, publicKeyPem, region: m.region,
-      environment: m.environment === 'both' ? undefined : m.environment,
-    }, true),
+    toMerchant(
+      {
+        publicKeyId: m.publicKeyId,
+        publicKeyPem,
+        region: m.region,
+        environment: m.environment === 'both' ? undefined : m.environment,
+      },
+      true,
+    ),
   );
 }

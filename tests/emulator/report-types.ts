@@ -10,7 +10,14 @@ export const REFUND = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_';
 export const MULTI_CURRENCY = '_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_';
 
 export const REPORT_TYPES = [
-  SETTLEMENT, SANDBOX_SETTLEMENT, ORDER_REFERENCE, BILLING_AGREEMENT, AUTHORIZATION, CAPTURE, REFUND, MULTI_CURRENCY,
+  SETTLEMENT,
+  SANDBOX_SETTLEMENT,
+  ORDER_REFERENCE,
+  BILLING_AGREEMENT,
+  AUTHORIZATION,
+  CAPTURE,
+  REFUND,
+  MULTI_CURRENCY,
 ] as const;
 
 export const TRANSACTION_TYPES = [ORDER_REFERENCE, BILLING_AGREEMENT, AUTHORIZATION, REFUND, MULTI_CURRENCY] as const;
@@ -19,8 +26,24 @@ export const PROCESSING_STATUSES = ['IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCE
 export type ProcessingStatus = (typeof PROCESSING_STATUSES)[number];
 
 export const SCHEDULE_FREQUENCIES = [
-  'PT5M', 'PT15M', 'PT30M', 'PT1H', 'PT2H', 'PT4H', 'PT8H', 'PT12H', 'PT24H', 'PT84H',
-  'P1D', 'P2D', 'P3D', 'P7D', 'P14D', 'P15D', 'P18D', 'P30D',
+  'PT5M',
+  'PT15M',
+  'PT30M',
+  'PT1H',
+  'PT2H',
+  'PT4H',
+  'PT8H',
+  'PT12H',
+  'PT24H',
+  'PT84H',
+  'P1D',
+  'P2D',
+  'P3D',
+  'P7D',
+  'P14D',
+  'P15D',
+  'P18D',
+  'P30D',
 ] as const;
 
 export type Environment = 'live' | 'sandbox';
@@ -30,11 +53,19 @@ export type Environment = 'live' | 'sandbox';
  * types (the official Node SDK's live sandbox test creates `_AUTHORIZATION_DATA_` reports and schedules with 201); they
  * hold no data there. `sandboxRefusesTransactionTypes` restores the refusal the docs' wording could also mean.
  */
-export function creationRefusal(type: string, env: Environment, forSchedule: boolean, sandboxRefusesTransactionTypes = false): string | null {
-  if (!(REPORT_TYPES as readonly string[]).includes(type)) return `The value ${type} provided for reportType is invalid.`;
-  if (env === 'sandbox' && type !== SANDBOX_SETTLEMENT && sandboxRefusesTransactionTypes) return `Only ${SANDBOX_SETTLEMENT} is available in sandbox.`;
+export function creationRefusal(
+  type: string,
+  env: Environment,
+  forSchedule: boolean,
+  sandboxRefusesTransactionTypes = false,
+): string | null {
+  if (!(REPORT_TYPES as readonly string[]).includes(type))
+    return `The value ${type} provided for reportType is invalid.`;
+  if (env === 'sandbox' && type !== SANDBOX_SETTLEMENT && sandboxRefusesTransactionTypes)
+    return `Only ${SANDBOX_SETTLEMENT} is available in sandbox.`;
   if (env === 'live' && type === SANDBOX_SETTLEMENT) return `${SANDBOX_SETTLEMENT} is only available in sandbox.`;
-  if (type === SETTLEMENT) return `Settlement reports are generated automatically and cannot be ${forSchedule ? 'scheduled' : 'requested'}.`;
+  if (type === SETTLEMENT)
+    return `Settlement reports are generated automatically and cannot be ${forSchedule ? 'scheduled' : 'requested'}.`;
   if (type === CAPTURE) return `${CAPTURE} is currently not available via API.`;
   if (forSchedule && type === MULTI_CURRENCY) return `${MULTI_CURRENCY} does not support schedules.`;
   return null;

@@ -30,8 +30,17 @@ export async function readContext(req: IncomingMessage, res: ServerResponse): Pr
   const body = await readBody(req);
   const method = req.method ?? 'GET';
   return {
-    req, res, arrivedAt, method, rawPath, rawQuery, host: hostName(req.headers.host), body,
+    req,
+    res,
+    arrivedAt,
+    method,
+    rawPath,
+    rawQuery,
+    host: hostName(req.headers.host),
+    body,
     received: { method, rawPath, rawQuery, headers: req.headersDistinct, body },
-    route: 'unknown', publicKeyId: null, reasonCode: null,
+    route: 'unknown',
+    publicKeyId: null,
+    reasonCode: null,
   };
 }

@@ -25,7 +25,17 @@ const Client = createRequire(import.meta.url)('@amazonpay/amazon-pay-api-sdk-nod
   WebStoreClient: new (config: Record<string, unknown>) => WebStoreClient;
 };
 
-const REPORT_KEYS = ['createdTime', 'endTime', 'processingEndTime', 'processingStartTime', 'processingStatus', 'reportDocumentId', 'reportId', 'reportType', 'startTime'];
+const REPORT_KEYS = [
+  'createdTime',
+  'endTime',
+  'processingEndTime',
+  'processingStartTime',
+  'processingStatus',
+  'reportDocumentId',
+  'reportId',
+  'reportType',
+  'startTime',
+];
 const SCHEDULE_KEYS = ['nextReportCreationTime', 'reportScheduleId', 'reportType', 'scheduleFrequency'];
 const AUTHORIZATION = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_';
 
@@ -52,8 +62,11 @@ afterAll(async () => {
 });
 
 describe('official Node SDK against the emulator', () => {
-  it('lists reports with every key, in the order the SDK\'s live test asserts', async () => {
-    const res = await client.getReports({ reportTypes: ['_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_'], pageSize: 3 });
+  it("lists reports with every key, in the order the SDK's live test asserts", async () => {
+    const res = await client.getReports({
+      reportTypes: ['_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_'],
+      pageSize: 3,
+    });
     expect(res.status).toBe(200);
     expect(res.data.reports).toHaveLength(3);
     expect(Object.keys(res.data.reports[0])).toEqual(REPORT_KEYS);
@@ -63,7 +76,10 @@ describe('official Node SDK against the emulator', () => {
   });
 
   it('gets a report by id, then its document, and downloads it byte for byte', async () => {
-    const list = await client.getReports({ reportTypes: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_', processingStatuses: 'COMPLETED' });
+    const list = await client.getReports({
+      reportTypes: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_',
+      processingStatuses: 'COMPLETED',
+    });
     const { reportId, reportDocumentId } = list.data.reports[0];
     const report = await client.getReportById(reportId);
     expect(report.data.reportDocumentId).toBe(reportDocumentId);
@@ -92,14 +108,23 @@ describe('official Node SDK against the emulator', () => {
     expect((await client.getReportById(res.data.reportId)).data.processingStatus).toBe('COMPLETED');
   });
 
-  it('creates, reads, lists and cancels a schedule like the SDK\'s live test', async () => {
-    const body = { reportType: AUTHORIZATION, scheduleFrequency: 'PT84H', nextReportCreationTime: '20230618T150630Z', deleteExistingSchedule: true };
-    const created = await client.createReportSchedule(body, { 'x-amz-pay-idempotency-key': randomUUID().replace(/-/g, '') });
+  it("creates, reads, lists and cancels a schedule like the SDK's live test", async () => {
+    const body = {
+      reportType: AUTHORIZATION,
+      scheduleFrequency: 'PT84H',
+      nextReportCreationTime: '20230618T150630Z',
+      deleteExistingSchedule: true,
+    };
+    const created = await client.createReportSchedule(body, {
+      'x-amz-pay-idempotency-key': randomUUID().replace(/-/g, ''),
+    });
     expect(created.status).toBe(201);
     const id = created.data.reportScheduleId as string;
     const byId = await client.getReportScheduleById(id);
     expect(Object.keys(byId.data)).toEqual(SCHEDULE_KEYS);
-    const listed = await client.getReportSchedules(`${AUTHORIZATION},_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_`);
+    const listed = await client.getReportSchedules(
+      `${AUTHORIZATION},_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_`,
+    );
     expect(listed.data.reportSchedules.map((s: { reportScheduleId: string }) => s.reportScheduleId)).toEqual([id]);
     expect(Object.keys(listed.data.reportSchedules[0])).toEqual(SCHEDULE_KEYS);
     const cancelled = await client.cancelReportSchedule(id);
@@ -111,6 +136,10 @@ describe('official Node SDK against the emulator', () => {
   it('logged every SDK call as accepted', () => {
     const log = emu.admin.requests();
     expect(log.length).toBeGreaterThanOrEqual(12);
-    expect(log.filter((e) => ['InvalidRequestSignature', 'MissingHeader', 'InvalidHeaderValue'].includes(e.reasonCode ?? ''))).toEqual([]);
+    expect(
+      log.filter((e) =>
+        ['InvalidRequestSignature', 'MissingHeader', 'InvalidHeaderValue'].includes(e.reasonCode ?? ''),
+      ),
+    ).toEqual([]);
   });
 });

@@ -9,8 +9,12 @@ beforeAll(async () => {
     hostHandlers: {
       'sellercentral.amazon.com': (req, res) => {
         let body = '';
-        req.on('data', (c: Buffer) => { body += c.toString(); });
-        req.on('end', () => res.writeHead(200, { 'content-type': 'text/plain' }).end(`seller central ${req.method} ${req.url} ${body}`));
+        req.on('data', (c: Buffer) => {
+          body += c.toString();
+        });
+        req.on('end', () =>
+          res.writeHead(200, { 'content-type': 'text/plain' }).end(`seller central ${req.method} ${req.url} ${body}`),
+        );
       },
     },
   });
@@ -25,8 +29,13 @@ it('answers admin routes on any host, including the document host', async () => 
   expect((await send(emu, { target: '/__emulator/ca.pem', host: 'localhost' })).text).toBe(emu.caCert);
 });
 
-it('hands caller-owned hosts, bodies included, to the caller\'s handler', async () => {
-  const res = await send(emu, { method: 'POST', target: '/gp/pyop/transactions/index.html', host: 'sellercentral.amazon.com', body: 'x=1' });
+it("hands caller-owned hosts, bodies included, to the caller's handler", async () => {
+  const res = await send(emu, {
+    method: 'POST',
+    target: '/gp/pyop/transactions/index.html',
+    host: 'sellercentral.amazon.com',
+    body: 'x=1',
+  });
   expect(res.text).toBe('seller central POST /gp/pyop/transactions/index.html x=1');
 });
 
@@ -38,5 +47,7 @@ it('serves the document host without Amazon Pay semantics', async () => {
 it('is a TLS server for the real host names (certificate checked against the CA)', async () => {
   const res = await send(emu, { target: '/__emulator/health', host: 'pay-api.amazon.eu' });
   expect(res.status).toBe(200);
-  await expect(send({ port: emu.port, caCert: '' }, { target: '/__emulator/health', host: 'pay-api.amazon.eu' })).rejects.toThrow();
+  await expect(
+    send({ port: emu.port, caCert: '' }, { target: '/__emulator/health', host: 'pay-api.amazon.eu' }),
+  ).rejects.toThrow();
 });

@@ -43,8 +43,15 @@ function logWhenDone(ctx: RequestContext, state: EmulatorState): void {
     if (logged) return;
     logged = true;
     stats.record({
-      time: ctx.arrivedAt, method: ctx.method, host: ctx.host, path: ctx.rawPath, query: ctx.rawQuery, route: ctx.route,
-      status: ctx.res.statusCode, reasonCode: ctx.reasonCode, publicKeyId: ctx.publicKeyId,
+      time: ctx.arrivedAt,
+      method: ctx.method,
+      host: ctx.host,
+      path: ctx.rawPath,
+      query: ctx.rawQuery,
+      route: ctx.route,
+      status: ctx.res.statusCode,
+      reasonCode: ctx.reasonCode,
+      publicKeyId: ctx.publicKeyId,
     });
   };
   ctx.res.once('finish', log);
@@ -58,7 +65,11 @@ async function dispatch(config: ServerConfig, req: IncomingMessage, res: ServerR
   const ctx = await readContext(req, res);
   const { state } = config;
   if (admin) {
-    const reply = handleAdmin(ctx, state, { caCertPem: config.tls.caCert, url: config.url(), documentHost: config.documentHost });
+    const reply = handleAdmin(ctx, state, {
+      caCertPem: config.tls.caCert,
+      url: config.url(),
+      documentHost: config.documentHost,
+    });
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
     res.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'application/json' });
     res.end(text);
@@ -81,14 +92,17 @@ async function dispatch(config: ServerConfig, req: IncomingMessage, res: ServerR
 const KEEP_ALIVE_MS = 30_000;
 
 export function createEmulatorServer(config: ServerConfig): https.Server {
-  return https.createServer({ key: config.tls.key, cert: config.tls.cert, keepAliveTimeout: KEEP_ALIVE_MS }, (req, res) => {
-    dispatch(config, req, res).catch((error: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ reasonCode: 'InternalServerError', message: `emulator bug: ${String(error)}` }));
-      } else {
-        res.destroy();
-      }
-    });
-  });
+  return https.createServer(
+    { key: config.tls.key, cert: config.tls.cert, keepAliveTimeout: KEEP_ALIVE_MS },
+    (req, res) => {
+      dispatch(config, req, res).catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ reasonCode: 'InternalServerError', message: `emulator bug: ${String(error)}` }));
+        } else {
+          res.destroy();
+        }
+      });
+    },
+  );
 }

@@ -7,8 +7,16 @@ import { formatLocal, REGION_TIME_ZONES } from './local-time';
 import type { Region } from './merchants';
 import { DIGITS, UPPER_ALNUM, createRng } from './prng';
 import {
-  CURRENCIES, EXPONENTS, net, periodActivity, periodRows, totalFee, transferRow, withheldReserve,
-  type SettlementPeriod, type SettlementRow,
+  CURRENCIES,
+  EXPONENTS,
+  net,
+  periodActivity,
+  periodRows,
+  totalFee,
+  transferRow,
+  withheldReserve,
+  type SettlementPeriod,
+  type SettlementRow,
 } from './settlement-rows';
 
 /**
@@ -39,7 +47,11 @@ export function payoutOf(plan: SettlementPlan): Payout | null {
   if (amountMinor <= 0) return null;
   const { start, end } = plan.period;
   // Early in the period, as in the real files (a few hours after it opens).
-  const postedAt = start + Math.floor(Math.min((end - start) * 0.4, 16 * 3_600_000) * (0.1 + 0.9 * createRng(`${plan.period.seed}:transfer`).next()));
+  const postedAt =
+    start +
+    Math.floor(
+      Math.min((end - start) * 0.4, 16 * 3_600_000) * (0.1 + 0.9 * createRng(`${plan.period.seed}:transfer`).next()),
+    );
   return { amountMinor, postedAt, paidSettlementId: paid.settlementId };
 }
 
@@ -55,9 +67,21 @@ export interface RenderVariants {
 }
 
 export const SETTLEMENT_COLUMNS = [
-  'TransactionPostedDate', 'SettlementId', 'AmazonTransactionId', 'SellerReferenceId', 'TransactionType', 'AmazonOrderReferenceId',
-  'SellerOrderId', 'StoreName', 'CurrencyCode', 'TransactionDescription', 'TransactionAmount', 'TransactionPercentageFee',
-  'TransactionFixedFee', 'TotalTransactionFee', 'NetTransactionAmount',
+  'TransactionPostedDate',
+  'SettlementId',
+  'AmazonTransactionId',
+  'SellerReferenceId',
+  'TransactionType',
+  'AmazonOrderReferenceId',
+  'SellerOrderId',
+  'StoreName',
+  'CurrencyCode',
+  'TransactionDescription',
+  'TransactionAmount',
+  'TransactionPercentageFee',
+  'TransactionFixedFee',
+  'TotalTransactionFee',
+  'NetTransactionAmount',
 ] as const;
 
 /** Minor units as Amazon writes them: a dot, the currency's decimals, zero as `0`. */
@@ -67,7 +91,8 @@ export function formatAmount(minor: number, region: Region, v: RenderVariants = 
   const abs = Math.abs(minor);
   let whole = String(Math.floor(abs / 10 ** exponent));
   if (v.thousandsSeparators) whole = whole.replace(/\B(?=(\d{3})+$)/g, ',');
-  const fraction = exponent > 0 ? `.${String(abs % 10 ** exponent).padStart(exponent, '0')}` : v.jpyDecimals ? '.00' : '';
+  const fraction =
+    exponent > 0 ? `.${String(abs % 10 ** exponent).padStart(exponent, '0')}` : v.jpyDecimals ? '.00' : '';
   return `${minor < 0 ? '-' : ''}${whole}${fraction}`;
 }
 
@@ -99,12 +124,14 @@ export function renderSettlement(plan: SettlementPlan, v: RenderVariants = {}, r
   const id = q(period.settlementId);
   const amount = (minor: number) => formatAmount(minor, period.region, v);
   const eol = v.crlf ? '\r\n' : '\n';
-  let text = `${v.noBom ? '' : '\uFEFF'}"Amazon Payments Advanced",${eol}"Settlement Report",${eol}"SellerId","${q(plan.sellerId)}"${eol}` +
+  let text =
+    `${v.noBom ? '' : '\uFEFF'}"Amazon Payments Advanced",${eol}"Settlement Report",${eol}"SellerId","${q(plan.sellerId)}"${eol}` +
     `"SettlementStartDate","${formatLocal(period.start, zone)}"${eol}"SettlementEndDate","${formatLocal(period.end, zone)}"${eol}` +
     `${SETTLEMENT_COLUMNS.map((c) => `"${c}"`).join(',')},${eol}`;
   for (const r of rows) {
     const fee = totalFee(r);
-    text += `"${formatLocal(r.postedAt, zone)}","${id}","${q(r.amazonTransactionId)}","${q(r.sellerReferenceId)}","${q(r.transactionType)}",` +
+    text +=
+      `"${formatLocal(r.postedAt, zone)}","${id}","${q(r.amazonTransactionId)}","${q(r.sellerReferenceId)}","${q(r.transactionType)}",` +
       `"${q(r.amazonOrderReferenceId)}","${q(r.sellerOrderId)}","${q(r.storeName)}","${currency}","${q(r.description)}","${amount(r.amountMinor)}",` +
       `"${amount(r.percentageFeeMinor)}","${amount(r.fixedFeeMinor)}","${amount(fee)}","${amount(r.amountMinor + fee)}"${eol}`;
   }
@@ -162,8 +189,14 @@ export function settlementSeries(count: number, o: SettlementFileOptions = {}): 
     const k = i - 1;
     const start = firstStart + k * lengthMs;
     return {
-      seed: `${seed}:${k}`, region, settlementId: String(firstId + k * 7), start, end: start + lengthMs - 60_000,
-      activityRows: o.activityRows ?? 20, withheldReserveMinor: withheld(k), releasedReserveMinor: withheld(k - 1),
+      seed: `${seed}:${k}`,
+      region,
+      settlementId: String(firstId + k * 7),
+      start,
+      end: start + lengthMs - 60_000,
+      activityRows: o.activityRows ?? 20,
+      withheldReserveMinor: withheld(k),
+      releasedReserveMinor: withheld(k - 1),
       storeName: 'Emulator Demo Store',
     };
   });
@@ -171,12 +204,27 @@ export function settlementSeries(count: number, o: SettlementFileOptions = {}): 
     const plan: SettlementPlan = { period, previous: periods[i]!, convention, sellerId };
     const planned = planRows(plan);
     const text = renderSettlement(plan, o.variants, planned);
-    const rows = planned.map((r, line) => ({ ...r, line: line + 7, settlementId: period.settlementId, currency: CURRENCIES[region] }));
+    const rows = planned.map((r, line) => ({
+      ...r,
+      line: line + 7,
+      settlementId: period.settlementId,
+      currency: CURRENCIES[region],
+    }));
     const activityMinor = rows.filter((r) => r.transactionType !== 'Transfer').reduce((s, r) => s + net(r), 0);
     const payoutMinor = -rows.filter((r) => r.transactionType === 'Transfer').reduce((s, r) => s + net(r), 0);
     return {
-      text, bytes: Buffer.from(text, 'utf8'), sellerId, settlementId: period.settlementId, currency: CURRENCIES[region],
-      start: period.start, end: period.end, rows, activityMinor, payoutMinor, carryMinor: activityMinor - payoutMinor, convention,
+      text,
+      bytes: Buffer.from(text, 'utf8'),
+      sellerId,
+      settlementId: period.settlementId,
+      currency: CURRENCIES[region],
+      start: period.start,
+      end: period.end,
+      rows,
+      activityMinor,
+      payoutMinor,
+      carryMinor: activityMinor - payoutMinor,
+      convention,
       paidSettlementId: payoutOf(plan)?.paidSettlementId,
     };
   });

@@ -57,11 +57,16 @@ export function settlementReports(input: Input): ReportRecord[] {
   const { seed, publicKeyId, region, anchor } = input;
   const habits = settlementHabits(seed, publicKeyId, region);
   const key = `${seed}:${publicKeyId}`;
-  const boundary = (e: number) => e * habits.periodMs + habits.turnoverMs + createRng(`${key}:boundary:${e}`).int(-300, 300) * 1000;
+  const boundary = (e: number) =>
+    e * habits.periodMs + habits.turnoverMs + createRng(`${key}:boundary:${e}`).int(-300, 300) * 1000;
   const withheld = (e: number) => withheldReserve(`${key}:period:${e}`, habits.keepsReserve);
   const count = Math.ceil((input.days * DAY_MS) / habits.periodMs);
   const third = Math.max(1, Math.floor((count * 0.85) / 3));
-  const large = new Set([input.rng.int(1, third), input.rng.int(third + 1, 2 * third), input.rng.int(2 * third + 1, 3 * third)]);
+  const large = new Set([
+    input.rng.int(1, third),
+    input.rng.int(third + 1, 2 * third),
+    input.rng.int(2 * third + 1, 3 * third),
+  ]);
   const newest = Math.floor((anchor - habits.turnoverMs) / habits.periodMs);
 
   const periods = Array.from({ length: count + 1 }, (_, d): SettlementPeriod & { rng: Rng } => {
@@ -70,9 +75,16 @@ export function settlementReports(input: Input): ReportRecord[] {
     // Both sizes are drawn so that the ids drawn next do not depend on which periods are large today.
     const [usual, big] = [rowCount(rng), rng.int(10_000, 25_000)];
     return {
-      rng, seed: `${key}:period:${e}`, region, settlementId: settlementIdFrom(`${key}:period:${e}`),
-      start: boundary(e - 1), end: boundary(e) - 60_000, activityRows: large.has(d) ? big : usual,
-      withheldReserveMinor: withheld(e), releasedReserveMinor: withheld(e - 1), storeName: 'Emulator Demo Store',
+      rng,
+      seed: `${key}:period:${e}`,
+      region,
+      settlementId: settlementIdFrom(`${key}:period:${e}`),
+      start: boundary(e - 1),
+      end: boundary(e) - 60_000,
+      activityRows: large.has(d) ? big : usual,
+      withheldReserveMinor: withheld(e),
+      releasedReserveMinor: withheld(e - 1),
+      storeName: 'Emulator Demo Store',
     };
   });
   const out: ReportRecord[] = [];
@@ -83,9 +95,16 @@ export function settlementReports(input: Input): ReportRecord[] {
     const processingStart = created + rng.int(0, 5) * 1000;
     if (created > anchor) continue;
     out.push({
-      reportId: reportId(rng), reportType: SETTLEMENT, startTime: period.start, endTime: period.end, createdTime: created,
-      processingStartTime: processingStart, processingEndTime: processingStart + rng.int(20, 900) * 1000, finalStatus: 'COMPLETED',
-      reportDocumentId: documentId(rng), rows: period.activityRows,
+      reportId: reportId(rng),
+      reportType: SETTLEMENT,
+      startTime: period.start,
+      endTime: period.end,
+      createdTime: created,
+      processingStartTime: processingStart,
+      processingEndTime: processingStart + rng.int(20, 900) * 1000,
+      finalStatus: 'COMPLETED',
+      reportDocumentId: documentId(rng),
+      rows: period.activityRows,
       settlement: { period, previous, convention: habits.convention, sellerId: input.sellerId },
     });
   }

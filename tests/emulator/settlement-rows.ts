@@ -11,7 +11,11 @@ export const CURRENCIES: Record<Region, string> = { na: 'USD', eu: 'EUR', jp: 'J
 /** Decimal places of the ledger currency (ISO 4217). */
 export const EXPONENTS: Record<Region, number> = { na: 2, eu: 2, jp: 0 };
 /** Percentage (basis points) and fixed fee in minor units: US from real files, EU and JP guessed. */
-const FEES: Record<Region, { bp: number; fixed: number }> = { na: { bp: 290, fixed: 30 }, eu: { bp: 190, fixed: 35 }, jp: { bp: 390, fixed: 0 } };
+const FEES: Record<Region, { bp: number; fixed: number }> = {
+  na: { bp: 290, fixed: 30 },
+  eu: { bp: 190, fixed: 35 },
+  jp: { bp: 390, fixed: 0 },
+};
 
 export const TRANSFER_DESCRIPTION = 'SellerPayments_DateRangeReport_transfer_accounting_ending_with_trace_id';
 export const RELEASED_RESERVE_DESCRIPTION = 'Previous Reserve Balance';
@@ -62,7 +66,14 @@ export function priceMinor(rng: Rng, min: number, max: number): number {
   return Math.round((min + rng.next() * (max - min)) * 100);
 }
 
-const KINDS: ReadonlyArray<[number, string]> = [[0.82, 'Capture'], [0.94, 'Refund'], [0.96, 'Chargeback'], [0.97, 'A to Z Guarantee Claim'], [0.98, 'Debt'], [1, 'Adjustment']];
+const KINDS: ReadonlyArray<[number, string]> = [
+  [0.82, 'Capture'],
+  [0.94, 'Refund'],
+  [0.96, 'Chargeback'],
+  [0.97, 'A to Z Guarantee Claim'],
+  [0.98, 'Debt'],
+  [1, 'Adjustment'],
+];
 
 interface Money {
   type: string;
@@ -81,9 +92,16 @@ function money(rng: Rng, region: Region): Money {
   const draw = rng.next();
   const type = KINDS.find(([upTo]) => draw < upTo)![1];
   const credit = rng.next() < 0.5;
-  if (type === 'Capture') return { type, amountMinor: amount, percentageFeeMinor: -Math.round((amount * bp) / 10_000), fixedFeeMinor: -fixed };
+  if (type === 'Capture')
+    return {
+      type,
+      amountMinor: amount,
+      percentageFeeMinor: -Math.round((amount * bp) / 10_000),
+      fixedFeeMinor: -fixed,
+    };
   if (type === 'Debt') return { type, amountMinor: -Math.round(amount / 4), percentageFeeMinor: 0, fixedFeeMinor: 0 };
-  if (type === 'Adjustment') return { type, amountMinor: credit ? amount : -Math.round(amount / 10), percentageFeeMinor: 0, fixedFeeMinor: 0 };
+  if (type === 'Adjustment')
+    return { type, amountMinor: credit ? amount : -Math.round(amount / 10), percentageFeeMinor: 0, fixedFeeMinor: 0 };
   // Money going back to the buyer returns the percentage fee, not the fixed one (guess).
   return { type, amountMinor: -amount, percentageFeeMinor: Math.round((amount * bp) / 10_000), fixedFeeMinor: 0 };
 }
@@ -93,8 +111,17 @@ function activityRow(ids: Rng, m: Money, p: SettlementPeriod): SettlementRow {
   const postedAt = p.start + Math.floor(ids.next() * (p.end - p.start));
   const sellerOrderId = ids.next() < 0.3 ? '' : `ORDER-${ids.chars(DIGITS, 8)}`;
   const row: SettlementRow = {
-    postedAt, transactionType: m.type, amazonTransactionId: '', sellerReferenceId: '', amazonOrderReferenceId: order, sellerOrderId,
-    storeName: p.storeName, description: '', amountMinor: m.amountMinor, percentageFeeMinor: m.percentageFeeMinor, fixedFeeMinor: m.fixedFeeMinor,
+    postedAt,
+    transactionType: m.type,
+    amazonTransactionId: '',
+    sellerReferenceId: '',
+    amazonOrderReferenceId: order,
+    sellerOrderId,
+    storeName: p.storeName,
+    description: '',
+    amountMinor: m.amountMinor,
+    percentageFeeMinor: m.percentageFeeMinor,
+    fixedFeeMinor: m.fixedFeeMinor,
   };
   if (m.type === 'Capture') {
     row.amazonTransactionId = `${order}-C0${ids.chars(DIGITS, 5)}`;
@@ -112,8 +139,17 @@ function activityRow(ids: Rng, m: Money, p: SettlementPeriod): SettlementRow {
 
 function reserveRow(postedAt: number, description: string, amountMinor: number): SettlementRow {
   return {
-    postedAt, transactionType: 'Reserve', amazonTransactionId: '', sellerReferenceId: '', amazonOrderReferenceId: '', sellerOrderId: '',
-    storeName: '', description, amountMinor, percentageFeeMinor: 0, fixedFeeMinor: 0,
+    postedAt,
+    transactionType: 'Reserve',
+    amazonTransactionId: '',
+    sellerReferenceId: '',
+    amazonOrderReferenceId: '',
+    sellerOrderId: '',
+    storeName: '',
+    description,
+    amountMinor,
+    percentageFeeMinor: 0,
+    fixedFeeMinor: 0,
   };
 }
 
@@ -123,8 +159,16 @@ export function periodRows(p: SettlementPeriod): SettlementRow[] {
   const amounts = createRng(`${p.seed}:amounts`);
   const rows = Array.from({ length: p.activityRows }, () => activityRow(ids, money(amounts, p.region), p));
   const length = p.end - p.start;
-  if (p.releasedReserveMinor !== 0) rows.push(reserveRow(p.start + Math.min(length / 10, 15 * 60_000 + ids.int(0, 600_000)), RELEASED_RESERVE_DESCRIPTION, p.releasedReserveMinor));
-  if (p.withheldReserveMinor !== 0) rows.push(reserveRow(p.end - ids.int(1, 600) * 1000, WITHHELD_RESERVE_DESCRIPTION, -p.withheldReserveMinor));
+  if (p.releasedReserveMinor !== 0)
+    rows.push(
+      reserveRow(
+        p.start + Math.min(length / 10, 15 * 60_000 + ids.int(0, 600_000)),
+        RELEASED_RESERVE_DESCRIPTION,
+        p.releasedReserveMinor,
+      ),
+    );
+  if (p.withheldReserveMinor !== 0)
+    rows.push(reserveRow(p.end - ids.int(1, 600) * 1000, WITHHELD_RESERVE_DESCRIPTION, -p.withheldReserveMinor));
   return rows.sort((a, b) => a.postedAt - b.postedAt);
 }
 
@@ -141,8 +185,17 @@ export function periodActivity(p: SettlementPeriod): number {
 
 export function transferRow(postedAt: number, payoutMinor: number): SettlementRow {
   return {
-    postedAt, transactionType: 'Transfer', amazonTransactionId: '', sellerReferenceId: '', amazonOrderReferenceId: '', sellerOrderId: '',
-    storeName: '', description: TRANSFER_DESCRIPTION, amountMinor: -payoutMinor, percentageFeeMinor: 0, fixedFeeMinor: 0,
+    postedAt,
+    transactionType: 'Transfer',
+    amazonTransactionId: '',
+    sellerReferenceId: '',
+    amazonOrderReferenceId: '',
+    sellerOrderId: '',
+    storeName: '',
+    description: TRANSFER_DESCRIPTION,
+    amountMinor: -payoutMinor,
+    percentageFeeMinor: 0,
+    fixedFeeMinor: 0,
   };
 }
 

@@ -69,8 +69,14 @@ export class EmulatorState {
     let store = this.stores.get(key);
     if (!store) {
       const o = this.options;
-      store = new MerchantStore(merchant, env, { seed: o.seed, anchor: this.now(), extraReports: o.extraReports, processingDelayMs: o.processingDelayMs });
-      if (o.hostileReports && env === 'live') for (const r of hostileReports(o.seed, this.now())) store.reports.set(r.reportId, r);
+      store = new MerchantStore(merchant, env, {
+        seed: o.seed,
+        anchor: this.now(),
+        extraReports: o.extraReports,
+        processingDelayMs: o.processingDelayMs,
+      });
+      if (o.hostileReports && env === 'live')
+        for (const r of hostileReports(o.seed, this.now())) store.reports.set(r.reportId, r);
       this.stores.set(key, store);
       for (const report of store.reports.values()) this.indexDocument(store, report);
     }
@@ -116,7 +122,13 @@ export class EmulatorState {
     if (!merchant.environments.includes(chosen)) throw new Error(`${publicKeyId} has no ${chosen} environment`);
     const store = this.store(merchant, chosen);
     const now = this.now();
-    return { sellerId: store.sellerId, reports: store.retained(now).sort(newestFirst).map((r) => reportView(r, now)) };
+    return {
+      sellerId: store.sellerId,
+      reports: store
+        .retained(now)
+        .sort(newestFirst)
+        .map((r) => reportView(r, now)),
+    };
   }
 
   reset(): void {

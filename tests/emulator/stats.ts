@@ -54,7 +54,8 @@ export class Stats {
   }
 
   record(entry: RequestLogEntry): void {
-    if (entry.reasonCode) this.rejectionsByReasonCode[entry.reasonCode] = (this.rejectionsByReasonCode[entry.reasonCode] ?? 0) + 1;
+    if (entry.reasonCode)
+      this.rejectionsByReasonCode[entry.reasonCode] = (this.rejectionsByReasonCode[entry.reasonCode] ?? 0) + 1;
     if (entry.status === 429) this.throttled += 1;
     this.log.push(entry);
     if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG);
@@ -77,7 +78,10 @@ export class Stats {
 
   snapshot(): StatsSnapshot {
     return {
-      requests: { total: Object.values(this.requestsByRoute).reduce((a, b) => a + b, 0), byRoute: this.requestsByRoute },
+      requests: {
+        total: Object.values(this.requestsByRoute).reduce((a, b) => a + b, 0),
+        byRoute: this.requestsByRoute,
+      },
       rejections: { byReasonCode: this.rejectionsByReasonCode },
       throttled: this.throttled,
       documents: Object.fromEntries([...this.documents].map(([id, urls]) => [id, { urls }])),

@@ -29,9 +29,20 @@ export class MerchantStore {
   private readonly rng: Rng;
   private readonly openedAt: number;
 
-  constructor(readonly merchant: Merchant, readonly env: Environment, private readonly options: StoreOptions) {
+  constructor(
+    readonly merchant: Merchant,
+    readonly env: Environment,
+    private readonly options: StoreOptions,
+  ) {
     this.key = storeKey(merchant.publicKeyId, env);
-    const history = generateHistory({ seed: options.seed, publicKeyId: merchant.publicKeyId, env, region: merchant.region, anchor: options.anchor, extraReports: options.extraReports });
+    const history = generateHistory({
+      seed: options.seed,
+      publicKeyId: merchant.publicKeyId,
+      env,
+      region: merchant.region,
+      anchor: options.anchor,
+      extraReports: options.extraReports,
+    });
     this.sellerId = history.sellerId;
     for (const r of history.reports) this.reports.set(r.reportId, r);
     for (const s of history.schedules) this.schedules.set(s.reportScheduleId, s);
@@ -54,9 +65,15 @@ export class MerchantStore {
     const hasData = end > this.openedAt && start < now && (this.env === 'live' || type === SANDBOX_SETTLEMENT);
     const days = Math.max(1, Math.ceil((Math.min(end, now) - Math.max(start, this.openedAt)) / DAY_MS));
     const report: ReportRecord = {
-      reportId: this.uniqueId(() => reportId(this.rng)), reportType: type, startTime: start, endTime: end,
-      createdTime: now, processingStartTime: now, processingEndTime: now + this.options.processingDelayMs,
-      finalStatus: hasData ? 'COMPLETED' : 'CANCELLED', reportDocumentId: documentId(this.rng),
+      reportId: this.uniqueId(() => reportId(this.rng)),
+      reportType: type,
+      startTime: start,
+      endTime: end,
+      createdTime: now,
+      processingStartTime: now,
+      processingEndTime: now + this.options.processingDelayMs,
+      finalStatus: hasData ? 'COMPLETED' : 'CANCELLED',
+      reportDocumentId: documentId(this.rng),
       rows: Math.min(20_000, days * this.rng.int(5, 40)),
     };
     this.reports.set(report.reportId, report);
@@ -64,7 +81,12 @@ export class MerchantStore {
   }
 
   createSchedule(type: string, frequency: string, next: number): ScheduleRecord {
-    const schedule = { reportScheduleId: this.uniqueId(() => scheduleId(this.rng)), reportType: type, scheduleFrequency: frequency, nextReportCreationTime: next };
+    const schedule = {
+      reportScheduleId: this.uniqueId(() => scheduleId(this.rng)),
+      reportType: type,
+      scheduleFrequency: frequency,
+      nextReportCreationTime: next,
+    };
     this.schedules.set(schedule.reportScheduleId, schedule);
     return schedule;
   }

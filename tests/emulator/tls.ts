@@ -25,16 +25,53 @@ function generate(dir: string, hosts: readonly string[]): void {
     execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   };
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  run(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', String(CERT_DAYS * 2),
-    '-subj', '/CN=Report Courier emulator TEST CA', '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  run([
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    String(CERT_DAYS * 2),
+    '-subj',
+    '/CN=Report Courier emulator TEST CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   run(['req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', `/CN=${hosts[0]}`]);
   const san = [...hosts.map((h) => `DNS:${h}`), 'IP:127.0.0.1', 'IP:::1'].join(',');
-  fs.writeFileSync(path.join(dir, 'ext.cnf'), [
-    `subjectAltName=${san}`, 'basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=serverAuth', '',
-  ].join('\n'));
-  run(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', `0x${Date.now().toString(16)}`,
-    '-days', String(CERT_DAYS), '-extfile', 'ext.cnf', '-out', 'server.pem']);
+  fs.writeFileSync(
+    path.join(dir, 'ext.cnf'),
+    [
+      `subjectAltName=${san}`,
+      'basicConstraints=critical,CA:FALSE',
+      'keyUsage=critical,digitalSignature',
+      'extendedKeyUsage=serverAuth',
+      '',
+    ].join('\n'),
+  );
+  run([
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-set_serial',
+    `0x${Date.now().toString(16)}`,
+    '-days',
+    String(CERT_DAYS),
+    '-extfile',
+    'ext.cnf',
+    '-out',
+    'server.pem',
+  ]);
 }
 
 function load(dir: string): TlsMaterial {
@@ -59,7 +96,10 @@ function usable(dir: string): boolean {
 }
 
 export function tlsMaterial(hosts: readonly string[], cacheRoot = os.tmpdir()): TlsMaterial {
-  const id = createHash('sha256').update(`v1\n${hosts.join('\n')}`).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(`v1\n${hosts.join('\n')}`)
+    .digest('hex')
+    .slice(0, 16);
   const dir = path.join(cacheRoot, `report-courier-emulator-tls-${id}`);
   if (usable(dir)) return load(dir);
   const work = fs.mkdtempSync(path.join(cacheRoot, 'report-courier-emulator-tls-tmp-'));

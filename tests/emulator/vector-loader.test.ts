@@ -36,12 +36,19 @@ describe('loadVectors', () => {
   });
 
   it('refuses an index naming a missing file', () => {
-    const dir = folder({ 'index.json': { vectors: [{ file: 'sdk-get-reports.json' }, { file: 'sdk-gone.json' }] }, 'sdk-get-reports.json': copy('sdk-get-reports.json') });
+    const dir = folder({
+      'index.json': { vectors: [{ file: 'sdk-get-reports.json' }, { file: 'sdk-gone.json' }] },
+      'sdk-get-reports.json': copy('sdk-get-reports.json'),
+    });
     expect(() => loadVectors(dir)).toThrow(/missing: sdk-gone.json/);
   });
 
   it('refuses a vector the index does not name', () => {
-    const dir = folder({ 'index.json': { vectors: [{ file: 'sdk-get-reports.json' }] }, 'sdk-get-reports.json': copy('sdk-get-reports.json'), 'portable-get-reports.json': copy('portable-get-reports.json') });
+    const dir = folder({
+      'index.json': { vectors: [{ file: 'sdk-get-reports.json' }] },
+      'sdk-get-reports.json': copy('sdk-get-reports.json'),
+      'portable-get-reports.json': copy('portable-get-reports.json'),
+    });
     expect(() => loadVectors(dir)).toThrow(/not named in .*: portable-get-reports.json/);
   });
 });

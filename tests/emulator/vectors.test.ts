@@ -8,7 +8,13 @@ import { adminCall, send, type Received } from './helpers/http-client';
 import { loadVectors, vectorPublicKeyPem, type Vector } from './helpers/vectors';
 
 const vectors = loadVectors();
-const AUTH_FAILURES = ['InvalidRequestSignature', 'UnauthorizedAccess', 'MissingHeader', 'InvalidHeaderValue', 'InvalidRequest'];
+const AUTH_FAILURES = [
+  'InvalidRequestSignature',
+  'UnauthorizedAccess',
+  'MissingHeader',
+  'InvalidHeaderValue',
+  'InvalidRequest',
+];
 
 /** What the operation itself answers once the signature is accepted (ids in the vectors are placeholders). */
 const EXPECTED: Record<string, [number, string | null]> = {
@@ -36,7 +42,9 @@ beforeAll(async () => {
     if (registered.has(v.config.publicKeyId)) continue;
     registered.add(v.config.publicKeyId);
     const res = await adminCall(emu, 'POST', '/merchants', {
-      publicKeyId: v.config.publicKeyId, publicKeyPem: pem, region: v.headersSent['x-amz-pay-region'],
+      publicKeyId: v.config.publicKeyId,
+      publicKeyPem: pem,
+      region: v.headersSent['x-amz-pay-region'],
       ...(v.request.path.startsWith('/sandbox/') ? { environment: 'sandbox' } : {}),
     });
     expect(res.status).toBe(201);
@@ -55,11 +63,19 @@ interface Replay {
 }
 
 function replay(v: Vector, change: (r: Replay) => void = () => {}): Promise<Received> {
-  const r: Replay = { path: v.request.path, query: v.request.rawQuery, headers: { ...v.headersSent }, body: v.request.body };
+  const r: Replay = {
+    path: v.request.path,
+    query: v.request.rawQuery,
+    headers: { ...v.headersSent },
+    body: v.request.body,
+  };
   change(r);
   return send(emu, {
-    method: v.request.method, target: r.query ? `${r.path}?${r.query}` : r.path, host: v.headersSent['x-amz-pay-host']!,
-    headers: r.headers, body: r.body ?? undefined,
+    method: v.request.method,
+    target: r.query ? `${r.path}?${r.query}` : r.path,
+    host: v.headersSent['x-amz-pay-host']!,
+    headers: r.headers,
+    body: r.body ?? undefined,
   });
 }
 
@@ -87,18 +103,44 @@ function expectSignatureRejected(res: Received): void {
 /** One single-byte change per signed part of the request: path, signature, query, body, each signed header. */
 function tamperings(v: Vector): Array<[string, (r: Replay) => void]> {
   const cases: Array<[string, (r: Replay) => void]> = [
-    ['the path', (r) => { r.path = oneByte(r.path, r.path.lastIndexOf('/')); }],
-    ['the signature', (r) => {
-      r.headers.authorization = r.headers.authorization!.replace(/(Signature=.{40})(.)/, (_m, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'));
-    }],
+    [
+      'the path',
+      (r) => {
+        r.path = oneByte(r.path, r.path.lastIndexOf('/'));
+      },
+    ],
+    [
+      'the signature',
+      (r) => {
+        r.headers.authorization = r.headers.authorization!.replace(
+          /(Signature=.{40})(.)/,
+          (_m, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'),
+        );
+      },
+    ],
   ];
-  if (v.request.rawQuery) cases.push(['the query', (r) => { r.query = oneByte(r.query, r.query.indexOf('=') + 1); }]);
-  if (v.request.body) cases.push(['the body', (r) => { r.body = r.body!.replace('2024', '2023'); }]);
+  if (v.request.rawQuery)
+    cases.push([
+      'the query',
+      (r) => {
+        r.query = oneByte(r.query, r.query.indexOf('=') + 1);
+      },
+    ]);
+  if (v.request.body)
+    cases.push([
+      'the body',
+      (r) => {
+        r.body = r.body!.replace('2024', '2023');
+      },
+    ]);
   for (const name of v.signedHeaders.split(';')) {
-    cases.push([`header ${name}`, (r) => {
-      const value = r.headers[name]!;
-      r.headers[name] = name === 'x-amz-pay-date' ? earlierSecond(value) : oneByte(value);
-    }]);
+    cases.push([
+      `header ${name}`,
+      (r) => {
+        const value = r.headers[name]!;
+        r.headers[name] = name === 'x-amz-pay-date' ? earlierSecond(value) : oneByte(value);
+      },
+    ]);
   }
   return cases;
 }

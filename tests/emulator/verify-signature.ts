@@ -49,12 +49,15 @@ export function rfc3986(text: string): string {
  */
 export function decodeQuery(rawQuery: string): Array<[string, string]> {
   if (rawQuery === '') return [];
-  return rawQuery.split('&').filter((p) => p !== '').map((pair) => {
-    const eq = pair.indexOf('=');
-    const [name, value] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
-    const decode = (s: string): string => decodeURIComponent(s.replace(/\+/g, ' '));
-    return [decode(name), decode(value)];
-  });
+  return rawQuery
+    .split('&')
+    .filter((p) => p !== '')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const [name, value] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+      const decode = (s: string): string => decodeURIComponent(s.replace(/\+/g, ' '));
+      return [decode(name), decode(value)];
+    });
 }
 
 /** Decoded, re-encoded and sorted by encoded name then encoded value (code-unit order), joined with `&` (§1.3.3). */
@@ -77,7 +80,9 @@ export interface ReceivedRequest {
 /** Signed headers are canonicalised in sorted order, whatever order the client listed them in. */
 export function canonicalRequest(req: ReceivedRequest, signedHeaders: readonly string[]): string {
   const names = [...signedHeaders].sort();
-  const headerLines = names.map((name) => `${name}:${(req.headers[name] ?? []).map((v) => v.trim()).join(',')}\n`).join('');
+  const headerLines = names
+    .map((name) => `${name}:${(req.headers[name] ?? []).map((v) => v.trim()).join(',')}\n`)
+    .join('');
   return [
     req.method,
     req.rawPath,
@@ -93,13 +98,25 @@ export function stringToSign(algorithm: string, canonical: string): string {
 }
 
 /** RSASSA-PSS, SHA-256, MGF1-SHA-256, with the exact salt length the algorithm name prescribes. */
-export function verifySignature(publicKey: KeyObject, algorithm: string, toSign: string, signatureB64: string): boolean {
+export function verifySignature(
+  publicKey: KeyObject,
+  algorithm: string,
+  toSign: string,
+  signatureB64: string,
+): boolean {
   const saltLength = SALT_LENGTHS[algorithm];
   if (saltLength === undefined) return false;
   const signature = Buffer.from(signatureB64, 'base64');
   const modulusBytes = Math.ceil((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8);
   if (signature.length !== modulusBytes) return false;
-  return verify('sha256', Buffer.from(toSign, 'utf8'), {
-    key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength,
-  }, signature);
+  return verify(
+    'sha256',
+    Buffer.from(toSign, 'utf8'),
+    {
+      key: publicKey,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+      saltLength,
+    },
+    signature,
+  );
 }

@@ -3,9 +3,7 @@ import type { Environment } from '../amazon-pay/endpoints';
 /** Public Key IDs: 24 upper-case alphanumerics (legacy) or LIVE-/SANDBOX- followed by 24 (amazon-pay-api.md §3). */
 const KEY_ID = /^(?:(LIVE|SANDBOX)-)?[A-Z0-9]{24}$/;
 
-export type KeyIdCheck =
-  | { ok: true; environment: Environment | undefined }
-  | { ok: false; userMessage: string };
+export type KeyIdCheck = { ok: true; environment: Environment | undefined } | { ok: false; userMessage: string };
 
 /** Checks a Public Key ID and reads the environment it implies (undefined for legacy IDs, which must be asked). */
 export function checkPublicKeyId(raw: string): KeyIdCheck {
@@ -14,8 +12,9 @@ export function checkPublicKeyId(raw: string): KeyIdCheck {
   if (!match) {
     return {
       ok: false,
-      userMessage: 'A Public Key ID is 24 capital letters and digits, optionally after "LIVE-" or "SANDBOX-". '
-        + 'Copy it from Integration Central in Seller Central.',
+      userMessage:
+        'A Public Key ID is 24 capital letters and digits, optionally after "LIVE-" or "SANDBOX-". ' +
+        'Copy it from Integration Central in Seller Central.',
     };
   }
   const prefix = match[1];

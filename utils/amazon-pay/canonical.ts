@@ -115,7 +115,14 @@ const EXTENDED_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{
 export function parseAmzDate(text: string): Date {
   const match = COMPACT_DATE.exec(text) ?? EXTENDED_DATE.exec(text);
   if (!match) throw new Error(`"${text}" is not an x-amz-pay-date (expected 20240115T123456Z or 2024-01-15T12:34:56Z)`);
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const millis = Number((match[7] ?? '0').padEnd(3, '0').slice(0, 3));
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
   const roundTrips =

@@ -58,7 +58,11 @@ export interface DisbursementsFilter {
 }
 
 /** Follows `nextToken` pages until the last, refusing a token seen before (it would loop forever). */
-async function allPages<T>(fetchPage: (token?: string) => Promise<{ items: T[]; nextToken?: string }>, what: string, onPage?: (items: T[], pageIndex: number) => void): Promise<T[]> {
+async function allPages<T>(
+  fetchPage: (token?: string) => Promise<{ items: T[]; nextToken?: string }>,
+  what: string,
+  onPage?: (items: T[], pageIndex: number) => void,
+): Promise<T[]> {
   const all: T[] = [];
   const seenTokens = new Set<string>();
   let token: string | undefined;
@@ -106,26 +110,41 @@ export function createReportsClient(options: ReportsClientOptions) {
 
   /** Every report matching the filter, following `nextToken` through all pages. */
   async function listReports(filter: ListReportsFilter = {}, { onPage }: ListReportsOptions = {}): Promise<Report[]> {
-    return allPages(async (token) => {
-      const page = await listReportsPage(filter, token);
-      return { items: page.reports, nextToken: page.nextToken };
-    }, 'report list', onPage);
+    return allPages(
+      async (token) => {
+        const page = await listReportsPage(filter, token);
+        return { items: page.reports, nextToken: page.nextToken };
+      },
+      'report list',
+      onPage,
+    );
   }
 
   /** One page of Get Disbursements; with a `nextToken` the token is sent alone, as for reports. */
   async function listDisbursementsPage(filter: DisbursementsFilter, nextToken?: string): Promise<DisbursementsPage> {
     const query = nextToken
       ? { nextToken }
-      : { startTime: formatAmzDate(filter.startTime), endTime: formatAmzDate(filter.endTime), pageSize: filter.pageSize ?? 30 };
+      : {
+          startTime: formatAmzDate(filter.startTime),
+          endTime: formatAmzDate(filter.endTime),
+          pageSize: filter.pageSize ?? 30,
+        };
     return disbursementsPageFromWire((await send({ method: 'GET', path: 'disbursements', query })).body);
   }
 
   /** Every payout to the bank with a settlement date in the window, through all pages. */
-  async function listDisbursements(filter: DisbursementsFilter, onPage?: (page: Disbursement[], pageIndex: number) => void): Promise<Disbursement[]> {
-    return allPages(async (token) => {
-      const page = await listDisbursementsPage(filter, token);
-      return { items: page.disbursements, nextToken: page.nextToken };
-    }, 'disbursement list', onPage);
+  async function listDisbursements(
+    filter: DisbursementsFilter,
+    onPage?: (page: Disbursement[], pageIndex: number) => void,
+  ): Promise<Disbursement[]> {
+    return allPages(
+      async (token) => {
+        const page = await listDisbursementsPage(filter, token);
+        return { items: page.disbursements, nextToken: page.nextToken };
+      },
+      'disbursement list',
+      onPage,
+    );
   }
 
   async function getReport(reportId: string): Promise<Report> {
@@ -139,7 +158,11 @@ export function createReportsClient(options: ReportsClientOptions) {
   }
 
   async function createReport(input: CreateReportInput): Promise<{ reportId: string }> {
-    const body = { reportType: input.reportType, startTime: formatAmzDate(input.startTime), endTime: formatAmzDate(input.endTime) };
+    const body = {
+      reportType: input.reportType,
+      startTime: formatAmzDate(input.startTime),
+      endTime: formatAmzDate(input.endTime),
+    };
     const answer = asObject((await send({ method: 'POST', path: 'reports', body })).body, 'create-report answer');
     if (typeof answer.reportId !== 'string') throw malformed('create-report answer (reportId)', 201);
     return { reportId: answer.reportId };
@@ -158,7 +181,10 @@ export function createReportsClient(options: ReportsClientOptions) {
       nextReportCreationTime: input.nextReportCreationTime && formatAmzDate(input.nextReportCreationTime),
       deleteExistingSchedule: input.deleteExistingSchedule ?? false,
     };
-    const answer = asObject((await send({ method: 'POST', path: 'report-schedules', body })).body, 'create-schedule answer');
+    const answer = asObject(
+      (await send({ method: 'POST', path: 'report-schedules', body })).body,
+      'create-schedule answer',
+    );
     if (typeof answer.reportScheduleId !== 'string') throw malformed('create-schedule answer (reportScheduleId)', 201);
     return { reportScheduleId: answer.reportScheduleId };
   }

@@ -19,7 +19,9 @@ export interface ClockSkewStore {
   snapshot(): SkewOffsets;
 }
 
-export function createClockSkewStore(options: { initial?: SkewOffsets; persistence?: SkewPersistence } = {}): ClockSkewStore {
+export function createClockSkewStore(
+  options: { initial?: SkewOffsets; persistence?: SkewPersistence } = {},
+): ClockSkewStore {
   const offsets: SkewOffsets = { ...options.initial };
   return {
     offset: (region) => offsets[region] ?? 0,
@@ -51,5 +53,10 @@ export function estimateSkew(serverDate: string | null, receivedAt: number): num
  */
 export function isClockRejection(status: number, reasonCode: string | undefined, message: string | undefined): boolean {
   const text = message ?? '';
-  return status === 400 && reasonCode === 'InvalidHeaderValue' && /x-amz-pay-date/i.test(text) && /future|old|expired|stale|skew/i.test(text);
+  return (
+    status === 400 &&
+    reasonCode === 'InvalidHeaderValue' &&
+    /x-amz-pay-date/i.test(text) &&
+    /future|old|expired|stale|skew/i.test(text)
+  );
 }

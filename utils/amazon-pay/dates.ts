@@ -10,7 +10,11 @@ type Wire = Record<string, unknown>;
 
 /** A 2xx answer that parsed as JSON but not into the shape we need. */
 export function malformed(what: string, status = 200): BadResponseError {
-  return new BadResponseError(`Amazon Pay sent an unexpected ${what}`, 'Amazon Pay sent an answer we cannot read; try again later', { status });
+  return new BadResponseError(
+    `Amazon Pay sent an unexpected ${what}`,
+    'Amazon Pay sent an answer we cannot read; try again later',
+    { status },
+  );
 }
 
 export function asObject(value: unknown, what: string): Wire {

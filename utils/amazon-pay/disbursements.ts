@@ -54,7 +54,9 @@ export function disbursementFromWire(value: unknown): Disbursement {
     sellerId: text(fields, 'sellerId'),
     settlementId: text(fields, 'settlementId'),
     amazonDisbursementReferenceId: text(fields, 'amazonDisbursementReferenceId'),
-    amountMinor, currencyCode, transactionTime,
+    amountMinor,
+    currencyCode,
+    transactionTime,
   };
 }
 

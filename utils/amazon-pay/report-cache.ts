@@ -23,7 +23,11 @@ export async function readCachedReports(accountId: string): Promise<CachedReport
   return get<CachedReports>(accountId, cacheStore());
 }
 
-export async function writeCachedReports(accountId: string, reports: Report[], fetchedAt = Date.now()): Promise<CachedReports> {
+export async function writeCachedReports(
+  accountId: string,
+  reports: Report[],
+  fetchedAt = Date.now(),
+): Promise<CachedReports> {
   const entry = { reports, fetchedAt };
   await set(accountId, entry, cacheStore());
   return entry;

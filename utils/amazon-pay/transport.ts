@@ -7,9 +7,18 @@ import type { ClockSkewStore } from './clock-skew';
 import { estimateSkew, isClockRejection } from './clock-skew';
 import { baseUrl, normalizeRegion } from './endpoints';
 import {
-  AmazonPayError, BadResponseError, ClockSkewError, KeyMissingError, NetworkError, SignatureError,
-  clockMessage, diffStringToSign, parseEchoedStringToSign, userMessageFor,
-  type AmazonPayDetails, type ReportCourierError,
+  AmazonPayError,
+  BadResponseError,
+  ClockSkewError,
+  KeyMissingError,
+  NetworkError,
+  SignatureError,
+  clockMessage,
+  diffStringToSign,
+  parseEchoedStringToSign,
+  userMessageFor,
+  type AmazonPayDetails,
+  type ReportCourierError,
 } from './errors';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry';
 import { buildUrl, prepareSignature, signRequest, type QueryParams, type SignRequestInput } from './signing';
@@ -61,13 +70,20 @@ export function createTransport(o: TransportOptions): (request: ApiRequest) => P
   const base = baseUrl(o.account);
   const context = { region, environment: o.account.environment };
 
-  async function attempt(signing: Omit<SignRequestInput, 'privateKey'>, key: CryptoKey, timeoutMs: number): Promise<ApiResponse | Failure> {
+  async function attempt(
+    signing: Omit<SignRequestInput, 'privateKey'>,
+    key: CryptoKey,
+    timeoutMs: number,
+  ): Promise<ApiResponse | Failure> {
     const headers = await signRequest({ ...signing, privateKey: key });
     let response: Response;
     let text: string;
     try {
       response = await o.fetch(signing.url, {
-        method: signing.method, headers, body: signing.body, signal: AbortSignal.timeout(Math.max(1, timeoutMs)),
+        method: signing.method,
+        headers,
+        body: signing.body,
+        signal: AbortSignal.timeout(Math.max(1, timeoutMs)),
       });
       text = await response.text();
     } catch (cause) {
@@ -78,7 +94,10 @@ export function createTransport(o: TransportOptions): (request: ApiRequest) => P
     if (response.status === 202 && signing.method === 'GET') {
       // "Accepted, not ready yet" (e.g. a report document still being prepared): worth asking again shortly.
       const details = { status: 202, requestId };
-      return { error: new AmazonPayError('Amazon Pay answered 202: not ready yet', userMessageFor(details, context), details), retryable: true };
+      return {
+        error: new AmazonPayError('Amazon Pay answered 202: not ready yet', userMessageFor(details, context), details),
+        retryable: true,
+      };
     }
     if (response.ok) {
       if (!text.trim()) return { status: response.status, body: undefined, requestId };
@@ -88,7 +107,10 @@ export function createTransport(o: TransportOptions): (request: ApiRequest) => P
         const details = { status: response.status, requestId, amazonMessage: text.slice(0, 200) };
         // A cut-off or garbled body is usually a transient proxy or network fault: retry it like a 5xx.
         const userMessage = 'Amazon Pay sent an unreadable answer; try again in a few minutes';
-        return { error: new BadResponseError(`Amazon Pay sent malformed JSON (${response.status})`, userMessage, details), retryable: true };
+        return {
+          error: new BadResponseError(`Amazon Pay sent malformed JSON (${response.status})`, userMessage, details),
+          retryable: true,
+        };
       }
     }
     const details: AmazonPayDetails = { status: response.status, requestId, ...parseErrorBody(text) };
@@ -99,7 +121,11 @@ export function createTransport(o: TransportOptions): (request: ApiRequest) => P
     if (details.reasonCode === 'InvalidRequestSignature') {
       return { error: await signatureError(details, signing), retryable: false };
     }
-    const error = new AmazonPayError(`Amazon Pay ${details.status} ${details.reasonCode ?? ''}: ${details.amazonMessage ?? ''}`.trim(), userMessageFor(details, context), details);
+    const error = new AmazonPayError(
+      `Amazon Pay ${details.status} ${details.reasonCode ?? ''}: ${details.amazonMessage ?? ''}`.trim(),
+      userMessageFor(details, context),
+      details,
+    );
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), response.headers.get('date'), receivedAt);
     return { error, retryable: isRetryableStatus(details.status), retryAfterMs };
   }
@@ -116,7 +142,15 @@ export function createTransport(o: TransportOptions): (request: ApiRequest) => P
     for (;;) {
       const remaining = o.retry.maxTotalMs - (o.now() - startedAt);
       const date = new Date(o.now() + o.skew.offset(region));
-      const signing = { method: request.method, url, body, idempotencyKey, date, publicKeyId: o.account.publicKeyId, algorithm: o.account.algorithm };
+      const signing = {
+        method: request.method,
+        url,
+        body,
+        idempotencyKey,
+        date,
+        publicKeyId: o.account.publicKeyId,
+        algorithm: o.account.algorithm,
+      };
       const result = await attempt(signing, key, Math.min(o.retry.attemptTimeoutMs, remaining));
       if (!('error' in result)) return result;
       if (result.clock?.skewMs !== undefined && !clockCorrected) {
@@ -160,29 +194,46 @@ function parseErrorBody(text: string): Pick<AmazonPayDetails, 'reasonCode' | 'am
   return { amazonMessage: text.slice(0, 200) || undefined };
 }
 
-async function signatureError(details: AmazonPayDetails, signing: Omit<SignRequestInput, 'privateKey'>): Promise<SignatureError> {
+async function signatureError(
+  details: AmazonPayDetails,
+  signing: Omit<SignRequestInput, 'privateKey'>,
+): Promise<SignatureError> {
   const theirs = parseEchoedStringToSign(details.amazonMessage);
   const ours = (await prepareSignature(signing)).stringToSign;
   const difference = theirs === undefined ? undefined : diffStringToSign(theirs, ours);
   const userMessage = difference
     ? `Amazon computed a different string to sign (line ${difference.line}); the request was changed on the way or signed differently`
     : "Amazon rejected the request signature: the private key doesn't match this Public Key ID";
-  return new SignatureError(`Amazon Pay ${details.status} InvalidRequestSignature: ${details.amazonMessage ?? ''}`, userMessage, {
-    ...details, theirStringToSign: theirs, ourStringToSign: ours, difference,
-  });
+  return new SignatureError(
+    `Amazon Pay ${details.status} InvalidRequestSignature: ${details.amazonMessage ?? ''}`,
+    userMessage,
+    {
+      ...details,
+      theirStringToSign: theirs,
+      ourStringToSign: ours,
+      difference,
+    },
+  );
 }
 
 function networkError(url: string, cause: unknown): NetworkError {
   const host = new URL(url).host;
   const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
-  const reason = cause instanceof Error ? `${cause.message}${cause.cause instanceof Error ? ` (${cause.cause.message})` : ''}` : String(cause);
+  const reason =
+    cause instanceof Error
+      ? `${cause.message}${cause.cause instanceof Error ? ` (${cause.cause.message})` : ''}`
+      : String(cause);
   const userMessage = timedOut
     ? `Amazon Pay (${host}) did not answer in time; check your connection and try again`
     : `Couldn't reach Amazon Pay (${host}); check your internet connection`;
   return new NetworkError(`Request to ${host} failed: ${reason}`, userMessage, { host, cause: reason, timedOut });
 }
 
-function withAttempts(error: ReportCourierError<object>, attempts: number, retryAfterMs?: number): ReportCourierError<object> {
+function withAttempts(
+  error: ReportCourierError<object>,
+  attempts: number,
+  retryAfterMs?: number,
+): ReportCourierError<object> {
   Object.assign(error.details, { attempts }, retryAfterMs === undefined ? {} : { retryAfterMs });
   return error;
 }

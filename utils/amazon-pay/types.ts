@@ -16,8 +16,24 @@ export const PROCESSING_STATUSES = ['IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCE
 export type ProcessingStatus = (typeof PROCESSING_STATUSES)[number];
 
 export const SCHEDULE_FREQUENCIES = [
-  'PT5M', 'PT15M', 'PT30M', 'PT1H', 'PT2H', 'PT4H', 'PT8H', 'PT12H', 'PT24H', 'PT84H',
-  'P1D', 'P2D', 'P3D', 'P7D', 'P14D', 'P15D', 'P18D', 'P30D',
+  'PT5M',
+  'PT15M',
+  'PT30M',
+  'PT1H',
+  'PT2H',
+  'PT4H',
+  'PT8H',
+  'PT12H',
+  'PT24H',
+  'PT84H',
+  'P1D',
+  'P2D',
+  'P3D',
+  'P7D',
+  'P14D',
+  'P15D',
+  'P18D',
+  'P30D',
 ] as const;
 export type ScheduleFrequency = (typeof SCHEDULE_FREQUENCIES)[number];
 

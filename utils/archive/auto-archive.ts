@@ -19,7 +19,11 @@ export const DEFAULT_INTERVAL_HOURS = 6;
 export const ALARM_PREFIX = 'auto-archive:';
 
 export function defaultSettings(environment: 'live' | 'sandbox'): AutoArchiveSettings {
-  return { enabled: false, reportTypes: [environment === 'sandbox' ? SANDBOX_SETTLEMENT : SETTLEMENT], intervalHours: DEFAULT_INTERVAL_HOURS };
+  return {
+    enabled: false,
+    reportTypes: [environment === 'sandbox' ? SANDBOX_SETTLEMENT : SETTLEMENT],
+    intervalHours: DEFAULT_INTERVAL_HOURS,
+  };
 }
 
 export async function readState(accountId: string, environment: 'live' | 'sandbox'): Promise<AutoArchiveState> {
@@ -36,20 +40,28 @@ export async function removeAutoArchiveState(accountId: string): Promise<void> {
 }
 
 export async function enabledAccounts(): Promise<string[]> {
-  return Object.entries(await stateItem.getValue()).filter(([, s]) => s.settings.enabled).map(([id]) => id);
+  return Object.entries(await stateItem.getValue())
+    .filter(([, s]) => s.settings.enabled)
+    .map(([id]) => id);
 }
 
 /** Completed reports Amazon deletes within 7 days (90-day retention) that this browser has not archived. */
-export async function countExpiringUnarchived(services: Services, accountId: string, now = Date.now()): Promise<number> {
+export async function countExpiringUnarchived(
+  services: Services,
+  accountId: string,
+  now = Date.now(),
+): Promise<number> {
   const cached = await readCachedReports(accountId);
   const archived = new Set((await searchHistory(services.db, { accountId })).map((e) => e.reportId));
-  return (cached?.reports ?? []).filter((r) => r.processingStatus === 'COMPLETED' && !archived.has(r.reportId)
-    && expiresSoon(r.createdTime.getTime(), now)).length;
+  return (cached?.reports ?? []).filter(
+    (r) => r.processingStatus === 'COMPLETED' && !archived.has(r.reportId) && expiresSoon(r.createdTime.getTime(), now),
+  ).length;
 }
 
 export async function viewOf(services: Services, accountId: string, state: AutoArchiveState): Promise<AutoArchiveView> {
   return {
-    accountId, ...state.settings,
+    accountId,
+    ...state.settings,
     lastRun: state.lastRun ? new Date(state.lastRun).toISOString() : undefined,
     nextRun: state.nextRun ? new Date(state.nextRun).toISOString() : undefined,
     lastResult: state.lastResult,
@@ -61,7 +73,11 @@ export async function viewOf(services: Services, accountId: string, state: AutoA
  * One run: lists completed reports of the chosen types since the last run (all 90 days the first time) and
  * queues those not archived yet; the pipeline skips what is already downloaded.
  */
-export async function runAutoArchive(services: Services, accountId: string, now = Date.now()): Promise<AutoArchiveState> {
+export async function runAutoArchive(
+  services: Services,
+  accountId: string,
+  now = Date.now(),
+): Promise<AutoArchiveState> {
   const account = await services.account(accountId);
   const state = await readState(accountId, account.environment);
   let lastResult: AutoArchiveState['lastResult'];
@@ -76,9 +92,22 @@ export async function runAutoArchive(services: Services, accountId: string, now 
     lastResult = { queued: result.queued.length };
   } catch (error) {
     const e = error as Partial<SerializedError>;
-    lastResult = { queued: 0, error: { name: e.name ?? 'Error', code: e.code ?? 'unknown', message: String(e.message), userMessage: e.userMessage ?? 'Auto-archive failed; it will try again.' } };
+    lastResult = {
+      queued: 0,
+      error: {
+        name: e.name ?? 'Error',
+        code: e.code ?? 'unknown',
+        message: String(e.message),
+        userMessage: e.userMessage ?? 'Auto-archive failed; it will try again.',
+      },
+    };
   }
-  const next: AutoArchiveState = { ...state, lastRun: now, nextRun: now + state.settings.intervalHours * 3_600_000, lastResult };
+  const next: AutoArchiveState = {
+    ...state,
+    lastRun: now,
+    nextRun: now + state.settings.intervalHours * 3_600_000,
+    lastResult,
+  };
   await writeState(accountId, next);
   return next;
 }

@@ -30,7 +30,9 @@ export async function removeOnDemandFor(accountId: string): Promise<void> {
 }
 
 const DEADLINE_PASSED: SerializedError = {
-  name: 'OnDemandDeadline', code: 'on-demand-deadline', message: 'The report was still pending at its deadline',
+  name: 'OnDemandDeadline',
+  code: 'on-demand-deadline',
+  message: 'The report was still pending at its deadline',
   userMessage: 'Amazon did not finish this report within 6 hours; request it again.',
 };
 
@@ -47,20 +49,25 @@ const pastDeadline = (item: OnDemandView, now: number) => now - Date.parse(item.
 /** One pass: asks Amazon about every pending report; a completed one is queued for download at once. */
 export async function followOnDemand(services: Services, now = Date.now()): Promise<OnDemandView[]> {
   const items = await onDemandItem.getValue();
-  const updated = await Promise.all(items.map(async (item): Promise<OnDemandView> => {
-    if (item.status !== 'IN_PROGRESS') return item;
-    try {
-      const account = await services.account(item.accountId);
-      const report = await services.client(account).getReport(item.reportId);
-      if (report.processingStatus === 'IN_PROGRESS' && pastDeadline(item, now)) return { ...item, status: 'FAILED', error: DEADLINE_PASSED };
-      if (report.processingStatus !== 'COMPLETED') return { ...item, status: report.processingStatus };
-      const result = await services.pipeline.enqueue(item.accountId, [report], { accountLabel: account.label });
-      return { ...item, status: report.processingStatus, batchId: result.batchId };
-    } catch (thrown) {
-      return afterFailure(item, thrown, now);
-    }
-  }));
-  const kept = updated.filter((item) => item.status === 'IN_PROGRESS' || now - Date.parse(item.requestedAt) < KEEP_FINISHED_MS);
+  const updated = await Promise.all(
+    items.map(async (item): Promise<OnDemandView> => {
+      if (item.status !== 'IN_PROGRESS') return item;
+      try {
+        const account = await services.account(item.accountId);
+        const report = await services.client(account).getReport(item.reportId);
+        if (report.processingStatus === 'IN_PROGRESS' && pastDeadline(item, now))
+          return { ...item, status: 'FAILED', error: DEADLINE_PASSED };
+        if (report.processingStatus !== 'COMPLETED') return { ...item, status: report.processingStatus };
+        const result = await services.pipeline.enqueue(item.accountId, [report], { accountLabel: account.label });
+        return { ...item, status: report.processingStatus, batchId: result.batchId };
+      } catch (thrown) {
+        return afterFailure(item, thrown, now);
+      }
+    }),
+  );
+  const kept = updated.filter(
+    (item) => item.status === 'IN_PROGRESS' || now - Date.parse(item.requestedAt) < KEEP_FINISHED_MS,
+  );
   await onDemandItem.setValue(kept);
   return kept;
 }

@@ -26,7 +26,9 @@ export function createBroadcaster() {
         // A view may look things up; each port's events still leave in the order they were sent.
         entry.queue = entry.queue
           .then(() => entry.view(event))
-          .then((shown) => { if (shown && ports.has(port)) post(port, shown); })
+          .then((shown) => {
+            if (shown && ports.has(port)) post(port, shown);
+          })
           .catch(() => undefined);
       }
     },

@@ -10,7 +10,11 @@ export function reportBackgroundError(task: string, error: unknown): void {
  * Runs background work that nobody awaits (an alarm, an event, a loop, a start-up task): a failure is reported
  * and ends there, instead of becoming an unhandled rejection that stops the work silently.
  */
-export async function guarded(task: string, work: () => Promise<unknown>, report = reportBackgroundError): Promise<void> {
+export async function guarded(
+  task: string,
+  work: () => Promise<unknown>,
+  report = reportBackgroundError,
+): Promise<void> {
   try {
     await work();
   } catch (error) {

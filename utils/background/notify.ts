@@ -16,6 +16,9 @@ export async function runAutoArchiveAndNotify(services: Services, accountId: str
     ? t('autoArchiveFailedNotice', [account.label, errorText(lastResult.error)])
     : t('autoArchiveQueuedNotice', [account.label, lastResult.queued]);
   await browser.notifications.create(`auto-archive-${accountId}`, {
-    type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: t('appTitle'), message,
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t('appTitle'),
+    message,
   });
 }

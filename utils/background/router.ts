@@ -15,7 +15,12 @@ export interface RouterOptions {
 
 const REFUSED: Reply<MessageType> = {
   ok: false,
-  error: { name: 'Refused', code: 'refused', message: 'Not allowed from this context', userMessage: 'This action is not available here.' },
+  error: {
+    name: 'Refused',
+    code: 'refused',
+    message: 'Not allowed from this context',
+    userMessage: 'This action is not available here.',
+  },
 };
 
 function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
@@ -54,7 +59,12 @@ export function serializeError(error: unknown): SerializedError {
   if (typeof e?.toJSON === 'function' && typeof e.userMessage === 'string') return e.toJSON();
   const message = error instanceof Error ? error.message : String(error);
   if (typeof e?.userMessage === 'string') {
-    return { name: e.name ?? 'Error', code: typeof e.code === 'string' ? e.code : 'unknown', message, userMessage: e.userMessage };
+    return {
+      name: e.name ?? 'Error',
+      code: typeof e.code === 'string' ? e.code : 'unknown',
+      message,
+      userMessage: e.userMessage,
+    };
   }
   return { name: 'Error', code: 'unknown', message, userMessage: 'Something went wrong; try again.' };
 }

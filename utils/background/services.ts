@@ -31,7 +31,12 @@ export interface Services {
 
 export class AccountNotFoundError extends ReportCourierError<{ accountId: string }> {
   constructor(accountId: string) {
-    super('unknown', `No account ${accountId}`, 'This account no longer exists; choose another one or add it again in Settings.', { accountId });
+    super(
+      'unknown',
+      `No account ${accountId}`,
+      'This account no longer exists; choose another one or add it again in Settings.',
+      { accountId },
+    );
     this.name = 'AccountNotFoundError';
   }
 }
@@ -40,11 +45,15 @@ export class AccountNotFoundError extends ReportCourierError<{ accountId: string
 export async function createServices(): Promise<Services> {
   // Before the first IndexedDB use: in Firefox's "never remember history" the queue and cache live in memory.
   await ensureIndexedDb();
-  const skew = createClockSkewStore({ initial: await skewItem.getValue(), persistence: { save: (o) => skewItem.setValue(o) } });
+  const skew = createClockSkewStore({
+    initial: await skewItem.getValue(),
+    persistence: { save: (o) => skewItem.setValue(o) },
+  });
   const db = openJobsDb();
   const broadcaster = createBroadcaster();
 
-  const client = (account: Account, keyId = account.id) => createReportsClient({ account, loadKey: () => loadKey(keyId), skew });
+  const client = (account: Account, keyId = account.id) =>
+    createReportsClient({ account, loadKey: () => loadKey(keyId), skew });
   const account = async (accountId: string) => {
     const found = await getAccount(accountId);
     if (!found) throw new AccountNotFoundError(accountId);
@@ -72,7 +81,8 @@ export async function createServices(): Promise<Services> {
     send: broadcaster.send,
   });
 
-  const accountsInRegion = async (region: Account['region']) => (await listAccounts()).filter((a) => a.region === region);
+  const accountsInRegion = async (region: Account['region']) =>
+    (await listAccounts()).filter((a) => a.region === region);
 
   return { skew, db, pipeline, broadcaster, bytes, account, accountsInRegion, client };
 }

@@ -14,7 +14,10 @@ export function toReportView(report: Report, history: Map<string, HistoryEntry>)
     createdTime: report.createdTime.toISOString(),
     processingStatus: report.processingStatus,
     reportDocumentId: report.reportDocumentId,
-    downloaded: saved && { filename: saved.finalPath || saved.filename, downloadedAt: new Date(saved.downloadedAt).toISOString() },
+    downloaded: saved && {
+      filename: saved.finalPath || saved.filename,
+      downloadedAt: new Date(saved.downloadedAt).toISOString(),
+    },
   };
 }
 

@@ -48,12 +48,13 @@ export function wireBackground(): void {
     void guarded('scheduling the report follow-up', () => browser.alarms.create(FOLLOW_ALARM, { periodInMinutes: 1 }));
     if (following) return;
     // A failed pass is reported and the loop goes on; should the loop itself fail, the alarm starts it again.
-    const tick = () => guarded('following requested reports', async () => {
-      following = undefined;
-      await guarded('a follow-up pass', async () => followOnDemand(await ready()));
-      if (await hasPendingOnDemand()) following = setTimeout(() => void tick(), FOLLOW_EVERY_MS);
-      else await browser.alarms.clear(FOLLOW_ALARM);
-    });
+    const tick = () =>
+      guarded('following requested reports', async () => {
+        following = undefined;
+        await guarded('a follow-up pass', async () => followOnDemand(await ready()));
+        if (await hasPendingOnDemand()) following = setTimeout(() => void tick(), FOLLOW_EVERY_MS);
+        else await browser.alarms.clear(FOLLOW_ALARM);
+      });
     following = setTimeout(() => void tick(), FOLLOW_EVERY_MS);
   };
 
@@ -98,7 +99,9 @@ export function wireBackground(): void {
     if (alarm.name === WAKE_ALARM) void guarded('resuming downloads', async () => (await ready()).pipeline.pump());
     else if (alarm.name === FOLLOW_ALARM) startFollowing();
     else if (alarm.name.startsWith(ALARM_PREFIX)) {
-      void guarded('auto-archive', async () => runAutoArchiveAndNotify(await ready(), alarm.name.slice(ALARM_PREFIX.length)));
+      void guarded('auto-archive', async () =>
+        runAutoArchiveAndNotify(await ready(), alarm.name.slice(ALARM_PREFIX.length)),
+      );
     }
   });
 
@@ -107,7 +110,8 @@ export function wireBackground(): void {
     void guarded('auto-archive at browser start', async () => {
       const s = await ready();
       // One account's failure must not keep the others from catching up.
-      for (const accountId of await enabledAccounts()) await guarded('auto-archive', () => runAutoArchiveAndNotify(s, accountId));
+      for (const accountId of await enabledAccounts())
+        await guarded('auto-archive', () => runAutoArchiveAndNotify(s, accountId));
     });
   });
 

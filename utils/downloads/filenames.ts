@@ -75,7 +75,11 @@ function trimEnds(text: string): string {
 
 /** Turns any text into one path component, or `placeholder` when nothing usable is left. */
 export function sanitizePart(text: string, placeholder: string, maxUnits = MAX_PART): string {
-  let part = text.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/gu, ' ').replace(/\.{2,}/g, '.');
+  let part = text
+    .normalize('NFC')
+    .replace(UNSAFE, '_')
+    .replace(/\s+/gu, ' ')
+    .replace(/\.{2,}/g, '.');
   part = trimEnds(bound(trimEnds(part), maxUnits));
   if (SHELL_EXTENSION.test(part)) part = part.replace(/\.([^.]*)$/, '_$1');
   if (RESERVED_DEVICE.test(part) || RESERVED_SHELL.test(part)) part = `_${part}`;

@@ -47,7 +47,12 @@ function itemFromDelta(delta: DownloadDelta, job: DownloadJob): DownloadItem {
  * Brings a `downloading` job in line with the browser's record of its download. `afterRestart`: the record was
  * found by recovery at a worker start, not reported by an event.
  */
-export async function follow(ctx: PipelineContext, job: DownloadJob, item: DownloadItem | undefined, afterRestart = false): Promise<void> {
+export async function follow(
+  ctx: PipelineContext,
+  job: DownloadJob,
+  item: DownloadItem | undefined,
+  afterRestart = false,
+): Promise<void> {
   if (job.state !== 'downloading' || job.downloadId === undefined) return;
   const expected = { state: 'downloading' as const, downloadId: job.downloadId };
   ctx.jobByDownload.set(job.downloadId, job.id);
@@ -77,7 +82,13 @@ const EVENT_MARGIN_MS = 1_000;
  * once this worker has outlived it by the grace period (a quit takes the worker along before it writes). One that
  * recovery finds without having heard its event in this session came from the quit: the job starts again.
  */
-async function settleCancel(ctx: PipelineContext, jobId: string, expected: Expected, item: DownloadItem, afterRestart: boolean): Promise<void> {
+async function settleCancel(
+  ctx: PipelineContext,
+  jobId: string,
+  expected: Expected,
+  item: DownloadItem,
+  afterRestart: boolean,
+): Promise<void> {
   await sleep(ctx.cancelGraceMs + (afterRestart ? EVENT_MARGIN_MS : 0));
   if (!afterRestart) return interrupted(ctx, jobId, expected, item, classifyInterrupt(interruptReason(item)));
   if (ctx.cancelsHeard.has(item.id)) return;
@@ -91,18 +102,36 @@ async function complete(ctx: PipelineContext, jobId: string, expected: Expected,
   const bytes = item.fileSize >= 0 ? item.fileSize : item.bytesReceived;
   const totalBytes = item.totalBytes >= 0 ? item.totalBytes : bytes;
   await ctx.save(async (tx) => {
-    const done = await moveJob(tx, jobId, expected, () => ({ state: 'done', finalPath: item.filename, bytes, totalBytes }), now);
+    const done = await moveJob(
+      tx,
+      jobId,
+      expected,
+      () => ({ state: 'done', finalPath: item.filename, bytes, totalBytes }),
+      now,
+    );
     if (!done) return;
     const { accountId, reportId, reportType, filename } = done;
     tx.saveHistory({ accountId, reportId, reportType, filename, finalPath: item.filename, bytes, downloadedAt: now });
   });
 }
 
-async function interrupted(ctx: PipelineContext, jobId: string, expected: Expected, item: DownloadItem, decision: Decision): Promise<void> {
+async function interrupted(
+  ctx: PipelineContext,
+  jobId: string,
+  expected: Expected,
+  item: DownloadItem,
+  decision: Decision,
+): Promise<void> {
   const reason = interruptReason(item);
   const now = ctx.now();
   const next = await ctx.save(async (tx) => {
-    const moved = await moveJob(tx, jobId, expected, (job) => outcome(decision, job, reason, now, ctx.maxAttempts), now);
+    const moved = await moveJob(
+      tx,
+      jobId,
+      expected,
+      (job) => outcome(decision, job, reason, now, ctx.maxAttempts),
+      now,
+    );
     if (moved?.state === 'failed' && decision.action === 'fail' && decision.stopBatch) {
       await stopBatch(tx, moved.batchId, decision.error, now);
     }
@@ -123,7 +152,11 @@ function outcome(
   }
   if (decision.action === 'fail') return { state: 'failed', error: decision.error };
   if (job.attempts >= maxAttempts) return { state: 'failed', error: attemptsExhausted(reason, job.attempts) };
-  return { state: 'queued', downloadId: undefined, nextAttemptAt: now + (decision.backoff ? backoffMs(job.attempts) : 0) };
+  return {
+    state: 'queued',
+    downloadId: undefined,
+    nextAttemptAt: now + (decision.backoff ? backoffMs(job.attempts) : 0),
+  };
 }
 
 /** The retry starts a new download; the interrupted one goes, with its partial file, so only one entry remains. */

@@ -53,10 +53,14 @@ export function readRecent(db: JobsDb, limits: RecentLimits): Promise<QueueSnaps
   return db('readonly', async (store) => {
     const batches = await promisifyRequest<DownloadBatch[]>(store.getAll(keysUnder('batch')));
     const working = batches.filter((b) => LIVE_STATES.some((state) => b.counts[state] > 0));
-    const finished = batches.filter((b) => !working.includes(b)).sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limits.batches);
+    const finished = batches
+      .filter((b) => !working.includes(b))
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .slice(0, limits.batches);
     const jobs = new Map<string, DownloadJob>();
     for (const batch of working) {
-      for (const job of await promisifyRequest<DownloadJob[]>(store.index(BY_BATCH).getAll(batch.id))) jobs.set(job.id, job);
+      for (const job of await promisifyRequest<DownloadJob[]>(store.index(BY_BATCH).getAll(batch.id)))
+        jobs.set(job.id, job);
     }
     const recent = (await Promise.all(FINISHED_STATES.map((state) => newestIn(store, state, limits.jobs)))).flat();
     recent.sort((a, b) => b.updatedAt - a.updatedAt);

@@ -1,5 +1,12 @@
 import { promisifyRequest, type UseStore } from 'idb-keyval';
-import { LIVE_STATES, type DownloadBatch, type DownloadJob, type HistoryEntry, type JobState, type PipelineEvent } from './types';
+import {
+  LIVE_STATES,
+  type DownloadBatch,
+  type DownloadJob,
+  type HistoryEntry,
+  type JobState,
+  type PipelineEvent,
+} from './types';
 
 /**
  * The queue's own IndexedDB database, one object store keyed by arrays: `['job', id]`, `['batch', id]` and
@@ -19,7 +26,9 @@ export const BY_BATCH = 'by-batch';
 
 function upgrade(request: IDBOpenDBRequest): void {
   const db = request.result;
-  const store = db.objectStoreNames.contains(STORE) ? request.transaction!.objectStore(STORE) : db.createObjectStore(STORE);
+  const store = db.objectStoreNames.contains(STORE)
+    ? request.transaction!.objectStore(STORE)
+    : db.createObjectStore(STORE);
   // Built from the records already there, so an existing user's queue is indexed in the same upgrade.
   if (!store.indexNames.contains(BY_STATE)) store.createIndex(BY_STATE, ['state', 'updatedAt']);
   if (!store.indexNames.contains(BY_BATCH)) store.createIndex(BY_BATCH, 'batchId');
@@ -44,7 +53,8 @@ export function openJobsDb(): JobsDb {
     );
     return opened;
   };
-  return (mode, callback) => (opening ??= open()).then((db) => callback(db.transaction(STORE, mode).objectStore(STORE)));
+  return (mode, callback) =>
+    (opening ??= open()).then((db) => callback(db.transaction(STORE, mode).objectStore(STORE)));
 }
 
 type Key = (string | number)[];
@@ -57,7 +67,9 @@ export const keysUnder = (...prefix: string[]): IDBKeyRange => IDBKeyRange.bound
 /** Jobs in `states`, read through the state index: as many records as there are such jobs, whatever else is stored. */
 export async function jobsIn(store: IDBObjectStore, states: readonly JobState[]): Promise<DownloadJob[]> {
   const index = store.index(BY_STATE);
-  const lists = await Promise.all(states.map((state) => promisifyRequest<DownloadJob[]>(index.getAll(keysUnder(state)))));
+  const lists = await Promise.all(
+    states.map((state) => promisifyRequest<DownloadJob[]>(index.getAll(keysUnder(state)))),
+  );
   return lists.flat();
 }
 
@@ -104,7 +116,11 @@ export async function transact<T>(db: JobsDb, work: (tx: JobsTx) => Promise<T>):
   }
 }
 
-async function runTransaction<T>(store: IDBObjectStore, work: (tx: JobsTx) => Promise<T>, touched: Set<string>): Promise<Committed<T>> {
+async function runTransaction<T>(
+  store: IDBObjectStore,
+  work: (tx: JobsTx) => Promise<T>,
+  touched: Set<string>,
+): Promise<Committed<T>> {
   const get = <V>(key: Key) => promisifyRequest<V | undefined>(store.get(key));
   const jobs = new Map<string, DownloadJob | undefined>();
   const batches = new Map<string, DownloadBatch | undefined>();
@@ -112,10 +128,11 @@ async function runTransaction<T>(store: IDBObjectStore, work: (tx: JobsTx) => Pr
   const dirtyBatches = new Map<string, DownloadBatch>();
   const removed: PipelineEvent & { type: 'removed' } = { type: 'removed', jobIds: [], batchIds: [] };
   // Requests in one transaction run in order, so a read after a write sees it; the maps keep one object per record.
-  const known = (found: DownloadJob[]) => found.map((job) => {
-    if (!jobs.has(job.id)) jobs.set(job.id, job);
-    return jobs.get(job.id) ?? job;
-  });
+  const known = (found: DownloadJob[]) =>
+    found.map((job) => {
+      if (!jobs.has(job.id)) jobs.set(job.id, job);
+      return jobs.get(job.id) ?? job;
+    });
 
   const tx: JobsTx = {
     async job(id) {

@@ -86,7 +86,10 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
 
   function track<T>(work: Promise<T>): Promise<T> {
     pending.add(work);
-    work.then(() => pending.delete(work), () => pending.delete(work));
+    work.then(
+      () => pending.delete(work),
+      () => pending.delete(work),
+    );
     return work;
   }
 
@@ -109,7 +112,12 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
     }
   }
 
-  const fault = createStorageFault({ db, now, publish, scheduleRepair: (at) => schedule(at, () => void track(recover())) });
+  const fault = createStorageFault({
+    db,
+    now,
+    publish,
+    scheduleRepair: (at) => schedule(at, () => void track(recover())),
+  });
 
   async function save<T>(work: (tx: JobsTx) => Promise<T>): Promise<T> {
     let committed: Awaited<ReturnType<typeof transact<T>>>;
@@ -125,7 +133,11 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
 
   /** One prune at a time; a batch ending meanwhile is covered by the next one. */
   function prune(): Promise<unknown> {
-    pruning ??= track(save((tx) => pruneFinished(tx, keep, now())).catch(unexpected).finally(() => (pruning = undefined)));
+    pruning ??= track(
+      save((tx) => pruneFinished(tx, keep, now()))
+        .catch(unexpected)
+        .finally(() => (pruning = undefined)),
+    );
     return pruning;
   }
 
@@ -226,8 +238,10 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
         })(),
       ),
     pause: (batchId) => track(save((tx) => batches.setPaused(tx, batchId, true, now())).then(() => undefined)),
-    resume: (batchId) => track(save((tx) => batches.setPaused(tx, batchId, false, now())).then(() => restart(batchId, undefined))),
-    retryFailed: (batchId) => track(save((tx) => batches.retryFailed(tx, batchId, now())).then((n) => restart(batchId, n))),
+    resume: (batchId) =>
+      track(save((tx) => batches.setPaused(tx, batchId, false, now())).then(() => restart(batchId, undefined))),
+    retryFailed: (batchId) =>
+      track(save((tx) => batches.retryFailed(tx, batchId, now())).then((n) => restart(batchId, n))),
     recover: () => track(recover()),
     handleDownloadChanged: (delta) => track(handleDelta(ctx, delta).catch(unexpected)),
     pump,

@@ -35,9 +35,7 @@ export async function enqueueReports(
   options: EnqueueOptions & { now: number; newId: () => string },
 ): Promise<EnqueueResult> {
   const { now, newId } = options;
-  const busy = new Set(
-    (await tx.liveJobs()).filter((j) => j.accountId === accountId).map((j) => j.reportId),
-  );
+  const busy = new Set((await tx.liveJobs()).filter((j) => j.accountId === accountId).map((j) => j.reportId));
   const result: EnqueueResult = { queued: [], skipped: [] };
   const batchId = newId();
   for (const report of reports) {
@@ -50,7 +48,15 @@ export async function enqueueReports(
       continue;
     }
     if (result.queued.length === 0) {
-      tx.saveBatch({ id: batchId, accountId, createdAt: now, updatedAt: now, total: 0, counts: emptyCounts(), paused: false });
+      tx.saveBatch({
+        id: batchId,
+        accountId,
+        createdAt: now,
+        updatedAt: now,
+        total: 0,
+        counts: emptyCounts(),
+        paused: false,
+      });
     }
     busy.add(report.reportId);
     const times = { startTime: iso(report.startTime), endTime: iso(report.endTime) };
@@ -111,7 +117,11 @@ export async function claimJobs(
       continue;
     }
     const next: DownloadJob = {
-      ...job, state: 'requesting-url', attempts: job.attempts + 1, requestedAt: now, updatedAt: now,
+      ...job,
+      state: 'requesting-url',
+      attempts: job.attempts + 1,
+      requestedAt: now,
+      updatedAt: now,
     };
     await tx.saveJob(next);
     claimed.push(next);

@@ -22,7 +22,11 @@ export async function recoverJobs(ctx: PipelineContext): Promise<void> {
 
 async function recoverJob(ctx: PipelineContext, job: DownloadJob): Promise<void> {
   if (job.state === 'requesting-url') {
-    await adoptOrRequeue(ctx, job, (current) => ({ state: 'queued', attempts: Math.max(0, current.attempts - 1), nextAttemptAt: ctx.now() }));
+    await adoptOrRequeue(ctx, job, (current) => ({
+      state: 'queued',
+      attempts: Math.max(0, current.attempts - 1),
+      nextAttemptAt: ctx.now(),
+    }));
   } else if (job.state === 'downloading' && job.downloadId !== undefined) {
     const [item] = await ctx.downloads.search({ id: job.downloadId });
     await follow(ctx, job, item, true);
@@ -41,7 +45,13 @@ export async function adoptOrRequeue(
   const item = await findStartedDownload(ctx.downloads, job);
   const now = ctx.now();
   const next = await ctx.save((tx) =>
-    moveJob(tx, job.id, { state: 'requesting-url' }, (current) => (item ? { state: 'downloading', downloadId: item.id } : otherwise(current)), now),
+    moveJob(
+      tx,
+      job.id,
+      { state: 'requesting-url' },
+      (current) => (item ? { state: 'downloading', downloadId: item.id } : otherwise(current)),
+      now,
+    ),
   );
   if (next?.state === 'downloading') await follow(ctx, next, item, true);
   else ctx.pump();

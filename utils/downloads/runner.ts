@@ -89,7 +89,8 @@ async function downloadFailed(ctx: PipelineContext, job: DownloadJob, thrown: un
   const now = ctx.now();
   await adoptOrRequeue(ctx, job, (current) => {
     if (decision?.action === 'fail') return { state: 'failed', error: decision.error };
-    if (current.attempts >= ctx.maxAttempts) return { state: 'failed', error: attemptsExhausted(code, current.attempts) };
+    if (current.attempts >= ctx.maxAttempts)
+      return { state: 'failed', error: attemptsExhausted(code, current.attempts) };
     return { state: 'queued', nextAttemptAt: now + backoffMs(current.attempts) };
   });
 }
@@ -97,5 +98,7 @@ async function downloadFailed(ctx: PipelineContext, job: DownloadJob, thrown: un
 async function downloadRefused(ctx: PipelineContext, job: DownloadJob): Promise<void> {
   // The browser's message is not kept: it could quote the pre-signed URL.
   const error = { code: 'DOWNLOAD_REFUSED', userMessage: 'The browser refused to start this download.' };
-  await ctx.save((tx) => moveJob(tx, job.id, { state: 'requesting-url' }, () => ({ state: 'failed', error }), ctx.now()));
+  await ctx.save((tx) =>
+    moveJob(tx, job.id, { state: 'requesting-url' }, () => ({ state: 'failed', error }), ctx.now()),
+  );
 }

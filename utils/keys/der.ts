@@ -53,7 +53,7 @@ export function readRoot(der: Bytes, tag: number = TAG.SEQUENCE): Tlv {
 /** The items inside a constructed element; they must tile its value exactly. */
 export function children(der: Bytes, parent: Tlv): Tlv[] {
   const items: Tlv[] = [];
-  for (let offset = parent.valueStart; offset < parent.end; ) {
+  for (let offset = parent.valueStart; offset < parent.end;) {
     const item = readTlv(der, offset, parent.end);
     items.push(item);
     offset = item.end;

@@ -64,15 +64,17 @@ export const keyErrors = {
         'to -----END PRIVATE KEY-----.',
     ),
   truncated: (label: string, missing: 'BEGIN' | 'END') =>
-    error('truncated', `The key is cut off: its -----${missing} ${label}----- line is missing. ${COPY_AGAIN}`, [missing, label]),
+    error('truncated', `The key is cut off: its -----${missing} ${label}----- line is missing. ${COPY_AGAIN}`, [
+      missing,
+      label,
+    ]),
   invalidBase64: () =>
     error(
       'invalid-base64',
       'The key text is damaged: between the BEGIN and END lines it has characters that do not belong in a key. ' +
         COPY_AGAIN,
     ),
-  corruptDer: () =>
-    error('corrupt-der', `The key is damaged or incomplete: its contents do not add up. ${COPY_AGAIN}`),
+  corruptDer: () => error('corrupt-der', `The key is damaged or incomplete: its contents do not add up. ${COPY_AGAIN}`),
   multipleKeys: (count: number) =>
     error('multiple-keys', `The text contains ${count} private keys. Paste only the one for this account.`, [count]),
   openssh: () =>
@@ -113,7 +115,9 @@ export const keyErrors = {
   publicKey: () => error('public-key', `This is a public key, not a private key. ${PASTE_PRIVATE}`),
   certificate: () => error('certificate', `This is a certificate, not a private key. ${PASTE_PRIVATE}`),
   unsupportedPem: (label: string) =>
-    error('unsupported-pem', `This is a "${label.slice(0, 40)}" block, not a private key. ${PASTE_PRIVATE}`, [label.slice(0, 40)]),
+    error('unsupported-pem', `This is a "${label.slice(0, 40)}" block, not a private key. ${PASTE_PRIVATE}`, [
+      label.slice(0, 40),
+    ]),
   notRsa: (algorithm: string) =>
     error(
       'not-rsa',

@@ -57,7 +57,9 @@ export async function saveKey(accountId: string, key: CryptoKey, metadata: KeyMe
   } catch (error) {
     if (!storageProblemOf(error)) throw error;
     if (!(await sessionKeys.save(accountId, record))) {
-      throw new KeyStoreError('This browser keeps no data for extensions here and cannot hold the key even for this session');
+      throw new KeyStoreError(
+        'This browser keeps no data for extensions here and cannot hold the key even for this session',
+      );
     }
     return record;
   }

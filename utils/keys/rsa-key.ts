@@ -1,8 +1,18 @@
 /** Reads RSA private keys out of PKCS#8 and PKCS#1 DER, and names the algorithm of anything that is not RSA. */
 import type { Bytes } from './base64';
 import {
-  DerError, TAG, children, decodeOid, decodeSmallInteger, encodeTlv, expectTag, integerBitLength, rawOf, readRoot,
-  valueOf, type Tlv,
+  DerError,
+  TAG,
+  children,
+  decodeOid,
+  decodeSmallInteger,
+  encodeTlv,
+  expectTag,
+  integerBitLength,
+  rawOf,
+  readRoot,
+  valueOf,
+  type Tlv,
 } from './der';
 import { keyErrors } from './errors';
 

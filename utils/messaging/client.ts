@@ -16,11 +16,16 @@ export class RemoteError extends Error {
   }
 }
 
-export async function sendMessage<T extends MessageType>(type: T, payload: MessageRequest<T>): Promise<MessageResponse<T>> {
+export async function sendMessage<T extends MessageType>(
+  type: T,
+  payload: MessageRequest<T>,
+): Promise<MessageResponse<T>> {
   const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<T> | undefined;
   if (!reply) {
     throw new RemoteError({
-      name: 'NoReply', code: 'no-reply', message: `No handler answered "${type}"`,
+      name: 'NoReply',
+      code: 'no-reply',
+      message: `No handler answered "${type}"`,
       userMessage: 'The extension did not answer. Reload the page or the extension and try again.',
     });
   }

@@ -7,7 +7,8 @@ const MAX_ID_LENGTH = 128;
 
 type Fields = Record<string, unknown>;
 
-const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
+const isId = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
 
 function fields(payload: unknown, allowed: readonly string[]): Fields | string {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return 'not an object';

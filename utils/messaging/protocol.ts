@@ -83,8 +83,7 @@ export interface DownloadsSnapshot {
 export type CandidateSettings = Pick<Account, 'region' | 'environment' | 'publicKeyId' | 'algorithm'>;
 
 export type ConnectionVerdict =
-  | { ok: true; reportsSeen: number; clockSkewSeconds: number }
-  | { ok: false; error: SerializedError };
+  { ok: true; reportsSeen: number; clockSkewSeconds: number } | { ok: false; error: SerializedError };
 
 export interface HistoryView {
   accountId: string;
@@ -182,7 +181,13 @@ export interface Protocol {
   listOnDemand: { request: { accountId?: string }; response: { items: OnDemandView[] } };
   listSchedules: { request: { accountId: string }; response: { schedules: ScheduleView[] } };
   createSchedule: {
-    request: { accountId: string; reportType: string; scheduleFrequency: string; nextReportCreationTime?: string; deleteExistingSchedule: boolean };
+    request: {
+      accountId: string;
+      reportType: string;
+      scheduleFrequency: string;
+      nextReportCreationTime?: string;
+      deleteExistingSchedule: boolean;
+    };
     response: { reportScheduleId: string };
   };
   cancelSchedule: { request: { accountId: string; reportScheduleId: string }; response: null };
@@ -200,7 +205,8 @@ export interface Envelope<T extends MessageType = MessageType> {
 }
 
 /** Responses travel wrapped so that errors cross the boundary as data, not as lost exceptions. */
-export type Reply<T extends MessageType> = { ok: true; value: MessageResponse<T> } | { ok: false; error: SerializedError };
+export type Reply<T extends MessageType> =
+  { ok: true; value: MessageResponse<T> } | { ok: false; error: SerializedError };
 
 /** Pushed to every open view over the `progress` port whenever a job or batch changes. */
 export type ProgressEvent = { type: 'job'; job: JobView } | { type: 'batch'; batch: BatchView };

@@ -12,12 +12,13 @@ export interface SenderInfo {
 }
 
 export type Caller =
-  | { kind: 'extension-page' }
-  | { kind: 'seller-central'; region: Region }
-  | { kind: 'refused'; reason: string };
+  { kind: 'extension-page' } | { kind: 'seller-central'; region: Region } | { kind: 'refused'; reason: string };
 
 /** The only messages the Seller Central panel needs; everything else is for extension pages alone. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['listReports', 'downloadReports']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'listReports',
+  'downloadReports',
+]);
 
 /** Classifies a sender from browser-supplied data: our own pages, our content script on Seller Central, or neither. */
 export function classifySender(sender: SenderInfo, extension: { id: string; baseUrl: string }): Caller {
@@ -28,7 +29,8 @@ export function classifySender(sender: SenderInfo, extension: { id: string; base
   if (sender.frameId !== undefined && sender.frameId !== 0) return { kind: 'refused', reason: 'a sub-frame' };
   const region = sellerCentralRegion(sender.origin ?? url);
   // Chrome reports `origin` as well as `url`; both must agree so a redirect race cannot widen access.
-  if (!region || (sender.origin && sellerCentralRegion(url) !== region)) return { kind: 'refused', reason: 'not Seller Central' };
+  if (!region || (sender.origin && sellerCentralRegion(url) !== region))
+    return { kind: 'refused', reason: 'not Seller Central' };
   return { kind: 'seller-central', region };
 }
 

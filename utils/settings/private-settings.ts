@@ -11,7 +11,14 @@ import { browser } from 'wxt/browser';
 import { storageProblemOf } from '../keys/storage-problem';
 
 /** Names these settings had in `storage.local`; moved here on first use and deleted there. */
-export const PRIVATE_KEYS = ['accounts', 'selectedAccountId', 'accountDraft', 'autoArchive', 'clockSkew', 'onDemand'] as const;
+export const PRIVATE_KEYS = [
+  'accounts',
+  'selectedAccountId',
+  'accountDraft',
+  'autoArchive',
+  'clockSkew',
+  'onDemand',
+] as const;
 export type PrivateKey = (typeof PRIVATE_KEYS)[number];
 
 /** Other open pages and the worker hear of a change here (IndexedDB has no change events of its own). */
@@ -28,7 +35,9 @@ let store: Promise<UseStore | undefined> | undefined;
 /** Opened on first use: importing this module must not touch IndexedDB. Undefined where the browser keeps none. */
 function settingsStore(): Promise<UseStore | undefined> {
   const opening = (store ??= openSettingsStore());
-  opening.catch(() => { if (store === opening) store = undefined; });
+  opening.catch(() => {
+    if (store === opening) store = undefined;
+  });
   return opening;
 }
 
@@ -116,7 +125,9 @@ export function definePrivateSetting<T>(key: PrivateKey, fallback: T): PrivateSe
     },
     watch(callback) {
       const channel = new BroadcastChannel(CHANGES_CHANNEL);
-      channel.onmessage = (event: MessageEvent) => { if (event.data === key) void getValue().then(callback); };
+      channel.onmessage = (event: MessageEvent) => {
+        if (event.data === key) void getValue().then(callback);
+      };
       return () => channel.close();
     },
   };

@@ -36,15 +36,20 @@ export async function takeImage(factory: IDBFactory): Promise<DatabaseImage[]> {
     try {
       const names = [...db.objectStoreNames];
       const tx = names.length > 0 ? db.transaction(names, 'readonly') : undefined;
-      const stores = await Promise.all(names.map(async (storeName): Promise<StoreImage> => {
-        const store = tx!.objectStore(storeName);
-        const indexes = [...store.indexNames].map((indexName) => {
-          const index = store.index(indexName);
-          return { name: indexName, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
-        });
-        const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]);
-        return { name: storeName, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, keys, values };
-      }));
+      const stores = await Promise.all(
+        names.map(async (storeName): Promise<StoreImage> => {
+          const store = tx!.objectStore(storeName);
+          const indexes = [...store.indexNames].map((indexName) => {
+            const index = store.index(indexName);
+            return { name: indexName, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+          });
+          const [keys, values] = await Promise.all([
+            promisifyRequest(store.getAllKeys()),
+            promisifyRequest(store.getAll()),
+          ]);
+          return { name: storeName, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, keys, values };
+        }),
+      );
       images.push({ name, version: db.version, stores });
     } finally {
       db.close();

@@ -21,9 +21,8 @@ function dateFormat(kind: 'day' | 'dateTime'): Intl.DateTimeFormat {
   const key = `${uiLanguage()}|${kind}`;
   let format = formatters.get(key);
   if (!format) {
-    const options: Intl.DateTimeFormatOptions = kind === 'day'
-      ? { dateStyle: 'medium', timeZone: 'UTC' }
-      : { dateStyle: 'medium', timeStyle: 'short' };
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'day' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
     format = new Intl.DateTimeFormat(uiLanguage(), options);
     formatters.set(key, format);
   }

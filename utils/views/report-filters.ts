@@ -47,6 +47,7 @@ function periodBounds(filters: ReportFilters, now: number): [number, number] {
 
 /** Completed reports Amazon deletes within 7 days that this browser has not archived. */
 export function expiringUnarchived(reports: ReportView[], now: number): ReportView[] {
-  return reports.filter((r) => r.processingStatus === 'COMPLETED' && !r.downloaded
-    && expiresSoon(Date.parse(r.createdTime), now));
+  return reports.filter(
+    (r) => r.processingStatus === 'COMPLETED' && !r.downloaded && expiresSoon(Date.parse(r.createdTime), now),
+  );
 }

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_HOSTS } from '../../emulator/index';
 import { launchExtension, type ExtensionSession } from '../harness';
 import { auditArchive, documentRetries, outcomes, printSummary, summarise } from '../support/audit';
-import { completedReports, downloadsOf, driveAccount, messenger, startBulk, waitForBatch, type ReportRow, type Send } from '../support/driver';
+import {
+  completedReports,
+  downloadsOf,
+  driveAccount,
+  messenger,
+  startBulk,
+  waitForBatch,
+  type ReportRow,
+  type Send,
+} from '../support/driver';
 import { startStack, type Stack } from '../support/stack';
 import { size, sleep } from './mode';
 
@@ -41,7 +50,11 @@ describe('drill: Chromium is closed in the middle of a bulk download', () => {
       while ((await doneCount(batchId)) < target) await sleep(100);
       atClose.push(await doneCount(batchId));
       await session.close();
-      session = await launchExtension({ port: stack.emulator.port, extraHosts: DOCUMENT_HOSTS, userDataDir: session.userDataDir });
+      session = await launchExtension({
+        port: stack.emulator.port,
+        extraHosts: DOCUMENT_HOSTS,
+        userDataDir: session.userDataDir,
+      });
       // Opening the options page is what a user would do; its poll shows the batch where it was left.
       send = messenger(await session.openPage('options.html'));
       expect(await doneCount(batchId)).toBeGreaterThanOrEqual(atClose.at(-1)!);
@@ -49,7 +62,13 @@ describe('drill: Chromium is closed in the middle of a bulk download', () => {
     const final = await waitForBatch(send, batchId, size(90_000, 400_000));
 
     const audit = auditArchive(session.downloadDir, stack.emulator, reports);
-    printSummary(summarise('browser-restart', REPORTS, audit, documentRetries(stack.emulator, reports), { restarts: RESTARTS, doneAtClose: atClose, notDone: outcomes(final.jobs) }));
+    printSummary(
+      summarise('browser-restart', REPORTS, audit, documentRetries(stack.emulator, reports), {
+        restarts: RESTARTS,
+        doneAtClose: atClose,
+        notDone: outcomes(final.jobs),
+      }),
+    );
     expect(atClose.every((done) => done < REPORTS)).toBe(true);
     expect(final.batch.counts).toMatchObject({ done: REPORTS, failed: 0, cancelled: 0 });
     expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: [] });

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditArchive, documentRetries, printSummary, summarise } from '../support/audit';
-import { completedReports, driveAccount, startBulk, waitForBatch, type Driver, type ReportRow } from '../support/driver';
+import {
+  completedReports,
+  driveAccount,
+  startBulk,
+  waitForBatch,
+  type Driver,
+  type ReportRow,
+} from '../support/driver';
 import { filesUnder, startStack, type Stack } from '../support/stack';
 import { size } from './mode';
 
@@ -32,9 +39,20 @@ describe('drill: the download folder cannot be written', () => {
     const batchId = await startBulk(driver, reports);
     const stopped = await waitForBatch(driver.send, batchId, 60_000);
     const failed = stopped.jobs.filter((j) => j.state === 'failed');
-    printSummary(summarise('disk', REPORTS, auditArchive(stack.browser.downloadDir, stack.emulator, reports), documentRetries(stack.emulator, reports), {
-      phase: 'blocked', stoppedReason: stopped.batch.stoppedReason, failed: failed.length, queued: stopped.batch.counts.queued,
-    }));
+    printSummary(
+      summarise(
+        'disk',
+        REPORTS,
+        auditArchive(stack.browser.downloadDir, stack.emulator, reports),
+        documentRetries(stack.emulator, reports),
+        {
+          phase: 'blocked',
+          stoppedReason: stopped.batch.stoppedReason,
+          failed: failed.length,
+          queued: stopped.batch.counts.queued,
+        },
+      ),
+    );
     expect(stopped.batch.paused).toBe(true);
     expect(stopped.batch.stoppedReason).toMatch(/^Cannot write to the download folder/);
     expect(stopped.batch.counts.done).toBe(0);
@@ -47,7 +65,9 @@ describe('drill: the download folder cannot be written', () => {
     await driver.send('retryFailed', { batchId });
     const final = await waitForBatch(driver.send, batchId, 60_000);
     const audit = auditArchive(stack.browser.downloadDir, stack.emulator, reports);
-    printSummary(summarise('disk', REPORTS, audit, documentRetries(stack.emulator, reports), { phase: 'after Retry failed' }));
+    printSummary(
+      summarise('disk', REPORTS, audit, documentRetries(stack.emulator, reports), { phase: 'after Retry failed' }),
+    );
     expect(final.batch.counts.done).toBe(REPORTS);
     expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: [] });
   });

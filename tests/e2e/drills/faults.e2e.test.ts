@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditArchive, outcomes, printSummary, summarise } from '../support/audit';
-import { completedReports, startBulk, driveAccount, waitForBatch, type Driver, type JobRow, type ReportRow } from '../support/driver';
+import {
+  completedReports,
+  startBulk,
+  driveAccount,
+  waitForBatch,
+  type Driver,
+  type JobRow,
+  type ReportRow,
+} from '../support/driver';
 import { startStack, type Stack } from '../support/stack';
 import { preciseNow, size, sleep } from './mode';
 import { retryEvidence } from './request-log';
@@ -38,7 +46,15 @@ async function runPhase(chosen: ReportRow[], timeoutMs: number, earlier: ReportR
   const batchId = await startBulk(driver, chosen);
   const final = await waitForBatch(driver.send, batchId, timeoutMs);
   const audit = auditArchive(stack.browser.downloadDir, stack.emulator, chosen, { jobs: final.jobs, earlier });
-  return { final, audit, evidence: retryEvidence(stack.emulator, chosen.map((r) => r.reportDocumentId!), since) };
+  return {
+    final,
+    audit,
+    evidence: retryEvidence(
+      stack.emulator,
+      chosen.map((r) => r.reportDocumentId!),
+      since,
+    ),
+  };
 }
 
 /**
@@ -46,7 +62,11 @@ async function runPhase(chosen: ReportRow[], timeoutMs: number, earlier: ReportR
  * failed 5 client attempts (25 % errors: 0.25^5 per request) or after 4 cut-off or refused downloads, and the
  * faults cut off or expire fewer files than that per job. So every report must end done, once, byte for byte.
  */
-function expectEveryReportArchived(chosen: ReportRow[], final: { batch: { counts: Record<string, number> } }, audit: ReturnType<typeof auditArchive>) {
+function expectEveryReportArchived(
+  chosen: ReportRow[],
+  final: { batch: { counts: Record<string, number> } },
+  audit: ReturnType<typeof auditArchive>,
+) {
   expect(final.batch.counts).toMatchObject({ done: chosen.length });
   expect(audit).toEqual({ lost: [], duplicates: [], mismatched: [], strays: [] });
 }
@@ -76,10 +96,16 @@ describe('drill: Amazon and the network misbehave during a bulk download', () =>
 
     const gaps = [...evidence.gapsAfter429].sort((a, b) => a - b);
     const meanGap = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length);
-    printSummary(summarise('faults', chosen.length, audit, evidence.requests - chosen.length, {
-      notDone: outcomes(final.jobs), cutOff: evidence.cutOff, retriesAfter429: gaps.length, meanGapAfter429Ms: Math.round(meanGap),
-      maxRequestsPerDocument: evidence.maxRequestsPerDocument, maxPerDocumentPerSecond: evidence.maxPerDocumentPerSecond,
-    }));
+    printSummary(
+      summarise('faults', chosen.length, audit, evidence.requests - chosen.length, {
+        notDone: outcomes(final.jobs),
+        cutOff: evidence.cutOff,
+        retriesAfter429: gaps.length,
+        meanGapAfter429Ms: Math.round(meanGap),
+        maxRequestsPerDocument: evidence.maxRequestsPerDocument,
+        maxPerDocumentPerSecond: evidence.maxPerDocumentPerSecond,
+      }),
+    );
     expectClearEnds(final.jobs);
     expectEveryReportArchived(chosen, final, audit);
     expect(evidence.cutOff).toBeGreaterThan(0);
@@ -104,14 +130,24 @@ describe('drill: Amazon and the network misbehave during a bulk download', () =>
       while (running && refused() - refusedBefore < firstWave) await sleep(50);
       stack.emulator.admin.setFaults({ latencyMs: { document: 400 } });
     })();
-    const { final, audit, evidence } = await runPhase(chosen, size(90_000, 300_000), reports.slice(0, API_FAULT_REPORTS)).finally(() => {
+    const { final, audit, evidence } = await runPhase(
+      chosen,
+      size(90_000, 300_000),
+      reports.slice(0, API_FAULT_REPORTS),
+    ).finally(() => {
       running = false;
     });
     await easing;
     stack.emulator.admin.clearFaults();
     const expired = refused() - refusedBefore;
 
-    printSummary(summarise('early-expiry', chosen.length, audit, evidence.requests - chosen.length, { notDone: outcomes(final.jobs), expiredUrls: expired, maxUrlsPerDocument: evidence.maxUrlsPerDocument }));
+    printSummary(
+      summarise('early-expiry', chosen.length, audit, evidence.requests - chosen.length, {
+        notDone: outcomes(final.jobs),
+        expiredUrls: expired,
+        maxUrlsPerDocument: evidence.maxUrlsPerDocument,
+      }),
+    );
     expectClearEnds(final.jobs);
     expect(expired).toBeGreaterThanOrEqual(firstWave);
     expect(evidence.maxUrlsPerDocument).toBeLessThanOrEqual(MAX_URLS_PER_JOB);

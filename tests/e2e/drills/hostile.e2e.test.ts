@@ -4,7 +4,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_REPORTS } from '../../emulator/hostile';
 import { auditArchive, documentRetries, printSummary, summarise } from '../support/audit';
-import { completedReports, driveAccount, startBulk, waitForBatch, type Driver, type ReportRow } from '../support/driver';
+import {
+  completedReports,
+  driveAccount,
+  startBulk,
+  waitForBatch,
+  type Driver,
+  type ReportRow,
+} from '../support/driver';
 import { filesUnder, startStack, type Stack } from '../support/stack';
 
 const LABEL = 'Hostile Shop';

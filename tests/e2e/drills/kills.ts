@@ -42,12 +42,15 @@ export async function killRepeatedly(
       let at: number | null;
       if (style === 'held-url') at = await onNextUrl(emulator, () => control.kill(), true);
       else if (style === 'after-url') {
-        at = await onNextUrl(emulator, async () => {
-          await sleep(Math.random() * 40);
-          return control.kill();
-        }, false);
-      }
-      else at = await control.kill();
+        at = await onNextUrl(
+          emulator,
+          async () => {
+            await sleep(Math.random() * 40);
+            return control.kill();
+          },
+          false,
+        );
+      } else at = await control.kill();
       if (at !== null) {
         kills.push({ style, at });
         break;
@@ -86,7 +89,10 @@ export function classifyKills(emulator: RunningEmulator, kills: readonly Kill[])
   const urls = Object.values(emulator.admin.stats().documents).flatMap((d) => d.urls);
   const windows: KillWindows = { urlDropped: 0, downloadInFlight: 0 };
   for (const kill of kills) {
-    const open = urls.filter((u) => u.issuedAt < kill.at && u.issuedAt > kill.at - 2_000 && (u.downloads[0]?.requestedAt ?? Infinity) >= kill.at);
+    const open = urls.filter(
+      (u) =>
+        u.issuedAt < kill.at && u.issuedAt > kill.at - 2_000 && (u.downloads[0]?.requestedAt ?? Infinity) >= kill.at,
+    );
     if (open.some((u) => u.downloads.length === 0)) windows.urlDropped += 1;
     else if (open.length > 0) windows.downloadInFlight += 1;
   }

@@ -24,7 +24,14 @@ export function retryEvidence(emulator: RunningEmulator, documentIds: readonly s
     const id = decodeURIComponent(entry.path.split('/').pop() ?? '');
     if (wanted.has(id)) byDocument.set(id, [...(byDocument.get(id) ?? []), entry]);
   }
-  const evidence: RetryEvidence = { requests: 0, cutOff: 0, maxRequestsPerDocument: 0, maxUrlsPerDocument: 0, gapsAfter429: [], maxPerDocumentPerSecond: 0 };
+  const evidence: RetryEvidence = {
+    requests: 0,
+    cutOff: 0,
+    maxRequestsPerDocument: 0,
+    maxUrlsPerDocument: 0,
+    gapsAfter429: [],
+    maxPerDocumentPerSecond: 0,
+  };
   const stats = emulator.admin.stats().documents;
   for (const id of documentIds) {
     const entries = (byDocument.get(id) ?? []).sort((a, b) => a.time - b.time);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditArchive, documentRetries, printSummary, summarise } from '../support/audit';
-import { completedReports, driveAccount, startBulk, waitForBatch, type Driver, type ReportRow } from '../support/driver';
+import {
+  completedReports,
+  driveAccount,
+  startBulk,
+  waitForBatch,
+  type Driver,
+  type ReportRow,
+} from '../support/driver';
 import { startStack, type Stack } from '../support/stack';
 import { workerControl } from '../support/worker';
 import { classifyKills, killRepeatedly } from './kills';
@@ -22,7 +29,6 @@ beforeAll(async () => {
   stack.emulator.admin.setFaults({ rateLimit });
 });
 
-
 afterAll(async () => {
   await stack?.close();
 });
@@ -42,8 +48,14 @@ describe('drill: the service worker is killed during a bulk download', () => {
 
     const audit = auditArchive(stack.browser.downloadDir, stack.emulator, reports);
     const windows = classifyKills(stack.emulator, kills);
-    const styles = Object.fromEntries(['held-url', 'random', 'after-url'].map((style) => [style, kills.filter((k) => k.style === style).length]));
-    const summary = summarise('worker-kill', REPORTS, audit, documentRetries(stack.emulator, reports), { kills: kills.length, styles, ...windows });
+    const styles = Object.fromEntries(
+      ['held-url', 'random', 'after-url'].map((style) => [style, kills.filter((k) => k.style === style).length]),
+    );
+    const summary = summarise('worker-kill', REPORTS, audit, documentRetries(stack.emulator, reports), {
+      kills: kills.length,
+      styles,
+      ...windows,
+    });
     printSummary(summary);
 
     expect(kills.length).toBeGreaterThanOrEqual(KILLS);

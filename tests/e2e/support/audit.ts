@@ -35,12 +35,19 @@ const withoutTwinSuffix = (file: string) => file.replace(/ \(\d+\)(\.[^./\\]+)$/
  * Compares the whole download folder with the emulator's documents: every report of `reports` exactly once, byte
  * for byte, whatever its job's state, and no file that belongs to no report asked for.
  */
-export function auditArchive(downloadDir: string, emulator: RunningEmulator, reports: readonly AuditedReport[], options: AuditOptions = {}): ArchiveAudit {
+export function auditArchive(
+  downloadDir: string,
+  emulator: RunningEmulator,
+  reports: readonly AuditedReport[],
+  options: AuditOptions = {},
+): ArchiveAudit {
   const byReport = new Map<string, string[]>();
   const strays: string[] = [];
   const wanted = new Set(reports.map((r) => r.reportId));
   const earlier = new Set((options.earlier ?? []).map((r) => r.reportId));
-  const byJobFile = new Map((options.jobs ?? []).filter((j) => j.filename).map((j) => [path.relative(downloadDir, j.filename!), j.reportId]));
+  const byJobFile = new Map(
+    (options.jobs ?? []).filter((j) => j.filename).map((j) => [path.relative(downloadDir, j.filename!), j.reportId]),
+  );
   for (const file of filesUnder(downloadDir)) {
     const id = byJobFile.get(file) ?? byJobFile.get(withoutTwinSuffix(file)) ?? reportIdOf(file);
     if (id !== undefined && earlier.has(id) && !wanted.has(id)) continue;
@@ -86,10 +93,22 @@ export function printSummary(summary: DrillSummary): void {
 }
 
 /** The summary line's counts, each computed from the audit and the emulator's log, never written in. */
-export function summarise(drill: string, reports: number, audit: ArchiveAudit, retries: number, extra: Record<string, unknown> = {}): DrillSummary {
+export function summarise(
+  drill: string,
+  reports: number,
+  audit: ArchiveAudit,
+  retries: number,
+  extra: Record<string, unknown> = {},
+): DrillSummary {
   return {
-    drill, reports, lost: audit.lost.length, duplicates: audit.duplicates.length, mismatched: audit.mismatched.length,
-    strays: audit.strays.length, retries, ...extra,
+    drill,
+    reports,
+    lost: audit.lost.length,
+    duplicates: audit.duplicates.length,
+    mismatched: audit.mismatched.length,
+    strays: audit.strays.length,
+    retries,
+    ...extra,
   };
 }
 

@@ -4,9 +4,27 @@ import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS, type SeededMerchant } from '..
 import { addAccountByImport, type Stack } from './stack';
 
 /** The shapes the drills read from the background's replies (a subset of utils/messaging/protocol.ts). */
-export interface ReportRow { reportId: string; reportType: string; processingStatus: string; reportDocumentId?: string }
-export interface JobRow { jobId: string; batchId: string; reportId: string; state: string; filename?: string; error?: { code: string; userMessage: string } }
-export interface BatchRow { batchId: string; total: number; counts: Record<string, number>; paused: boolean; stoppedReason?: string }
+export interface ReportRow {
+  reportId: string;
+  reportType: string;
+  processingStatus: string;
+  reportDocumentId?: string;
+}
+export interface JobRow {
+  jobId: string;
+  batchId: string;
+  reportId: string;
+  state: string;
+  filename?: string;
+  error?: { code: string; userMessage: string };
+}
+export interface BatchRow {
+  batchId: string;
+  total: number;
+  counts: Record<string, number>;
+  paused: boolean;
+  stoppedReason?: string;
+}
 
 export type Send = <T = any>(type: string, payload: unknown) => Promise<T>;
 
@@ -33,7 +51,12 @@ export interface Driver {
 export async function driveAccount(stack: Stack, label: string, region: 'na' | 'eu' | 'jp' = 'eu'): Promise<Driver> {
   const merchant = SEEDED_MERCHANTS.find((m) => m.region === region && m.environment === 'live')!;
   const page = await stack.browser.openPage('options.html');
-  await addAccountByImport(page, { label, region, publicKeyId: merchant.publicKeyId, pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8') });
+  await addAccountByImport(page, {
+    label,
+    region,
+    publicKeyId: merchant.publicKeyId,
+    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
+  });
   const send = messenger(page);
   const { accounts } = await send<{ accounts: { id: string; label: string }[] }>('listAccounts', {});
   const accountId = accounts.find((a) => a.label === label)!.id;
@@ -42,16 +65,21 @@ export async function driveAccount(stack: Stack, label: string, region: 'na' | '
 
 /** Lists the account afresh and returns its first `count` completed reports (all of them when count is omitted). */
 export async function completedReports(driver: Driver, count?: number): Promise<ReportRow[]> {
-  const listing = await driver.send<{ reports: ReportRow[]; refreshError?: unknown }>('listReports', { accountId: driver.accountId, mode: 'fresh' });
+  const listing = await driver.send<{ reports: ReportRow[]; refreshError?: unknown }>('listReports', {
+    accountId: driver.accountId,
+    mode: 'fresh',
+  });
   if (listing.refreshError) throw new Error(`listing failed: ${JSON.stringify(listing.refreshError)}`);
   const completed = listing.reports.filter((r) => r.processingStatus === 'COMPLETED' && r.reportDocumentId);
-  if (count !== undefined && completed.length < count) throw new Error(`only ${completed.length} completed reports, need ${count}`);
+  if (count !== undefined && completed.length < count)
+    throw new Error(`only ${completed.length} completed reports, need ${count}`);
   return count === undefined ? completed : completed.slice(0, count);
 }
 
 export async function startBulk(driver: Pick<Driver, 'send' | 'accountId'>, reports: ReportRow[]): Promise<string> {
   const batch = await driver.send<{ batchId: string; queued: number }>('downloadReports', {
-    accountId: driver.accountId, reportIds: reports.map((r) => r.reportId),
+    accountId: driver.accountId,
+    reportIds: reports.map((r) => r.reportId),
   });
   if (batch.queued !== reports.length) throw new Error(`queued ${batch.queued} of ${reports.length}`);
   return batch.batchId;
@@ -59,7 +87,10 @@ export async function startBulk(driver: Pick<Driver, 'send' | 'accountId'>, repo
 
 export async function downloadsOf(send: Send, batchId: string): Promise<{ batch?: BatchRow; jobs: JobRow[] }> {
   const snapshot = await send<{ jobs: JobRow[]; batches: BatchRow[] }>('getDownloads', {});
-  return { batch: snapshot.batches.find((b) => b.batchId === batchId), jobs: snapshot.jobs.filter((j) => j.batchId === batchId) };
+  return {
+    batch: snapshot.batches.find((b) => b.batchId === batchId),
+    jobs: snapshot.jobs.filter((j) => j.batchId === batchId),
+  };
 }
 
 const FINAL = ['done', 'failed', 'cancelled'];
@@ -68,7 +99,12 @@ const FINAL = ['done', 'failed', 'cancelled'];
  * Polls `getDownloads` (as the options page does; each poll also wakes a stopped worker) until every job of the
  * batch is final or the batch is paused with nothing in flight. Returns the last snapshot.
  */
-export async function waitForBatch(send: Send, batchId: string, timeoutMs: number, intervalMs = 250): Promise<{ batch: BatchRow; jobs: JobRow[] }> {
+export async function waitForBatch(
+  send: Send,
+  batchId: string,
+  timeoutMs: number,
+  intervalMs = 250,
+): Promise<{ batch: BatchRow; jobs: JobRow[] }> {
   const deadline = Date.now() + timeoutMs;
   let last: { batch?: BatchRow; jobs: JobRow[] } = { jobs: [] };
   while (Date.now() < deadline) {

@@ -25,14 +25,22 @@ async function until(what: string, check: () => Promise<boolean>, timeout = 30_0
 }
 
 /** Resolves once `selector` (CSS or a puppeteer `::-p-` selector) matches, or no longer matches with `hidden`. */
-export function waitFor(page: Page, selector: string, options: { hidden?: boolean; timeout?: number } = {}): Promise<void> {
+export function waitFor(
+  page: Page,
+  selector: string,
+  options: { hidden?: boolean; timeout?: number } = {},
+): Promise<void> {
   const what = `${selector}${options.hidden ? ' to go' : ''}`;
-  return until(what, async () => (await page.$(selector) === null) === Boolean(options.hidden), options.timeout);
+  return until(what, async () => ((await page.$(selector)) === null) === Boolean(options.hidden), options.timeout);
 }
 
 /** Resolves once `selector`'s text contains `text`. */
 export function waitForText(page: Page, selector: string, text: string, timeout?: number): Promise<void> {
-  return until(`"${text}" in ${selector}`, () => page.evaluate((s, t) => Boolean(document.querySelector(s)?.textContent?.includes(t)), selector, text), timeout);
+  return until(
+    `"${text}" in ${selector}`,
+    () => page.evaluate((s, t) => Boolean(document.querySelector(s)?.textContent?.includes(t)), selector, text),
+    timeout,
+  );
 }
 
 /** Clicks `selector` once it is there. */
@@ -44,21 +52,30 @@ export async function clickWhenThere(page: Page, selector: string): Promise<void
 /** Sets a field's value as typing would (one `input` event), without sending a 1.7 KB PEM key by key over BiDi. */
 export async function fill(page: Page, selector: string, value: string): Promise<void> {
   await waitFor(page, selector);
-  await page.$eval(selector, (el, v) => {
-    (el as HTMLInputElement).value = v;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
+  await page.$eval(
+    selector,
+    (el, v) => {
+      (el as HTMLInputElement).value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    value,
+  );
 }
 
 const FORM = 'form[aria-label="Add account"]';
-const inForm = (label: string, tag = 'input') => `::-p-xpath(//form[@aria-label="Add account"]//label[contains(., "${label}")]//${tag})`;
-const formButton = (name: string) => `::-p-xpath(//form[@aria-label="Add account"]//button[normalize-space()="${name}"])`;
+const inForm = (label: string, tag = 'input') =>
+  `::-p-xpath(//form[@aria-label="Add account"]//label[contains(., "${label}")]//${tag})`;
+const formButton = (name: string) =>
+  `::-p-xpath(//form[@aria-label="Add account"]//button[normalize-space()="${name}"])`;
 
 /** Adds an account through the real options page, importing its key by paste (Firefox twin of `addAccountByImport`). */
 export async function addAccountInFirefox(page: Page, input: AccountInput): Promise<void> {
   // With no accounts yet the page opens the form by itself, once the background has answered.
   const addButton = '::-p-xpath(//button[normalize-space()="Add account"])';
-  await until('the account form or its button', async () => (await page.$(FORM)) !== null || (await page.$(addButton)) !== null);
+  await until(
+    'the account form or its button',
+    async () => (await page.$(FORM)) !== null || (await page.$(addButton)) !== null,
+  );
   if (!(await page.$(FORM))) await page.click(addButton);
   await waitFor(page, FORM);
   await fill(page, inForm('Name'), input.label);

@@ -41,7 +41,10 @@ export async function startTunnelProxy(hosts: readonly string[], targetPort: num
         client.pipe(upstream).pipe(client);
       });
       sockets.add(upstream);
-      upstream.on('close', () => { sockets.delete(upstream); client.destroy(); });
+      upstream.on('close', () => {
+        sockets.delete(upstream);
+        client.destroy();
+      });
       upstream.on('error', () => client.destroy());
     };
     client.on('data', onData);
@@ -50,9 +53,10 @@ export async function startTunnelProxy(hosts: readonly string[], targetPort: num
   return {
     port: (server.address() as AddressInfo).port,
     refused,
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

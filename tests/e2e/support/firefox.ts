@@ -29,7 +29,8 @@ export interface FirefoxSession {
 
 function geckoId(): string {
   const manifestFile = path.join(firefoxExtensionDir, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) throw new Error(`No Firefox build at ${firefoxExtensionDir}: run "npx wxt build -b firefox --mv3" first`);
+  if (!fs.existsSync(manifestFile))
+    throw new Error(`No Firefox build at ${firefoxExtensionDir}: run "npx wxt build -b firefox --mv3" first`);
   return JSON.parse(fs.readFileSync(manifestFile, 'utf8')).browser_specific_settings.gecko.id;
 }
 
@@ -69,7 +70,8 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
   });
   // puppeteer's installExtension cannot pass moz:allowPrivateBrowsing; without it the add-on does not run in private mode.
   // `connection` is the BiDi browser's raw session, public at runtime but not in puppeteer's types.
-  const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+  const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } })
+    .connection;
   await bidi.send('webExtension.install', {
     extensionData: { type: 'path', path: extDir },
     'moz:allowPrivateBrowsing': options.privateMode ?? false,
@@ -77,7 +79,9 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
   const baseUrl = `moz-extension://${EXTENSION_UUID}/`;
 
   return {
-    browser, baseUrl, downloadDir,
+    browser,
+    baseUrl,
+    downloadDir,
     async openPage(file, ready, viewport = { width: 1280, height: 800 }) {
       const page = await browser.newPage();
       await page.setViewport(viewport);

@@ -1,6 +1,9 @@
 import type { RunningEmulator } from '../../emulator/index';
 
-interface UrlRecord { issuedAt: number; downloads: Array<{ requestedAt: number; status: number; completed: boolean }> }
+interface UrlRecord {
+  issuedAt: number;
+  downloads: Array<{ requestedAt: number; status: number; completed: boolean }>;
+}
 
 export interface UrlUse {
   /** Milliseconds from each URL being issued to its first download request. */

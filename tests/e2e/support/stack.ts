@@ -12,11 +12,15 @@ export interface Stack {
 }
 
 /** The emulator plus the built extension in Chromium, with Amazon's hosts (API, documents, Seller Central) mapped to it. */
-export async function startStack(emulatorOptions: EmulatorOptions = {}, launch: Partial<LaunchOptions> = {}): Promise<Stack> {
+export async function startStack(
+  emulatorOptions: EmulatorOptions = {},
+  launch: Partial<LaunchOptions> = {},
+): Promise<Stack> {
   const emulator = await startEmulator({ seed: 'e2e', ...emulatorOptions });
   const browser = await launchExtension({ port: emulator.port, extraHosts: DOCUMENT_HOSTS, ...launch });
   return {
-    emulator, browser,
+    emulator,
+    browser,
     async close() {
       await browser.close();
       await emulator.close();
@@ -67,7 +71,8 @@ export function sha256(file: string): string {
 /** Every file below a folder, relative to it (finished downloads only). */
 export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && !entry.name.endsWith('.crdownload'))
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }

@@ -15,7 +15,11 @@ export interface WorkerControl {
   heapUsed(): Promise<number>;
 }
 
-interface TargetInfo { targetId: string; type: string; url: string }
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
 
 export async function workerControl(browser: ExtensionSession): Promise<WorkerControl> {
   const cdp: CDPSession = await browser.context.browser()!.newBrowserCDPSession();
@@ -28,7 +32,9 @@ export async function workerControl(browser: ExtensionSession): Promise<WorkerCo
 
   /** A non-flat session: the browser session relays its messages, so no page is needed. */
   async function call(targetId: string, method: string): Promise<any> {
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as {
+      sessionId: string;
+    };
     try {
       return await new Promise((resolve, reject) => {
         const onMessage = (event: { sessionId: string; message: string }) => {
@@ -53,7 +59,8 @@ export async function workerControl(browser: ExtensionSession): Promise<WorkerCo
       const at = performance.timeOrigin + performance.now();
       await cdp.send('Target.closeTarget', { targetId: sw.targetId });
       // Gone from the target list once it has really stopped.
-      for (let i = 0; i < 50 && (await target())?.targetId === sw.targetId; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 50 && (await target())?.targetId === sw.targetId; i++)
+        await new Promise((r) => setTimeout(r, 20));
       return at;
     },
     running: async () => (await target()) !== undefined,

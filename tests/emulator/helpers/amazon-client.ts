@@ -2,7 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS, type RunningEmulator, type SeededMerchant } from '../index';
 import { send, type Received } from './http-client';
-import { compactDate, loadPrivateKey, queryString, signRequest, type SignOptions, type UnsignedRequest } from './test-signer';
+import {
+  compactDate,
+  loadPrivateKey,
+  queryString,
+  signRequest,
+  type SignOptions,
+  type UnsignedRequest,
+} from './test-signer';
 
 export const HOSTS = { na: 'pay-api.amazon.com', eu: 'pay-api.amazon.eu', jp: 'pay-api.amazon.jp' } as const;
 export const demoKey = loadPrivateKey(DEMO_PRIVATE_KEY_PATH);
@@ -46,12 +53,17 @@ export async function call(emu: RunningEmulator, o: CallOptions): Promise<Receiv
   }
   const req: UnsignedRequest = { method, path: o.path, query: queryString(o.query ?? []), headers, body: o.body ?? '' };
   const signedHeaders = signRequest(req, {
-    publicKeyId: o.publicKeyId ?? seeded(region, 'sandbox').publicKeyId, privateKey: demoKey, ...o.sign,
+    publicKeyId: o.publicKeyId ?? seeded(region, 'sandbox').publicKeyId,
+    privateKey: demoKey,
+    ...o.sign,
   });
   const sent = { ...req, headers: signedHeaders };
   o.mutate?.(sent);
   return send(emu, {
-    method: sent.method, target: sent.query ? `${sent.path}?${sent.query}` : sent.path, host: HOSTS[region],
-    headers: sent.headers, body: sent.body === '' ? undefined : sent.body,
+    method: sent.method,
+    target: sent.query ? `${sent.path}?${sent.query}` : sent.path,
+    host: HOSTS[region],
+    headers: sent.headers,
+    body: sent.body === '' ? undefined : sent.body,
   });
 }

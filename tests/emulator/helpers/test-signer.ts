@@ -19,7 +19,10 @@ export function encode(value: string): string {
 
 /** Query pairs → the encoded, sorted query used both on the wire and in the canonical request. */
 export function queryString(pairs: ReadonlyArray<readonly [string, string]>): string {
-  return pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).sort().join('&');
+  return pairs
+    .map(([k, v]) => `${encode(k)}=${encode(v)}`)
+    .sort()
+    .join('&');
 }
 
 /** `20240115T123456Z` */
@@ -64,8 +67,13 @@ export function signRequest(req: UnsignedRequest, o: SignOptions): Record<string
   const signed = o.signedHeaders ?? Object.keys(req.headers);
   const toSign = testStringToSign(req, signed, algorithm);
   const signature = sign('sha256', Buffer.from(toSign), {
-    key: o.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: o.saltLength ?? (algorithm === V2 ? 32 : 20),
+    key: o.privateKey,
+    padding: constants.RSA_PKCS1_PSS_PADDING,
+    saltLength: o.saltLength ?? (algorithm === V2 ? 32 : 20),
   }).toString('base64');
   const list = [...signed].sort().join(';');
-  return { ...req.headers, authorization: `${algorithm} PublicKeyId=${o.publicKeyId}, SignedHeaders=${list}, Signature=${signature}` };
+  return {
+    ...req.headers,
+    authorization: `${algorithm} PublicKeyId=${o.publicKeyId}, SignedHeaders=${list}, Signature=${signature}`,
+  };
 }

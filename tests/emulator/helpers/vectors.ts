@@ -25,7 +25,10 @@ export function vectorPublicKeyPem(): string {
 
 /** The query-encoding samples; never none. */
 export function queryEncodingCases(dir = VECTORS_DIR): Array<{ value: string; rfc3986: string }> {
-  const { cases = [] } = readVectorFile<{ cases?: Array<{ value: string; rfc3986: string }> }>('query-encoding-cases.json', dir);
+  const { cases = [] } = readVectorFile<{ cases?: Array<{ value: string; rfc3986: string }> }>(
+    'query-encoding-cases.json',
+    dir,
+  );
   if (cases.length === 0) throw new Error(`query-encoding-cases.json in ${dir} holds no cases`);
   return cases;
 }

@@ -11,16 +11,40 @@ import type { RequestContext } from '../request-context';
 import type { DownloadRecord } from '../stats';
 import type { EmulatorState } from '../state';
 
-function s3Error(ctx: RequestContext, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
+function s3Error(
+  ctx: RequestContext,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
   const { res } = ctx;
   ctx.reasonCode = code;
-  const fields = { Code: code, Message: message, ...extra, RequestId: randomBytes(8).toString('hex').toUpperCase(), HostId: randomBytes(32).toString('base64') };
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${Object.entries(fields).map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</Error>`;
-  res.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(xml), Server: 'AmazonS3' });
+  const fields = {
+    Code: code,
+    Message: message,
+    ...extra,
+    RequestId: randomBytes(8).toString('hex').toUpperCase(),
+    HostId: randomBytes(32).toString('base64'),
+  };
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${Object.entries(fields)
+    .map(([k, v]) => `<${k}>${v}</${k}>`)
+    .join('')}</Error>`;
+  res.writeHead(status, {
+    'Content-Type': 'application/xml',
+    'Content-Length': Buffer.byteLength(xml),
+    Server: 'AmazonS3',
+  });
   res.end(xml);
 }
 
-async function writeBody(res: ServerResponse, body: Buffer, rec: DownloadRecord, bytesPerSecond: number | null, cutAfter: number | null): Promise<void> {
+async function writeBody(
+  res: ServerResponse,
+  body: Buffer,
+  rec: DownloadRecord,
+  bytesPerSecond: number | null,
+  cutAfter: number | null,
+): Promise<void> {
   const limit = cutAfter === null ? body.length : Math.min(cutAfter, body.length);
   const chunk = bytesPerSecond ? Math.max(1, Math.floor(bytesPerSecond / 20)) : 64 * 1024;
   let sent = 0;
@@ -53,17 +77,28 @@ export async function serveDocument(ctx: RequestContext, state: EmulatorState): 
   ctx.route = 'document';
   state.stats.countRequest('document');
   await sleep(state.faults.latencyFor('document'));
-  if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return s3Error(ctx, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+  if (ctx.method !== 'GET' && ctx.method !== 'HEAD')
+    return s3Error(ctx, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
   if (ctx.req.headers.authorization) {
-    return s3Error(ctx, 400, 'InvalidArgument', 'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified');
+    return s3Error(
+      ctx,
+      400,
+      'InvalidArgument',
+      'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified',
+    );
   }
   const now = state.now();
   const check = checkPresigned(state.secret, ctx.host, ctx.rawPath, ctx.rawQuery, now);
   if (!check.ok) {
     if (check.signature) state.stats.downloadStarted(check.signature, ctx.arrivedAt, 403);
-    const extra: Record<string, string> = check.expiresAt === undefined ? {} : {
-      'X-Amz-Expires': String(check.expires), Expires: new Date(check.expiresAt).toISOString(), ServerTime: new Date(now).toISOString(),
-    };
+    const extra: Record<string, string> =
+      check.expiresAt === undefined
+        ? {}
+        : {
+            'X-Amz-Expires': String(check.expires),
+            Expires: new Date(check.expiresAt).toISOString(),
+            ServerTime: new Date(now).toISOString(),
+          };
     return s3Error(ctx, check.code === 'NoSuchKey' ? 404 : 403, check.code, check.message, extra);
   }
   const found = state.findDocument(check.documentId);

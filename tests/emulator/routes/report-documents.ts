@@ -12,9 +12,19 @@ export function getReportDocument(op: Operation) {
     throw new ApiError(404, 'ResourceNotFound', `Report document ${op.id} was not found.`);
   }
   if (op.state.faults.take('notReadyNext')) return { status: 202, body: {} };
-  const issued = presign(op.state.secret, op.store.merchant.region, op.id, op.now, op.state.faults.config.documentUrlTtlSeconds);
+  const issued = presign(
+    op.state.secret,
+    op.store.merchant.region,
+    op.id,
+    op.now,
+    op.state.faults.config.documentUrlTtlSeconds,
+  );
   op.state.stats.urlIssued(op.id, issued.signature, preciseNow(), issued.expiresAt);
   const hold = op.state.announceUrl(op.id);
   const url = hostileDocumentUrl(report.reportId, issued.url) ?? issued.url;
-  return { status: 200, body: { compressionAlgorithm: 'N/A', reportDocumentId: op.id, url }, ...(hold ? { hold } : {}) };
+  return {
+    status: 200,
+    body: { compressionAlgorithm: 'N/A', reportDocumentId: op.id, url },
+    ...(hold ? { hold } : {}),
+  };
 }

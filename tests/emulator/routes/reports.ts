@@ -13,7 +13,8 @@ function firstPageQuery(op: Operation): PageQuery {
   const get = (name: string): string | undefined => single(op.params, name);
   const pageSizeText = get('pageSize');
   const pageSize = pageSizeText === undefined ? 10 : Number(pageSizeText);
-  if (!/^\d+$/.test(pageSizeText ?? '10') || pageSize < 1 || pageSize > 100) throw invalidParameter('pageSize', pageSizeText ?? '');
+  if (!/^\d+$/.test(pageSizeText ?? '10') || pageSize < 1 || pageSize > 100)
+    throw invalidParameter('pageSize', pageSizeText ?? '');
   const sinceText = get('createdSince');
   const untilText = get('createdUntil');
   const since = sinceText === undefined ? op.now - 90 * DAY_MS : date(sinceText, 'createdSince');
@@ -22,7 +23,10 @@ function firstPageQuery(op: Operation): PageQuery {
   return {
     types: list(get('reportTypes'), 'reportTypes', REPORT_TYPES),
     statuses: list(get('processingStatuses'), 'processingStatuses', PROCESSING_STATUSES),
-    since, until, pageSize, after: null,
+    since,
+    until,
+    pageSize,
+    after: null,
   };
 }
 
@@ -30,7 +34,11 @@ function pageQuery(op: Operation): PageQuery {
   const token = single(op.params, 'nextToken');
   if (token === undefined) return firstPageQuery(op);
   if (op.params.some(([n]) => n !== 'nextToken' && QUERY_PARAMETERS.includes(n))) {
-    throw new ApiError(400, 'InvalidParameterCombination', 'nextToken must be the only parameter when it is specified.');
+    throw new ApiError(
+      400,
+      'InvalidParameterCombination',
+      'nextToken must be the only parameter when it is specified.',
+    );
   }
   const query = decodeToken(op.state.secret, op.store.key, token);
   if (!query) throw invalidParameter('nextToken', token);
@@ -42,7 +50,8 @@ const isAfter = (r: ReportRecord, [time, id]: [number, string]): boolean =>
 
 export function getReports(op: Operation) {
   const q = pageQuery(op);
-  const matching = op.store.retained(op.now)
+  const matching = op.store
+    .retained(op.now)
     .filter((r) => r.createdTime >= q.since && r.createdTime <= q.until)
     .filter((r) => !q.types || q.types.includes(r.reportType))
     .filter((r) => !q.statuses || q.statuses.includes(statusAt(r, op.now)))

@@ -29,7 +29,12 @@ export function cancelReportSchedule(op: Operation) {
 
 /** One schedule per report type; `deleteExistingSchedule: true` replaces it. */
 export function createReportSchedule(op: Operation) {
-  const body = jsonBody(op.body, ['reportType', 'scheduleFrequency', 'nextReportCreationTime', 'deleteExistingSchedule']);
+  const body = jsonBody(op.body, [
+    'reportType',
+    'scheduleFrequency',
+    'nextReportCreationTime',
+    'deleteExistingSchedule',
+  ]);
   const type = required(body, 'reportType');
   if (typeof type !== 'string') throw invalidParameter('reportType', String(type));
   const refusal = creationRefusal(type, op.store.env, true, op.state.faults.config.sandboxRefusesTransactionTypes);
@@ -38,14 +43,19 @@ export function createReportSchedule(op: Operation) {
   if (typeof frequency !== 'string' || !(SCHEDULE_FREQUENCIES as readonly string[]).includes(frequency)) {
     throw invalidParameter('scheduleFrequency', String(frequency));
   }
-  const next = body.nextReportCreationTime === undefined
-    ? op.now + frequencyMs(frequency)
-    : date(body.nextReportCreationTime, 'nextReportCreationTime');
+  const next =
+    body.nextReportCreationTime === undefined
+      ? op.now + frequencyMs(frequency)
+      : date(body.nextReportCreationTime, 'nextReportCreationTime');
   const replace = body.deleteExistingSchedule ?? false;
   if (typeof replace !== 'boolean') throw invalidParameter('deleteExistingSchedule', String(replace));
   const existing = [...op.store.schedules.values()].find((s) => s.reportType === type);
   if (existing && !replace) {
-    throw new ApiError(400, 'InvalidRequest', `A schedule for ${type} already exists (${existing.reportScheduleId}); set deleteExistingSchedule to true to replace it.`);
+    throw new ApiError(
+      400,
+      'InvalidRequest',
+      `A schedule for ${type} already exists (${existing.reportScheduleId}); set deleteExistingSchedule to true to replace it.`,
+    );
   }
   if (existing) op.store.schedules.delete(existing.reportScheduleId);
   const schedule = op.store.createSchedule(type, frequency, next);

@@ -4,7 +4,13 @@ import { listAccounts, removeAccount, saveAccount, selectAccount, selectedAccoun
 import type { Account } from '@/utils/accounts/types';
 
 const account = (id: string): Account => ({
-  id, label: id, region: 'na', environment: 'live', publicKeyId: 'LIVE-AEMULATORNALIVE000000001', algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '',
+  id,
+  label: id,
+  region: 'na',
+  environment: 'live',
+  publicKeyId: 'LIVE-AEMULATORNALIVE000000001',
+  algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+  createdAt: '',
 });
 
 describe('account settings', () => {

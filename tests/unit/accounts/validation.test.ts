@@ -11,11 +11,16 @@ describe('public key ID check', () => {
     expect(checkPublicKeyId(id)).toEqual({ ok: true, environment });
   });
 
-  it.each(['', 'af5connhklcvrhoze5abcdef', 'AF5CONNHKLCVRHOZE5ABCDE', 'AF5CONNHKLCVRHOZE5ABCDEFG', 'TEST-AF5CONNHKLCVRHOZE5ABCDEF', 'SANDBOX_AFVX7ULWSGBZ5535PCUQOY7B'])(
-    'refuses %j with a fix', (id) => {
-      const result = checkPublicKeyId(id);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.userMessage).toContain('Integration Central');
-    },
-  );
+  it.each([
+    '',
+    'af5connhklcvrhoze5abcdef',
+    'AF5CONNHKLCVRHOZE5ABCDE',
+    'AF5CONNHKLCVRHOZE5ABCDEFG',
+    'TEST-AF5CONNHKLCVRHOZE5ABCDEF',
+    'SANDBOX_AFVX7ULWSGBZ5535PCUQOY7B',
+  ])('refuses %j with a fix', (id) => {
+    const result = checkPublicKeyId(id);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.userMessage).toContain('Integration Central');
+  });
 });

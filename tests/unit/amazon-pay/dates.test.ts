@@ -47,7 +47,10 @@ describe('parseAmzDate', () => {
     expect(() => parseAmzDate(text)).toThrow(/x-amz-pay-date|calendar date/);
   });
 
-  it.each(['2024-01-15T12:34:56.000Z', '1999-12-31T23:59:59.000Z'])('round-trips %s through the compact form', (iso) => {
-    expect(parseAmzDate(formatAmzDate(new Date(iso))).toISOString()).toBe(iso);
-  });
+  it.each(['2024-01-15T12:34:56.000Z', '1999-12-31T23:59:59.000Z'])(
+    'round-trips %s through the compact form',
+    (iso) => {
+      expect(parseAmzDate(formatAmzDate(new Date(iso))).toISOString()).toBe(iso);
+    },
+  );
 });

@@ -29,7 +29,9 @@ describe('regions', () => {
   });
 
   it.each(['fr', 'gb', 'us-east-1', '', 'toString', '__proto__'])('rejects region %j with a clear error', (region) => {
-    expect(() => normalizeRegion(region)).toThrow(/Unknown Amazon Pay region .*na \(alias us\), eu \(aliases de, uk\) or jp/);
+    expect(() => normalizeRegion(region)).toThrow(
+      /Unknown Amazon Pay region .*na \(alias us\), eu \(aliases de, uk\) or jp/,
+    );
     expect(() => baseUrl({ region, publicKeyId: 'LIVE-X', environment: 'live' })).toThrow(/Unknown Amazon Pay region/);
   });
 

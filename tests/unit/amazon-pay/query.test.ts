@@ -29,7 +29,9 @@ describe('RFC 3986 encoding against query-encoding-cases.json', () => {
 describe('RFC 3986 encoding of every ASCII character', () => {
   const unreserved = /^[A-Za-z0-9\-._~]$/;
   it.each(Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)))('%j', (char) => {
-    const expected = unreserved.test(char) ? char : `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+    const expected = unreserved.test(char)
+      ? char
+      : `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
     expect(encodeRfc3986(char)).toBe(expected);
   });
 
@@ -42,12 +44,20 @@ describe('buildQueryString', () => {
   it.each<[string, Record<string, string | number | undefined>, string]>([
     ['empty', {}, ''],
     ['drops undefined and empty values', { a: undefined, b: '', c: 0, d: 'x' }, 'c=0&d=x'],
-    ['sorts by name', { pageSize: 10, createdSince: '2024-01-01T00:00:00Z', nextToken: 'T' }, 'createdSince=2024-01-01T00%3A00%3A00Z&nextToken=T&pageSize=10'],
+    [
+      'sorts by name',
+      { pageSize: 10, createdSince: '2024-01-01T00:00:00Z', nextToken: 'T' },
+      'createdSince=2024-01-01T00%3A00%3A00Z&nextToken=T&pageSize=10',
+    ],
     ['upper case before lower case', { b: 1, B: 2, a: 3 }, 'B=2&a=3&b=1'],
     ['plain string order for numbered names', { 'A.2': 'x', 'A.10': 'y', 'A.1': 'z' }, 'A.1=z&A.10=y&A.2=x'],
-    ['encodes names too and sorts the encoded names, as the Java SDK does', { 'a b': '1', 'é': '2' }, '%C3%A9=2&a%20b=1'],
+    ['encodes names too and sorts the encoded names, as the Java SDK does', { 'a b': '1', é: '2' }, '%C3%A9=2&a%20b=1'],
     ['space as %20, + as %2B', { q: 'a b+c' }, 'q=a%20b%2Bc'],
-    ['reserved characters', { q: '@#$%^&+=/,?><`";:\\|][{}' }, 'q=%40%23%24%25%5E%26%2B%3D%2F%2C%3F%3E%3C%60%22%3B%3A%5C%7C%5D%5B%7B%7D'],
+    [
+      'reserved characters',
+      { q: '@#$%^&+=/,?><`";:\\|][{}' },
+      'q=%40%23%24%25%5E%26%2B%3D%2F%2C%3F%3E%3C%60%22%3B%3A%5C%7C%5D%5B%7B%7D',
+    ],
   ])('%s', (_name, params, expected) => {
     expect(buildQueryString(params)).toBe(expected);
   });
@@ -57,9 +67,24 @@ describe('buildUrl', () => {
   it.each<[string, string, Record<string, string | number | undefined> | undefined, string]>([
     ['https://pay-api.amazon.com/v2', 'reports', undefined, 'https://pay-api.amazon.com/v2/reports'],
     ['https://pay-api.amazon.com/v2/', '/reports', {}, 'https://pay-api.amazon.com/v2/reports'],
-    ['https://pay-api.amazon.eu/live/v2', 'reports/R1', { x: undefined }, 'https://pay-api.amazon.eu/live/v2/reports/R1'],
-    ['https://pay-api.amazon.jp/v2', 'reports', { nextToken: 'Ab+c/d==', pageSize: 5 }, 'https://pay-api.amazon.jp/v2/reports?nextToken=Ab%2Bc%2Fd%3D%3D&pageSize=5'],
-    ['https://pay-api.amazon.com/v2', 'report-schedules/', undefined, 'https://pay-api.amazon.com/v2/report-schedules/'],
+    [
+      'https://pay-api.amazon.eu/live/v2',
+      'reports/R1',
+      { x: undefined },
+      'https://pay-api.amazon.eu/live/v2/reports/R1',
+    ],
+    [
+      'https://pay-api.amazon.jp/v2',
+      'reports',
+      { nextToken: 'Ab+c/d==', pageSize: 5 },
+      'https://pay-api.amazon.jp/v2/reports?nextToken=Ab%2Bc%2Fd%3D%3D&pageSize=5',
+    ],
+    [
+      'https://pay-api.amazon.com/v2',
+      'report-schedules/',
+      undefined,
+      'https://pay-api.amazon.com/v2/report-schedules/',
+    ],
   ])('%s + %s', (base, path, params, url) => {
     expect(buildUrl(base, path, params)).toBe(url);
   });
@@ -85,7 +110,11 @@ describe('canonicalQueryString (decode, re-encode RFC 3986, sort)', () => {
   });
 
   it('is a fixed point for every string buildQueryString makes', () => {
-    const query = buildQueryString({ nextToken: "x+y z%2F&k=v/é==!'()*", createdSince: '2024-01-01T00:00:00Z', pageSize: 3 });
+    const query = buildQueryString({
+      nextToken: "x+y z%2F&k=v/é==!'()*",
+      createdSince: '2024-01-01T00:00:00Z',
+      pageSize: 3,
+    });
     expect(canonicalQueryString(query)).toBe(query);
   });
 

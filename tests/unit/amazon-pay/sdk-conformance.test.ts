@@ -40,7 +40,12 @@ interface Row {
   ours: { method: string; path: string; params?: QueryParams; body?: string; idempotencyKey?: string };
 }
 
-const account = (region: string, publicKeyId: string, environment: Environment, algorithm: SignatureAlgorithm = V2) => ({
+const account = (
+  region: string,
+  publicKeyId: string,
+  environment: Environment,
+  algorithm: SignatureAlgorithm = V2,
+) => ({
   region,
   publicKeyId,
   environment,
@@ -53,7 +58,11 @@ const rows: Row[] = [
     name: 'get reports: type list + page size, SANDBOX- key, region us',
     account: account('us', SANDBOX_KEY, 'sandbox'),
     sdk: (c) => c.getReports({ reportTypes: `${SETTLEMENT},${SANDBOX_SETTLEMENT}`, pageSize: 10 }),
-    ours: { method: 'GET', path: 'reports', params: { reportTypes: `${SETTLEMENT},${SANDBOX_SETTLEMENT}`, pageSize: 10 } },
+    ours: {
+      method: 'GET',
+      path: 'reports',
+      params: { reportTypes: `${SETTLEMENT},${SANDBOX_SETTLEMENT}`, pageSize: 10 },
+    },
   },
   {
     name: 'get reports: ISO dates with ":" and statuses, legacy key sandbox, region eu',
@@ -118,23 +127,36 @@ const rows: Row[] = [
     name: 'get report document: legacy key live, region eu',
     account: account('eu', LEGACY_KEY, 'live'),
     sdk: (c) => c.getReportDocument('amzn1.tortuga.0.000000000-0000-0000-0000-000000000000.00000000000000'),
-    ours: { method: 'GET', path: 'report-documents/amzn1.tortuga.0.000000000-0000-0000-0000-000000000000.00000000000000' },
+    ours: {
+      method: 'GET',
+      path: 'report-documents/amzn1.tortuga.0.000000000-0000-0000-0000-000000000000.00000000000000',
+    },
   },
   {
     name: 'get report document: LIVE- key, region jp, V1 algorithm',
     account: account('jp', LIVE_KEY, 'live', V1),
     sdk: (c) => c.getReportDocument('amzn1.tortuga.3.aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee.T1ABCDEFGHIJKL'),
-    ours: { method: 'GET', path: 'report-documents/amzn1.tortuga.3.aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee.T1ABCDEFGHIJKL' },
+    ours: {
+      method: 'GET',
+      path: 'report-documents/amzn1.tortuga.3.aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee.T1ABCDEFGHIJKL',
+    },
   },
   {
     name: 'create report: JSON body + idempotency key, SANDBOX- key, region us',
     account: account('us', SANDBOX_KEY, 'sandbox'),
     sdk: (c) =>
-      c.createReport({ reportType: SANDBOX_SETTLEMENT, startTime: '20240101T000000Z', endTime: '20240114T235959Z' }, idempotency),
+      c.createReport(
+        { reportType: SANDBOX_SETTLEMENT, startTime: '20240101T000000Z', endTime: '20240114T235959Z' },
+        idempotency,
+      ),
     ours: {
       method: 'POST',
       path: 'reports',
-      body: JSON.stringify({ reportType: SANDBOX_SETTLEMENT, startTime: '20240101T000000Z', endTime: '20240114T235959Z' }),
+      body: JSON.stringify({
+        reportType: SANDBOX_SETTLEMENT,
+        startTime: '20240101T000000Z',
+        endTime: '20240114T235959Z',
+      }),
       idempotencyKey: IDEMPOTENCY_KEY,
     },
   },
@@ -147,11 +169,19 @@ const rows: Row[] = [
   {
     name: 'create report: LIVE- key, region jp, V1 algorithm',
     account: account('jp', LIVE_KEY, 'live', V1),
-    sdk: (c) => c.createReport({ reportType: SETTLEMENT, startTime: '2024-01-01T00:00:00Z', endTime: '2024-01-14T23:59:59Z' }, idempotency),
+    sdk: (c) =>
+      c.createReport(
+        { reportType: SETTLEMENT, startTime: '2024-01-01T00:00:00Z', endTime: '2024-01-14T23:59:59Z' },
+        idempotency,
+      ),
     ours: {
       method: 'POST',
       path: 'reports',
-      body: JSON.stringify({ reportType: SETTLEMENT, startTime: '2024-01-01T00:00:00Z', endTime: '2024-01-14T23:59:59Z' }),
+      body: JSON.stringify({
+        reportType: SETTLEMENT,
+        startTime: '2024-01-01T00:00:00Z',
+        endTime: '2024-01-14T23:59:59Z',
+      }),
       idempotencyKey: IDEMPOTENCY_KEY,
     },
   },
@@ -159,7 +189,11 @@ const rows: Row[] = [
     name: 'get report schedules: type list, SANDBOX- key, region na',
     account: account('na', SANDBOX_KEY, 'sandbox'),
     sdk: (c) => c.getReportSchedules([SETTLEMENT, SANDBOX_SETTLEMENT]),
-    ours: { method: 'GET', path: 'report-schedules', params: { reportTypes: [SETTLEMENT, SANDBOX_SETTLEMENT].join(',') } },
+    ours: {
+      method: 'GET',
+      path: 'report-schedules',
+      params: { reportTypes: [SETTLEMENT, SANDBOX_SETTLEMENT].join(',') },
+    },
   },
   {
     name: 'get report schedules: no filter, legacy key live, region eu',
@@ -184,7 +218,12 @@ const rows: Row[] = [
     account: account('us', LIVE_KEY, 'live'),
     sdk: (c) =>
       c.createReportSchedule(
-        { reportType: SETTLEMENT, scheduleFrequency: 'P1D', nextReportCreationTime: '20240116T000000Z', deleteExistingSchedule: false },
+        {
+          reportType: SETTLEMENT,
+          scheduleFrequency: 'P1D',
+          nextReportCreationTime: '20240116T000000Z',
+          deleteExistingSchedule: false,
+        },
         idempotency,
       ),
     ours: {
@@ -202,7 +241,11 @@ const rows: Row[] = [
   {
     name: 'create schedule: unicode in an object body, legacy key live, region uk',
     account: account('uk', LEGACY_KEY, 'live'),
-    sdk: (c) => c.createReportSchedule({ reportType: SETTLEMENT, scheduleFrequency: 'P7D', label: 'Überweisung ✓ 精算' }, idempotency),
+    sdk: (c) =>
+      c.createReportSchedule(
+        { reportType: SETTLEMENT, scheduleFrequency: 'P7D', label: 'Überweisung ✓ 精算' },
+        idempotency,
+      ),
     ours: {
       method: 'POST',
       path: 'report-schedules',
@@ -211,15 +254,25 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'get disbursements (through the SDK\'s generic apiCall): window + page size, LIVE- key, region us',
+    name: "get disbursements (through the SDK's generic apiCall): window + page size, LIVE- key, region us",
     account: account('us', LIVE_KEY, 'live'),
-    sdk: (c) => c.apiCall({ method: 'GET', urlFragment: 'disbursements', queryParams: { startTime: '20240101T000000Z', endTime: '20240115T000000Z', pageSize: 30 } }),
-    ours: { method: 'GET', path: 'disbursements', params: { startTime: '20240101T000000Z', endTime: '20240115T000000Z', pageSize: 30 } },
+    sdk: (c) =>
+      c.apiCall({
+        method: 'GET',
+        urlFragment: 'disbursements',
+        queryParams: { startTime: '20240101T000000Z', endTime: '20240115T000000Z', pageSize: 30 },
+      }),
+    ours: {
+      method: 'GET',
+      path: 'disbursements',
+      params: { startTime: '20240101T000000Z', endTime: '20240115T000000Z', pageSize: 30 },
+    },
   },
   {
     name: 'get disbursements next page: the token alone, legacy key live, region jp',
     account: account('jp', LEGACY_KEY, 'live'),
-    sdk: (c) => c.apiCall({ method: 'GET', urlFragment: 'disbursements', queryParams: { nextToken: 'eyJxIjoiYWJjIn0=' } }),
+    sdk: (c) =>
+      c.apiCall({ method: 'GET', urlFragment: 'disbursements', queryParams: { nextToken: 'eyJxIjoiYWJjIn0=' } }),
     ours: { method: 'GET', path: 'disbursements', params: { nextToken: 'eyJxIjoiYWJjIn0=' } },
   },
   {
@@ -246,7 +299,10 @@ function withoutSdkDifferences(sdkCanonical: string): string {
   const normalisedHeaders = headerLines
     .filter((line) => !line.startsWith('user-agent:'))
     .map((line) => (line === `x-amz-pay-date:${SDK_DATE}` ? `x-amz-pay-date:${COMPACT_DATE}` : line));
-  const signedHeaders = (lines[blank + 1] ?? '').split(';').filter((name) => name !== 'user-agent').join(';');
+  const signedHeaders = (lines[blank + 1] ?? '')
+    .split(';')
+    .filter((name) => name !== 'user-agent')
+    .join(';');
   return [...lines.slice(0, 3), ...normalisedHeaders, '', signedHeaders, ...lines.slice(blank + 2)].join('\n');
 }
 
@@ -285,7 +341,10 @@ describe.each(rows)('same request as the official SDK: $name', (row) => {
   it('reproduces the SDK bytes and string to sign when given its extra header and date', async () => {
     const { hashed, signed, sent } = await captureSdkRequest(sdkConfig, FIXED_CLOCK, row.sdk);
     const plan = await prepareSignature(signatureInput);
-    const sdkExtras = { 'user-agent': sent.headers['user-agent'] ?? '', 'x-amz-pay-date': sent.headers['x-amz-pay-date'] ?? '' };
+    const sdkExtras = {
+      'user-agent': sent.headers['user-agent'] ?? '',
+      'x-amz-pay-date': sent.headers['x-amz-pay-date'] ?? '',
+    };
     const ours = canonicalRequest({
       method: row.ours.method,
       url,
@@ -298,7 +357,10 @@ describe.each(rows)('same request as the official SDK: $name', (row) => {
 
   it('sends the same headers, and both signatures verify with the documented salt', async () => {
     const { signed, sent } = await captureSdkRequest(sdkConfig, FIXED_CLOCK, row.sdk);
-    const { authorization, ...ours } = await signRequest({ ...signatureInput, privateKey: await importTestPrivateKey() });
+    const { authorization, ...ours } = await signRequest({
+      ...signatureInput,
+      privateKey: await importTestPrivateKey(),
+    });
     const { authorization: sdkAuthorization = '', 'user-agent': _userAgent, ...sdkHeaders } = sent.headers;
     expect(sdkHeaders['x-amz-pay-date']).toBe(SDK_DATE);
     expect(ours).toEqual({ ...sdkHeaders, 'x-amz-pay-date': COMPACT_DATE });

@@ -26,7 +26,14 @@ afterEach(() => {
 });
 
 const sign = (input: Partial<SignRequestInput>) =>
-  signRequest({ method: 'GET', url: REPORTS, publicKeyId: 'LIVE-AEXAMPLETESTKEY000000000', privateKey, date: DATE, ...input });
+  signRequest({
+    method: 'GET',
+    url: REPORTS,
+    publicKeyId: 'LIVE-AEXAMPLETESTKEY000000000',
+    privateKey,
+    date: DATE,
+    ...input,
+  });
 
 describe('headers', () => {
   it.each([
@@ -96,7 +103,12 @@ describe('signature', () => {
 
   it('builds the authorization header in the documented shape', () => {
     expect(
-      authorizationHeader({ algorithm: 'AMZN-PAY-RSASSA-PSS', publicKeyId: 'ID', signedHeaders: 'a;b', signature: 'c2ln' }),
+      authorizationHeader({
+        algorithm: 'AMZN-PAY-RSASSA-PSS',
+        publicKeyId: 'ID',
+        signedHeaders: 'a;b',
+        signature: 'c2ln',
+      }),
     ).toBe('AMZN-PAY-RSASSA-PSS PublicKeyId=ID, SignedHeaders=a;b, Signature=c2ln');
   });
 });
@@ -112,7 +124,9 @@ describe('canonical request', () => {
     ['unicode body', '{"note":"Café – 東京 ✓ 😀"}', null],
   ])('hashes the UTF-8 body: %s', async (_name, body, hashed) => {
     const { canonicalRequest } = await plan({ method: 'POST', body });
-    const expected = createHash('sha256').update(Buffer.from(hashed ?? body ?? '', 'utf8')).digest('hex');
+    const expected = createHash('sha256')
+      .update(Buffer.from(hashed ?? body ?? '', 'utf8'))
+      .digest('hex');
     expect(canonicalRequest.split('\n').at(-1)).toBe(expected);
   });
 

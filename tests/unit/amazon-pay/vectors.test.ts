@@ -81,7 +81,10 @@ describe.each(portableVectors)('portable vector $name', (vector) => {
   });
 
   it('signRequest sends exactly its headers, apart from the random signature', async () => {
-    const { authorization, ...headers } = await signRequest({ ...inputsOf(vector), privateKey: await importTestPrivateKey() });
+    const { authorization, ...headers } = await signRequest({
+      ...inputsOf(vector),
+      privateKey: await importTestPrivateKey(),
+    });
     const { authorization: expectedAuthorization, ...expectedHeaders } = vector.headersSent;
     expect(headers).toEqual(expectedHeaders);
     expect(withoutSignature(authorization)).toBe(withoutSignature(expectedAuthorization));

@@ -29,10 +29,26 @@ afterAll(async () => emulator?.close());
 function services(signingKey = key): { services: Services; downloads: FakeDownloads } {
   const downloads = new FakeDownloads();
   const db = openJobsDb();
-  const client = () => createReportsClient({ account: liveAccount, loadKey: async () => signingKey, fetch: createEmulatorFetch(emulator.port), skew: createClockSkewStore() });
-  const pipeline = createDownloadPipeline({ db, downloads, fetchDocument: (job) => client().getReportDocument(job.reportDocumentId) });
+  const client = () =>
+    createReportsClient({
+      account: liveAccount,
+      loadKey: async () => signingKey,
+      fetch: createEmulatorFetch(emulator.port),
+      skew: createClockSkewStore(),
+    });
+  const pipeline = createDownloadPipeline({
+    db,
+    downloads,
+    fetchDocument: (job) => client().getReportDocument(job.reportDocumentId),
+  });
   downloads.onChanged.addListener((delta) => void pipeline.handleDownloadChanged(delta));
-  const partial = { db, pipeline, account: async () => liveAccount, client, accountsInRegion: async () => [liveAccount] };
+  const partial = {
+    db,
+    pipeline,
+    account: async () => liveAccount,
+    client,
+    accountsInRegion: async () => [liveAccount],
+  };
   return { services: partial as unknown as Services, downloads };
 }
 
@@ -46,20 +62,31 @@ describe('auto-archive', () => {
   it('queues every completed settlement report of 90 days on its first run, and records the run', async () => {
     const { services: s, downloads } = services();
     // The account's list as the views cache it: Amazon's oldest settlements are about to expire, none archived yet.
-    const cached = await writeCachedReports(liveAccount.id, await s.client(liveAccount).listReports({ createdSince: retentionStart(Date.now()) }));
-    const expiring = cached.reports.filter((r) => r.processingStatus === 'COMPLETED' && expiresSoon(r.createdTime.getTime(), Date.now()));
+    const cached = await writeCachedReports(
+      liveAccount.id,
+      await s.client(liveAccount).listReports({ createdSince: retentionStart(Date.now()) }),
+    );
+    const expiring = cached.reports.filter(
+      (r) => r.processingStatus === 'COMPLETED' && expiresSoon(r.createdTime.getTime(), Date.now()),
+    );
     const expiringSettlements = expiring.filter((r) => r.reportType === SETTLEMENT);
     expect(expiringSettlements.length).toBeGreaterThan(0);
     expect(await countExpiringUnarchived(s, liveAccount.id)).toBe(expiring.length);
     const before = Date.now();
     const state = await runAutoArchive(s, liveAccount.id);
-    await expect.poll(async () => (await s.pipeline.snapshot()).jobs.filter((j) => j.state === 'done').length, { timeout: 20_000 })
+    await expect
+      .poll(async () => (await s.pipeline.snapshot()).jobs.filter((j) => j.state === 'done').length, {
+        timeout: 20_000,
+      })
       .toBe(state.lastResult?.queued);
-    const settlements = emulator.admin.reports(liveAccount.publicKeyId, 'live')
+    const settlements = emulator.admin
+      .reports(liveAccount.publicKeyId, 'live')
       .filter((r) => r.reportType === SETTLEMENT && r.processingStatus === 'COMPLETED');
     expect(settlements.length).toBeGreaterThan(60);
     expect(state.lastResult).toEqual({ queued: settlements.length });
-    expect(new Set(downloads.calls.map((c) => c.filename.split('_').pop()))).toEqual(new Set(settlements.map((r) => `${r.reportId}.csv`)));
+    expect(new Set(downloads.calls.map((c) => c.filename.split('_').pop()))).toEqual(
+      new Set(settlements.map((r) => `${r.reportId}.csv`)),
+    );
     expect(state.lastRun).toBeGreaterThanOrEqual(before);
     expect(state.nextRun).toBe(state.lastRun! + 6 * 3_600_000);
     // Archived settlements no longer count; the expiring reports of other types (not auto-archived) still do.
@@ -69,7 +96,10 @@ describe('auto-archive', () => {
   it('queues nothing twice: a second run finds everything archived', async () => {
     const { services: s } = services();
     const first = await runAutoArchive(s, liveAccount.id);
-    await expect.poll(async () => (await s.pipeline.snapshot()).jobs.filter((j) => j.state === 'done').length, { timeout: 20_000 })
+    await expect
+      .poll(async () => (await s.pipeline.snapshot()).jobs.filter((j) => j.state === 'done').length, {
+        timeout: 20_000,
+      })
       .toBe(first.lastResult?.queued);
     const second = await runAutoArchive(s, liveAccount.id);
     expect(second.lastResult).toEqual({ queued: 0 });
@@ -79,7 +109,10 @@ describe('auto-archive', () => {
     const { services: s } = services(await otherKey());
     const state = await runAutoArchive(s, liveAccount.id);
     expect(state.lastResult?.queued).toBe(0);
-    expect(state.lastResult?.error).toMatchObject({ code: 'signature-mismatch', userMessage: expect.stringContaining("doesn't match") });
+    expect(state.lastResult?.error).toMatchObject({
+      code: 'signature-mismatch',
+      userMessage: expect.stringContaining("doesn't match"),
+    });
     expect((await readState(liveAccount.id, 'live')).lastResult).toEqual(state.lastResult);
   });
 });

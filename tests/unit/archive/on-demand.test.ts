@@ -3,7 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/tests/emulator';
 import type { Account } from '@/utils/accounts/types';
 import { createReportsClient } from '@/utils/amazon-pay/client';
-import { FOLLOW_DEADLINE_MS, addOnDemand, followOnDemand, hasPendingOnDemand, listOnDemand, removeOnDemandFor } from '@/utils/archive/on-demand';
+import {
+  FOLLOW_DEADLINE_MS,
+  addOnDemand,
+  followOnDemand,
+  hasPendingOnDemand,
+  listOnDemand,
+  removeOnDemandFor,
+} from '@/utils/archive/on-demand';
 import { AccountNotFoundError, type Services } from '@/utils/background/services';
 import type { OnDemandView } from '@/utils/messaging/protocol';
 import { demoKey, freePort, liveAccount, startTestEmulator } from '../client/emulator-setup';
@@ -33,14 +40,25 @@ function services(port = emu.port): Services {
       if (!found) throw new AccountNotFoundError(id);
       return found;
     },
-    client: (account: Account) => createReportsClient({ account, loadKey: async () => key, fetch: createEmulatorFetch(port), retry: { maxAttempts: 1 } }),
+    client: (account: Account) =>
+      createReportsClient({
+        account,
+        loadKey: async () => key,
+        fetch: createEmulatorFetch(port),
+        retry: { maxAttempts: 1 },
+      }),
   } as unknown as Services;
 }
 
 async function pending(accountId: string, reportId: string, requestedAt = new Date(NOW - 60_000)): Promise<void> {
   const item: OnDemandView = {
-    accountId, reportId, reportType: ORDER_REFERENCE, startTime: '2026-11-01T00:00:00.000Z', endTime: '2026-11-02T00:00:00.000Z',
-    requestedAt: requestedAt.toISOString(), status: 'IN_PROGRESS',
+    accountId,
+    reportId,
+    reportType: ORDER_REFERENCE,
+    startTime: '2026-11-01T00:00:00.000Z',
+    endTime: '2026-11-02T00:00:00.000Z',
+    requestedAt: requestedAt.toISOString(),
+    status: 'IN_PROGRESS',
   };
   await addOnDemand(item);
 }
@@ -67,7 +85,9 @@ describe('following requested reports', () => {
     account('acc-unknown-key', 'LIVE-AUNKNOWNKEY0000000000000');
     await pending('acc-unknown-key', 'R-any');
     await followOnDemand(services(), NOW);
-    expect(await listOnDemand('acc-unknown-key')).toEqual([expect.objectContaining({ status: 'FAILED', error: expect.objectContaining({ code: 'unauthorized' }) })]);
+    expect(await listOnDemand('acc-unknown-key')).toEqual([
+      expect.objectContaining({ status: 'FAILED', error: expect.objectContaining({ code: 'unauthorized' }) }),
+    ]);
     expect(await hasPendingOnDemand()).toBe(false);
   });
 
@@ -75,7 +95,9 @@ describe('following requested reports', () => {
     account('acc-404');
     await pending('acc-404', 'R-NO-SUCH-REPORT');
     await followOnDemand(services(), NOW);
-    expect(await listOnDemand('acc-404')).toEqual([expect.objectContaining({ status: 'FAILED', error: expect.objectContaining({ code: 'not-found' }) })]);
+    expect(await listOnDemand('acc-404')).toEqual([
+      expect.objectContaining({ status: 'FAILED', error: expect.objectContaining({ code: 'not-found' }) }),
+    ]);
     expect(await hasPendingOnDemand()).toBe(false);
   });
 
@@ -88,7 +110,9 @@ describe('following requested reports', () => {
     expect(await hasPendingOnDemand()).toBe(true);
 
     await followOnDemand(offline, NOW + FOLLOW_DEADLINE_MS);
-    expect(await listOnDemand('acc-offline')).toEqual([expect.objectContaining({ status: 'FAILED', error: expect.objectContaining({ code: 'on-demand-deadline' }) })]);
+    expect(await listOnDemand('acc-offline')).toEqual([
+      expect.objectContaining({ status: 'FAILED', error: expect.objectContaining({ code: 'on-demand-deadline' }) }),
+    ]);
     expect(await hasPendingOnDemand()).toBe(false);
   });
 });

@@ -24,7 +24,10 @@ import type { ConnectionVerdict, ReportListing } from '@/utils/messaging/protoco
 import { errorText } from '@/utils/views/error-text';
 
 /** The views word errors through browser.i18n: English, from the extension's own catalogue. */
-const english = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
+const english = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 
 let emulator: RunningEmulator;
 let key: CryptoKey;
@@ -48,12 +51,28 @@ function services(signingKey = key): { services: Services; downloads: FakeDownlo
   const downloads = new FakeDownloads();
   const db = openJobsDb();
   const skew = createClockSkewStore();
-  const client = () => createReportsClient({
-    account: liveAccount, loadKey: async () => signingKey, fetch: createEmulatorFetch(emulator.port), skew, sleep: async () => undefined,
+  const client = () =>
+    createReportsClient({
+      account: liveAccount,
+      loadKey: async () => signingKey,
+      fetch: createEmulatorFetch(emulator.port),
+      skew,
+      sleep: async () => undefined,
+    });
+  const pipeline = createDownloadPipeline({
+    db,
+    downloads,
+    fetchDocument: (job) => client().getReportDocument(job.reportDocumentId),
   });
-  const pipeline = createDownloadPipeline({ db, downloads, fetchDocument: (job) => client().getReportDocument(job.reportDocumentId) });
   downloads.onChanged.addListener((delta) => void pipeline.handleDownloadChanged(delta));
-  const partial = { db, pipeline, skew, account: async () => liveAccount, client, accountsInRegion: async () => [liveAccount] };
+  const partial = {
+    db,
+    pipeline,
+    skew,
+    account: async () => liveAccount,
+    client,
+    accountsInRegion: async () => [liveAccount],
+  };
   return { services: partial as unknown as Services, downloads };
 }
 
@@ -68,15 +87,24 @@ async function testConnection(s: Services): Promise<Extract<ConnectionVerdict, {
 }
 
 describe('Test connection', () => {
-  it('with a key that is not the Public Key ID\'s: 403, the doctor shows equal strings to sign, the key is to blame', async () => {
+  it("with a key that is not the Public Key ID's: 403, the doctor shows equal strings to sign, the key is to blame", async () => {
     const { error } = await testConnection(services(wrongKey).services);
-    const details = error.details as { status: number; theirStringToSign: string; ourStringToSign: string; difference?: unknown };
+    const details = error.details as {
+      status: number;
+      theirStringToSign: string;
+      ourStringToSign: string;
+      difference?: unknown;
+    };
     expect([error.code, details.status]).toEqual(['signature-mismatch', 403]);
     expect(details.theirStringToSign).toMatch(/^AMZN-PAY-RSASSA-PSS-V2\n[0-9a-f]{64}$/);
     expect(details.ourStringToSign).toBe(details.theirStringToSign);
     expect(details.difference).toBeUndefined();
-    expect(error.userMessage).toBe("Amazon rejected the request signature: the private key doesn't match this Public Key ID");
-    expect(errorText(error)).toBe("Amazon rejected the request signature: the private key doesn't match this Public Key ID.");
+    expect(error.userMessage).toBe(
+      "Amazon rejected the request signature: the private key doesn't match this Public Key ID",
+    );
+    expect(errorText(error)).toBe(
+      "Amazon rejected the request signature: the private key doesn't match this Public Key ID.",
+    );
   });
 
   it('for an account that is not active: 403 InvalidAccountStatus says so', async () => {
@@ -91,7 +119,10 @@ describe('Test connection', () => {
 describe('report listing', () => {
   it('keeps the cached list and says the account is not active', async () => {
     inactive();
-    const listing = await reportHandlers(services().services).listReports({ accountId: liveAccount.id, mode: 'fresh' }, extensionPage) as ReportListing;
+    const listing = (await reportHandlers(services().services).listReports(
+      { accountId: liveAccount.id, mode: 'fresh' },
+      extensionPage,
+    )) as ReportListing;
     expect(listing.reports).toEqual([]);
     expect(listing.refreshError).toMatchObject({ code: 'account-inactive' });
     expect(errorText(listing.refreshError!)).toMatch(/not active/);
@@ -111,13 +142,23 @@ describe('auto-archive', () => {
 describe('downloads', () => {
   it('fail at once, without retries, when the account stops being active after listing', async () => {
     const { services: s, downloads } = services();
-    const reports = (await s.client(liveAccount).listReports({ reportTypes: [SETTLEMENT], processingStatuses: ['COMPLETED'] })).slice(0, 3);
+    const reports = (
+      await s.client(liveAccount).listReports({ reportTypes: [SETTLEMENT], processingStatuses: ['COMPLETED'] })
+    ).slice(0, 3);
     expect(reports).toHaveLength(3);
     inactive();
     await s.pipeline.enqueue(liveAccount.id, reports, { accountLabel: liveAccount.label });
-    await expect.poll(async () => (await s.pipeline.snapshot()).jobs.filter((j) => j.state === 'failed').length, { timeout: 10_000 }).toBe(3);
+    await expect
+      .poll(async () => (await s.pipeline.snapshot()).jobs.filter((j) => j.state === 'failed').length, {
+        timeout: 10_000,
+      })
+      .toBe(3);
     const { jobs } = await s.pipeline.snapshot();
-    expect(jobs.map((j) => j.error?.code)).toEqual(['InvalidAccountStatus', 'InvalidAccountStatus', 'InvalidAccountStatus']);
+    expect(jobs.map((j) => j.error?.code)).toEqual([
+      'InvalidAccountStatus',
+      'InvalidAccountStatus',
+      'InvalidAccountStatus',
+    ]);
     expect(errorText(jobs[0]!.error!)).toMatch(/not active/);
     expect(apiCalls().filter((r) => r.route === 'getReportDocument')).toHaveLength(3);
     expect(downloads.calls).toEqual([]);

@@ -7,7 +7,12 @@ import { saveAccount } from '@/utils/accounts/store';
 import { createReportsClient } from '@/utils/amazon-pay/client';
 import { reportHandlers } from '@/utils/background/handlers/reports';
 import type { Services } from '@/utils/background/services';
-import { candidateKeyId, discardCandidateKey, promoteCandidateKey, stageCandidateKey } from '@/utils/keys/candidate-key';
+import {
+  candidateKeyId,
+  discardCandidateKey,
+  promoteCandidateKey,
+  stageCandidateKey,
+} from '@/utils/keys/candidate-key';
 import { loadKey, loadKeyRecord, saveKey } from '@/utils/keys/keystore';
 import { createEmulatorFetch } from '../helpers/emulator-fetch';
 import { demoKey, liveAccount, otherKey, startTestEmulator } from '../client/emulator-setup';
@@ -20,12 +25,18 @@ afterAll(() => emu.close());
 
 /** The account as it was before the key change: an old Public Key ID Amazon no longer knows, and an old key. */
 const before = { ...liveAccount, id: 'acc-replacing', publicKeyId: 'LIVE-AEMULATORNALIVE000000009' };
-const candidate = { region: liveAccount.region, environment: liveAccount.environment, publicKeyId: liveAccount.publicKeyId, algorithm: liveAccount.algorithm };
+const candidate = {
+  region: liveAccount.region,
+  environment: liveAccount.environment,
+  publicKeyId: liveAccount.publicKeyId,
+  algorithm: liveAccount.algorithm,
+};
 
 function handlers() {
   const services = {
     account: async () => before,
-    client: (account: typeof before, keyId = account.id) => createReportsClient({ account, loadKey: () => loadKey(keyId), fetch: createEmulatorFetch(emu.port) }),
+    client: (account: typeof before, keyId = account.id) =>
+      createReportsClient({ account, loadKey: () => loadKey(keyId), fetch: createEmulatorFetch(emu.port) }),
     skew: { offset: () => 0 },
   } as unknown as Services;
   return reportHandlers(services);
@@ -49,7 +60,10 @@ describe('a replacement key', () => {
   });
 
   it('fails the test without a staged candidate, and the stored key fails as it did', async () => {
-    expect(await handlers().testConnection({ accountId: before.id, candidate }, caller)).toMatchObject({ ok: false, error: { code: 'key-missing' } });
+    expect(await handlers().testConnection({ accountId: before.id, candidate }, caller)).toMatchObject({
+      ok: false,
+      error: { code: 'key-missing' },
+    });
     expect(await handlers().testConnection({ accountId: before.id }, caller)).toMatchObject({ ok: false });
   });
 

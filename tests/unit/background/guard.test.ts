@@ -13,7 +13,15 @@ afterEach(() => {
 describe('guarded background work', () => {
   it('reports a failure with its code and message, and settles', async () => {
     const report = vi.fn();
-    await expect(guarded('auto-archive', async () => { throw KeyMissingError.forAccount('acc-1'); }, report)).resolves.toBeUndefined();
+    await expect(
+      guarded(
+        'auto-archive',
+        async () => {
+          throw KeyMissingError.forAccount('acc-1');
+        },
+        report,
+      ),
+    ).resolves.toBeUndefined();
     expect(report).toHaveBeenCalledWith('auto-archive', expect.any(KeyMissingError));
   });
 
@@ -21,8 +29,12 @@ describe('guarded background work', () => {
     const console = vi.spyOn(globalThis.console, 'error').mockImplementation(() => undefined);
     await guarded('resuming downloads', async () => 'fine');
     expect(console).not.toHaveBeenCalled();
-    await guarded('resuming downloads', async () => { throw KeyMissingError.forAccount('acc-1'); });
-    expect(console).toHaveBeenCalledWith('Report Courier: resuming downloads failed (key-missing): No private key stored for account acc-1');
+    await guarded('resuming downloads', async () => {
+      throw KeyMissingError.forAccount('acc-1');
+    });
+    expect(console).toHaveBeenCalledWith(
+      'Report Courier: resuming downloads failed (key-missing): No private key stored for account acc-1',
+    );
   });
 
   it('keeps the byte sampler alive after a failed sample: reported, and the next poke samples again', async () => {
@@ -31,7 +43,12 @@ describe('guarded background work', () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     const downloadingJobs = vi.fn().mockRejectedValueOnce(new Error('storage gone')).mockResolvedValue([]);
-    const sampler = createByteSampler({ downloads: new FakeDownloads(), downloadingJobs, watched: () => true, send: vi.fn() });
+    const sampler = createByteSampler({
+      downloads: new FakeDownloads(),
+      downloadingJobs,
+      watched: () => true,
+      send: vi.fn(),
+    });
     sampler.poke();
     await vi.advanceTimersByTimeAsync(SAMPLE_EVERY_MS);
     expect(console).toHaveBeenCalledWith(expect.stringContaining('sampling download progress failed'));

@@ -48,9 +48,10 @@ describe("the background's IndexedDB", () => {
     await rig.pipeline.enqueue('acct-1', reports(2), { accountLabel: 'Shop' });
     await rig.drain();
     const { readSessionImage } = await import('@/utils/storage/session-image');
-    const historyKept = async () => (await readSessionImage(fakeBrowser.storage.session))
-      .flatMap((db) => db.stores.flatMap((s) => s.values))
-      .filter((value) => typeof value === 'object' && value !== null && 'downloadedAt' in value).length;
+    const historyKept = async () =>
+      (await readSessionImage(fakeBrowser.storage.session))
+        .flatMap((db) => db.stores.flatMap((s) => s.values))
+        .filter((value) => typeof value === 'object' && value !== null && 'downloadedAt' in value).length;
     await expect.poll(historyKept).toBe(2);
 
     // The next background of this browser session: the browser's IndexedDB still refuses, memory starts empty.
@@ -58,7 +59,9 @@ describe("the background's IndexedDB", () => {
     expect(await ensureIndexedDb()).toBe('in-memory');
     const next = createRig({ fake: rig.fake, clock: rig.clock });
     expect((await searchHistory(next.db)).map((h) => h.reportId).sort()).toEqual(['R001', 'R002']);
-    expect((await next.pipeline.enqueue('acct-1', reports(2), { accountLabel: 'Shop' })).skipped.map((s) => s.reason)).toEqual(['downloaded', 'downloaded']);
+    expect(
+      (await next.pipeline.enqueue('acct-1', reports(2), { accountLabel: 'Shop' })).skipped.map((s) => s.reason),
+    ).toEqual(['downloaded', 'downloaded']);
   });
 
   it('stays the browser one when it opens', async () => {

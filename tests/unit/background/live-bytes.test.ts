@@ -6,9 +6,23 @@ import { FakeDownloads, inProgress } from '../fakes/downloads';
 
 function job(downloadId: number): DownloadJob {
   return {
-    id: `j${downloadId}`, accountId: 'a', reportId: `r${downloadId}`, reportDocumentId: 'd', reportType: 't', startTime: '', endTime: '',
-    accountLabel: 'A', batchId: 'b', position: 0, state: 'downloading', attempts: 1, nextAttemptAt: 0, downloadId,
-    filename: 'AmazonPay/A/x.csv', createdAt: 0, updatedAt: 0,
+    id: `j${downloadId}`,
+    accountId: 'a',
+    reportId: `r${downloadId}`,
+    reportDocumentId: 'd',
+    reportType: 't',
+    startTime: '',
+    endTime: '',
+    accountLabel: 'A',
+    batchId: 'b',
+    position: 0,
+    state: 'downloading',
+    attempts: 1,
+    nextAttemptAt: 0,
+    downloadId,
+    filename: 'AmazonPay/A/x.csv',
+    createdAt: 0,
+    updatedAt: 0,
   };
 }
 
@@ -21,7 +35,12 @@ describe('live byte counts', () => {
     const id = await downloads.download({ url: 'https://doc.example/a', filename: 'AmazonPay/A/x.csv' });
     const running = [job(id)];
     const sent: ProgressEvent[] = [];
-    const sampler = createByteSampler({ downloads, downloadingJobs: async () => running, watched: () => true, send: (e) => sent.push(e) });
+    const sampler = createByteSampler({
+      downloads,
+      downloadingJobs: async () => running,
+      watched: () => true,
+      send: (e) => sent.push(e),
+    });
     sampler.poke();
     await vi.advanceTimersByTimeAsync(SAMPLE_EVERY_MS);
     expect(sent.some((e) => e.type === 'job' && e.job.jobId === 'j' + id)).toBe(true);
@@ -34,7 +53,12 @@ describe('live byte counts', () => {
   it('does not sample when no view is open', async () => {
     const downloads = new FakeDownloads();
     const search = vi.spyOn(downloads, 'search');
-    const sampler = createByteSampler({ downloads, downloadingJobs: async () => [job(1)], watched: () => false, send: vi.fn() });
+    const sampler = createByteSampler({
+      downloads,
+      downloadingJobs: async () => [job(1)],
+      watched: () => false,
+      send: vi.fn(),
+    });
     sampler.poke();
     await vi.advanceTimersByTimeAsync(SAMPLE_EVERY_MS * 3);
     expect(search).not.toHaveBeenCalled();

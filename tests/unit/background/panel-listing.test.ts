@@ -12,13 +12,27 @@ import type { SenderInfo } from '@/utils/messaging/senders';
 
 const extension = { id: 'abcdefghijklmnop', baseUrl: 'chrome-extension://abcdefghijklmnop/' };
 const popup: SenderInfo = { id: extension.id, url: `${extension.baseUrl}popup.html` };
-const panel = (host: string): SenderInfo => ({ id: extension.id, url: `https://${host}/gp/pyop/x`, origin: `https://${host}`, tab: { id: 4 }, frameId: 0 });
+const panel = (host: string): SenderInfo => ({
+  id: extension.id,
+  url: `https://${host}/gp/pyop/x`,
+  origin: `https://${host}`,
+  tab: { id: 4 },
+  frameId: 0,
+});
 const usPanel = panel('sellercentral.amazon.com');
 const euPanel = panel('sellercentral-europe.amazon.com');
 const jpPanel = panel('sellercentral-japan.amazon.com');
 
 function account(id: string, region: Account['region'], environment: Account['environment'] = 'live'): Account {
-  return { id, label: `Shop ${id}`, region, environment, publicKeyId: `LIVE-KEY-${id}`, algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '2026-11-01T00:00:00Z' };
+  return {
+    id,
+    label: `Shop ${id}`,
+    region,
+    environment,
+    publicKeyId: `LIVE-KEY-${id}`,
+    algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+    createdAt: '2026-11-01T00:00:00Z',
+  };
 }
 
 const db = openJobsDb();
@@ -88,12 +102,21 @@ describe('listReports for the Seller Central panel', () => {
 
   it('lists the cached reports of the chosen account, and fresh ones from Amazon', async () => {
     const report = {
-      reportId: 'R1', reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_', processingStatus: 'COMPLETED' as const,
-      startTime: new Date('2026-11-01T00:00:00Z'), endTime: new Date('2026-11-02T00:00:00Z'), createdTime: new Date('2026-11-02T01:00:00Z'), reportDocumentId: 'D1',
+      reportId: 'R1',
+      reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_',
+      processingStatus: 'COMPLETED' as const,
+      startTime: new Date('2026-11-01T00:00:00Z'),
+      endTime: new Date('2026-11-02T00:00:00Z'),
+      createdTime: new Date('2026-11-02T01:00:00Z'),
+      reportDocumentId: 'D1',
     };
     await writeCachedReports('eu-2', [report], 1234);
     const cached = value(await send(euPanel, { accountId: 'eu-2', mode: 'cached' }));
-    expect(cached).toMatchObject({ accountId: 'eu-2', fetchedAt: 1234, reports: [{ reportId: 'R1', startTime: '2026-11-01T00:00:00.000Z' }] });
+    expect(cached).toMatchObject({
+      accountId: 'eu-2',
+      fetchedAt: 1234,
+      reports: [{ reportId: 'R1', startTime: '2026-11-01T00:00:00.000Z' }],
+    });
     expect(cached.regionAccounts?.map((a) => a.id)).toEqual(['eu-1', 'eu-2']);
 
     fetchFromAmazon.mockResolvedValue([{ ...report, reportId: 'R2' }]);

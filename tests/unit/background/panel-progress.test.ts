@@ -9,24 +9,41 @@ import type { Services } from '@/utils/background/services';
 import type { JobView, ProgressEvent } from '@/utils/messaging/protocol';
 
 function account(id: string, region: Account['region']): Account {
-  return { id, label: `Shop ${id}`, region, environment: 'live', publicKeyId: `KEY-${id}`, algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '2026-11-01T00:00:00Z' };
+  return {
+    id,
+    label: `Shop ${id}`,
+    region,
+    environment: 'live',
+    publicKeyId: `KEY-${id}`,
+    algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+    createdAt: '2026-11-01T00:00:00Z',
+  };
 }
 
-const services = { account: async (id: string) => {
-  const found = await getAccount(id);
-  if (!found) throw new Error('missing');
-  return found;
-} } as unknown as Services;
+const services = {
+  account: async (id: string) => {
+    const found = await getAccount(id);
+    if (!found) throw new Error('missing');
+    return found;
+  },
+} as unknown as Services;
 
 /** A port as the worker holds it: what was posted to it, in order. */
 function fakePort() {
   const posted: ProgressEvent[] = [];
-  const port = { postMessage: (event: ProgressEvent) => posted.push(event), onDisconnect: { addListener: () => undefined } };
+  const port = {
+    postMessage: (event: ProgressEvent) => posted.push(event),
+    onDisconnect: { addListener: () => undefined },
+  };
   return { port: port as unknown as Browser.runtime.Port, posted };
 }
 
 const job = (accountId: string): JobView => ({
-  jobId: `J-${accountId}`, batchId: 'B1', accountId, reportId: 'R1', state: 'done',
+  jobId: `J-${accountId}`,
+  batchId: 'B1',
+  accountId,
+  reportId: 'R1',
+  state: 'done',
   filename: '/home/merchant/Downloads/AmazonPay/Shop/Settlement/2026-11-01_2026-11-02_R1.csv',
 });
 
@@ -53,7 +70,16 @@ describe('progress events for a Seller Central panel', () => {
 
     await removeAccount('us-1');
     broadcaster.send({ type: 'job', job: job('us-1') });
-    broadcaster.send({ type: 'batch', batch: { batchId: 'B1', accountId: 'us-2', total: 1, counts: { queued: 0, 'requesting-url': 0, downloading: 0, done: 1, failed: 0, cancelled: 0 }, paused: false } });
+    broadcaster.send({
+      type: 'batch',
+      batch: {
+        batchId: 'B1',
+        accountId: 'us-2',
+        total: 1,
+        counts: { queued: 0, 'requesting-url': 0, downloading: 0, done: 1, failed: 0, cancelled: 0 },
+        paused: false,
+      },
+    });
     await settled();
     expect(posted.map((e) => e.type)).toEqual(['job', 'batch']);
   });

@@ -15,18 +15,31 @@ import type { SenderInfo } from '@/utils/messaging/senders';
 const extension = { id: 'abcdefghijklmnop', baseUrl: 'chrome-extension://abcdefghijklmnop/' };
 const popup: SenderInfo = { id: extension.id, url: `${extension.baseUrl}popup.html` };
 const usPanel: SenderInfo = {
-  id: extension.id, url: 'https://sellercentral.amazon.com/gp/pyop/x', origin: 'https://sellercentral.amazon.com', tab: { id: 4 }, frameId: 0,
+  id: extension.id,
+  url: 'https://sellercentral.amazon.com/gp/pyop/x',
+  origin: 'https://sellercentral.amazon.com',
+  tab: { id: 4 },
+  frameId: 0,
 };
 
 const db = openJobsDb();
 const listFromAmazon = vi.fn<() => Promise<Report[]>>();
 const getReport = vi.fn<(id: string) => Promise<Report>>();
-const enqueue = vi.fn(async (_accountId: string, reports: Report[], _options: unknown) => ({ batchId: 'B1', queued: reports, skipped: [] }));
+const enqueue = vi.fn(async (_accountId: string, reports: Report[], _options: unknown) => ({
+  batchId: 'B1',
+  queued: reports,
+  skipped: [],
+}));
 
 function report(reportId: string): Report {
   return {
-    reportId, reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_', processingStatus: 'COMPLETED', reportDocumentId: `D-${reportId}`,
-    startTime: new Date('2026-11-01T00:00:00Z'), endTime: new Date('2026-11-02T00:00:00Z'), createdTime: new Date('2026-11-02T01:00:00Z'),
+    reportId,
+    reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_',
+    processingStatus: 'COMPLETED',
+    reportDocumentId: `D-${reportId}`,
+    startTime: new Date('2026-11-01T00:00:00Z'),
+    endTime: new Date('2026-11-02T00:00:00Z'),
+    createdTime: new Date('2026-11-02T01:00:00Z'),
   };
 }
 
@@ -56,7 +69,15 @@ beforeEach(async () => {
   await clearPrivateSettings();
   vi.clearAllMocks();
   listFromAmazon.mockResolvedValue([]);
-  await saveAccount({ id: 'us-1', label: 'Shop', region: 'na', environment: 'live', publicKeyId: 'LIVE-KEY', algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '2026-11-01T00:00:00Z' });
+  await saveAccount({
+    id: 'us-1',
+    label: 'Shop',
+    region: 'na',
+    environment: 'live',
+    publicKeyId: 'LIVE-KEY',
+    algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+    createdAt: '2026-11-01T00:00:00Z',
+  });
 });
 
 describe('what a Seller Central panel may send', () => {
@@ -88,8 +109,14 @@ describe('what a Seller Central panel may send', () => {
 
   it('an extension page may still download again', async () => {
     await writeCachedReports('us-1', [report('R1')]);
-    expect(await send(popup, 'downloadReports', { accountId: 'us-1', reportIds: ['R1'], force: true })).toMatchObject({ ok: true });
-    expect(enqueue).toHaveBeenCalledWith('us-1', [expect.objectContaining({ reportId: 'R1' })], expect.objectContaining({ force: true }));
+    expect(await send(popup, 'downloadReports', { accountId: 'us-1', reportIds: ['R1'], force: true })).toMatchObject({
+      ok: true,
+    });
+    expect(enqueue).toHaveBeenCalledWith(
+      'us-1',
+      [expect.objectContaining({ reportId: 'R1' })],
+      expect.objectContaining({ force: true }),
+    );
   });
 
   it('looks up unknown reports at most 4 at a time, however many a panel names', async () => {
@@ -112,11 +139,17 @@ describe('what a Seller Central panel may send', () => {
 describe('what a Seller Central panel learns of a downloaded file', () => {
   it('its name, never the folder it was saved in; extension pages keep the full path', async () => {
     await writeCachedReports('us-1', [report('R1')]);
-    await transact(db, async (tx) => tx.saveHistory({
-      accountId: 'us-1', reportId: 'R1', reportType: report('R1').reportType, bytes: 10, downloadedAt: Date.parse('2026-11-03T00:00:00Z'),
-      filename: 'AmazonPay/Shop/Settlement/2026-11-01_2026-11-02_R1.csv',
-      finalPath: '/home/merchant/Downloads/AmazonPay/Shop/Settlement/2026-11-01_2026-11-02_R1.csv',
-    }));
+    await transact(db, async (tx) =>
+      tx.saveHistory({
+        accountId: 'us-1',
+        reportId: 'R1',
+        reportType: report('R1').reportType,
+        bytes: 10,
+        downloadedAt: Date.parse('2026-11-03T00:00:00Z'),
+        filename: 'AmazonPay/Shop/Settlement/2026-11-01_2026-11-02_R1.csv',
+        finalPath: '/home/merchant/Downloads/AmazonPay/Shop/Settlement/2026-11-01_2026-11-02_R1.csv',
+      }),
+    );
     const saved = async (sender: SenderInfo) => {
       const reply = await send(sender, 'listReports', { accountId: 'us-1', mode: 'cached' });
       if (!reply?.ok) throw new Error(JSON.stringify(reply));

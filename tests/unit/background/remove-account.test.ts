@@ -28,8 +28,13 @@ describe('removing an account', () => {
     await saveKey(ID, await otherKey(), { publicKeyFingerprint: 'k' });
     await stageCandidateKey(ID, await otherKey(), 'c');
     await addOnDemand({
-      accountId: ID, reportId: 'R-pending', reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_',
-      startTime: '2026-11-01T00:00:00.000Z', endTime: '2026-11-02T00:00:00.000Z', requestedAt: new Date().toISOString(), status: 'IN_PROGRESS',
+      accountId: ID,
+      reportId: 'R-pending',
+      reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_',
+      startTime: '2026-11-01T00:00:00.000Z',
+      endTime: '2026-11-02T00:00:00.000Z',
+      requestedAt: new Date().toISOString(),
+      status: 'IN_PROGRESS',
     });
     await writeState(ID, { settings: { ...defaultSettings('live'), enabled: true } });
     await syncAutoArchiveAlarm(ID, true, 6);
@@ -38,7 +43,9 @@ describe('removing an account', () => {
     await rig.runAll();
 
     const services = { pipeline: rig.pipeline, db: rig.db } as unknown as Services;
-    const result = await accountHandlers(services).removeAccount({ accountId: ID }, { kind: 'extension-page' } as never);
+    const result = await accountHandlers(services).removeAccount({ accountId: ID }, {
+      kind: 'extension-page',
+    } as never);
 
     expect(result).toEqual({ keyDeleted: true, historyKept: 1 });
     expect(await getAccount(ID)).toBeUndefined();

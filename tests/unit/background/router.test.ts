@@ -24,7 +24,10 @@ describe('background router', () => {
     const listReports = vi.fn(async () => ({ accountId: 'a', reports: [], fetchedAt: null }));
     const { route } = routerWith({ listReports });
     await route({ type: 'listReports', payload: { accountId: 'a', mode: 'cached' } }, sellerCentral);
-    expect(listReports).toHaveBeenCalledWith({ accountId: 'a', mode: 'cached' }, { kind: 'seller-central', region: 'na' });
+    expect(listReports).toHaveBeenCalledWith(
+      { accountId: 'a', mode: 'cached' },
+      { kind: 'seller-central', region: 'na' },
+    );
   });
 
   it('refuses a content script asking for more than its panel needs, and logs without the payload', async () => {
@@ -45,16 +48,28 @@ describe('background router', () => {
   });
 
   it('turns a thrown typed error into data with its user message', async () => {
-    const { route } = routerWith({ listAccounts: async () => { throw KeyMissingError.forAccount('a1'); } });
+    const { route } = routerWith({
+      listAccounts: async () => {
+        throw KeyMissingError.forAccount('a1');
+      },
+    });
     const reply = await route({ type: 'listAccounts', payload: {} }, popup);
-    expect(reply).toMatchObject({ ok: false, error: { name: 'KeyMissingError', code: 'key-missing', userMessage: expect.stringContaining('Settings') } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { name: 'KeyMissingError', code: 'key-missing', userMessage: expect.stringContaining('Settings') },
+    });
   });
 });
 
 describe('serializeError', () => {
   it('keeps code and user text of any error that carries them', () => {
     const error = Object.assign(new Error('boom'), { code: 'invalid-request', userMessage: 'Choose a start date.' });
-    expect(serializeError(error)).toEqual({ name: 'Error', code: 'invalid-request', message: 'boom', userMessage: 'Choose a start date.' });
+    expect(serializeError(error)).toEqual({
+      name: 'Error',
+      code: 'invalid-request',
+      message: 'boom',
+      userMessage: 'Choose a start date.',
+    });
   });
 
   it('hides internals of an unexpected error behind a generic message', () => {

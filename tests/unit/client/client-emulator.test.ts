@@ -3,7 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/tests/emulator';
 import { createClockSkewStore } from '@/utils/amazon-pay/clock-skew';
 import {
-  AmazonPayError, BadResponseError, ClockSkewError, KeyMissingError, SignatureError,
+  AmazonPayError,
+  BadResponseError,
+  ClockSkewError,
+  KeyMissingError,
+  SignatureError,
 } from '@/utils/amazon-pay/errors';
 import { demoKey, liveAccount, otherKey, recordingClient, startTestEmulator } from './emulator-setup';
 
@@ -47,9 +51,11 @@ describe('listing reports', () => {
     expect(page.reports).toHaveLength(100);
     expect(page.nextToken).toEqual(expect.any(String));
     expect(page.reports[0]!.createdTime).toBeInstanceOf(Date);
-    expect(page.reports[0]!.createdTime.getTime()).toBe(Date.parse(
-      seeded()[0]!.createdTime!.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'),
-    ));
+    expect(page.reports[0]!.createdTime.getTime()).toBe(
+      Date.parse(
+        seeded()[0]!.createdTime!.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'),
+      ),
+    );
     expect(apiRequests('getReports')[0]!.query).toBe('pageSize=100');
   });
 
@@ -58,13 +64,24 @@ describe('listing reports', () => {
     const times = all.map((r) => r.createdTime.getTime()).sort((a, b) => a - b);
     const createdSince = new Date(times[Math.floor(times.length / 4)]!);
     const createdUntil = new Date(times[Math.floor((times.length * 3) / 4)]!);
-    const expected = all.filter((r) => r.reportType === ORDER_REFERENCE && r.processingStatus === 'COMPLETED'
-      && r.createdTime >= createdSince && r.createdTime <= createdUntil);
+    const expected = all.filter(
+      (r) =>
+        r.reportType === ORDER_REFERENCE &&
+        r.processingStatus === 'COMPLETED' &&
+        r.createdTime >= createdSince &&
+        r.createdTime <= createdUntil,
+    );
     expect(expected.length).toBeGreaterThan(0);
     emu.admin.reset();
 
     const { client } = recordingClient(emu.port, { key });
-    const filtered = await client.listReports({ reportTypes: [ORDER_REFERENCE], processingStatuses: ['COMPLETED'], createdSince, createdUntil, pageSize: 3 });
+    const filtered = await client.listReports({
+      reportTypes: [ORDER_REFERENCE],
+      processingStatuses: ['COMPLETED'],
+      createdSince,
+      createdUntil,
+      pageSize: 3,
+    });
     expect(filtered.map((r) => r.reportId)).toEqual(expected.map((r) => r.reportId));
 
     const first = new URLSearchParams(apiRequests('getReports')[0]!.query);
@@ -76,7 +93,8 @@ describe('listing reports', () => {
 
   it('works with a legacy key through the /sandbox/v2 path', async () => {
     const { client, fetch } = recordingClient(emu.port, {
-      key, account: { ...liveAccount, publicKeyId: 'AEMULATORNALEGACY0000001', environment: 'sandbox' },
+      key,
+      account: { ...liveAccount, publicKeyId: 'AEMULATORNALEGACY0000001', environment: 'sandbox' },
     });
     const page = await client.listReportsPage({ pageSize: 5 });
     expect(page.reports.length).toBeGreaterThan(0);
@@ -110,16 +128,30 @@ describe('single operations', () => {
     const { client } = recordingClient(emu.port, { key });
     const next = new Date(Date.now() + 86_400_000);
     const { reportScheduleId } = await client.createReportSchedule({
-      reportType: ORDER_REFERENCE, scheduleFrequency: 'P1D', nextReportCreationTime: next, deleteExistingSchedule: true,
+      reportType: ORDER_REFERENCE,
+      scheduleFrequency: 'P1D',
+      nextReportCreationTime: next,
+      deleteExistingSchedule: true,
     });
     expect(await client.getReportSchedules([ORDER_REFERENCE])).toEqual([
-      { reportScheduleId, reportType: ORDER_REFERENCE, scheduleFrequency: 'P1D', nextReportCreationTime: new Date(Math.floor(next.getTime() / 1000) * 1000) },
+      {
+        reportScheduleId,
+        reportType: ORDER_REFERENCE,
+        scheduleFrequency: 'P1D',
+        nextReportCreationTime: new Date(Math.floor(next.getTime() / 1000) * 1000),
+      },
     ]);
 
-    const duplicate = await client.createReportSchedule({ reportType: ORDER_REFERENCE, scheduleFrequency: 'P7D' }).catch((e: unknown) => e);
+    const duplicate = await client
+      .createReportSchedule({ reportType: ORDER_REFERENCE, scheduleFrequency: 'P7D' })
+      .catch((e: unknown) => e);
     expect(duplicate).toBeInstanceOf(AmazonPayError);
     expect((duplicate as AmazonPayError).reasonCode).toBe('InvalidRequest');
-    const replaced = await client.createReportSchedule({ reportType: ORDER_REFERENCE, scheduleFrequency: 'P7D', deleteExistingSchedule: true });
+    const replaced = await client.createReportSchedule({
+      reportType: ORDER_REFERENCE,
+      scheduleFrequency: 'P7D',
+      deleteExistingSchedule: true,
+    });
     expect(replaced.reportScheduleId).not.toBe(reportScheduleId);
 
     await client.cancelReportSchedule(replaced.reportScheduleId);
@@ -128,7 +160,11 @@ describe('single operations', () => {
 });
 
 describe('create report idempotency', () => {
-  const input = { reportType: ORDER_REFERENCE, startTime: new Date('2024-01-01T00:00:00Z'), endTime: new Date('2024-01-08T00:00:00Z') };
+  const input = {
+    reportType: ORDER_REFERENCE,
+    startTime: new Date('2024-01-01T00:00:00Z'),
+    endTime: new Date('2024-01-08T00:00:00Z'),
+  };
 
   it('reuses the key on a retry, so Amazon answers with the same report instead of a second one', async () => {
     const { client } = recordingClient(emu.port, { key });
@@ -161,7 +197,8 @@ describe('create report idempotency', () => {
 describe('errors that are not retried', () => {
   it('surfaces a 400 at once with reason code, request id and a user message', async () => {
     const { client, sleeps } = recordingClient(emu.port, { key });
-    const error = (await client.listReports({ createdSince: new Date('2024-02-01T00:00:00Z'), createdUntil: new Date('2024-01-01T00:00:00Z') })
+    const error = (await client
+      .listReports({ createdSince: new Date('2024-02-01T00:00:00Z'), createdUntil: new Date('2024-01-01T00:00:00Z') })
       .catch((e: unknown) => e)) as AmazonPayError;
     expect(error).toBeInstanceOf(AmazonPayError);
     expect([error.status, error.reasonCode, error.code]).toEqual([400, 'InvalidParameterValue', 'invalid-request']);
@@ -172,7 +209,10 @@ describe('errors that are not retried', () => {
   });
 
   it('explains an unknown Public Key ID with the region and environment', async () => {
-    const { client } = recordingClient(emu.port, { key, account: { ...liveAccount, publicKeyId: 'LIVE-UNKNOWNKEY0000000000000' } });
+    const { client } = recordingClient(emu.port, {
+      key,
+      account: { ...liveAccount, publicKeyId: 'LIVE-UNKNOWNKEY0000000000000' },
+    });
     const error = (await client.listReportsPage().catch((e: unknown) => e)) as AmazonPayError;
     expect([error.status, error.code]).toEqual([401, 'unauthorized']);
     expect(error.userMessage).toBe("Amazon doesn't know this Public Key ID in na/live; check the ID and region");
@@ -203,9 +243,15 @@ describe('signature errors', () => {
     const { client } = recordingClient(emu.port, { key: await otherKey() });
     const error = (await client.listReportsPage().catch((e: unknown) => e)) as SignatureError;
     expect(error).toBeInstanceOf(SignatureError);
-    expect([error.status, error.reasonCode, error.code]).toEqual([403, 'InvalidRequestSignature', 'signature-mismatch']);
+    expect([error.status, error.reasonCode, error.code]).toEqual([
+      403,
+      'InvalidRequestSignature',
+      'signature-mismatch',
+    ]);
     // Amazon's whole answer, the echoed signature included (amzn/amazon-pay-api-sdk-dotnet#4).
-    expect(error.details.amazonMessage).toMatch(/^Unable to verify signature, signing String \[AMZN-PAY-RSASSA-PSS-V2\n[0-9a-f]{64}\] , signature \[[A-Za-z0-9+/]+={0,2}\]$/);
+    expect(error.details.amazonMessage).toMatch(
+      /^Unable to verify signature, signing String \[AMZN-PAY-RSASSA-PSS-V2\n[0-9a-f]{64}\] , signature \[[A-Za-z0-9+/]+={0,2}\]$/,
+    );
     expect(error.details.theirStringToSign).toMatch(/^AMZN-PAY-RSASSA-PSS-V2\n[0-9a-f]{64}$/);
     expect(error.details.ourStringToSign).toBe(error.details.theirStringToSign);
     expect(error.details.difference).toBeUndefined();
@@ -226,7 +272,9 @@ describe('signature errors', () => {
     const error = (await client.listReportsPage().catch((e: unknown) => e)) as SignatureError;
     expect(error).toBeInstanceOf(SignatureError);
     expect(error.details.difference).toEqual({
-      line: 2, theirs: error.details.theirStringToSign!.split('\n')[1], ours: error.details.ourStringToSign!.split('\n')[1],
+      line: 2,
+      theirs: error.details.theirStringToSign!.split('\n')[1],
+      ours: error.details.ourStringToSign!.split('\n')[1],
     });
     expect(error.details.difference!.theirs).not.toBe(error.details.difference!.ours);
     expect(error.userMessage).toMatch(/line 2/);
@@ -234,14 +282,17 @@ describe('signature errors', () => {
 });
 
 describe('clock skew', () => {
-  it('re-signs once with the offset from Amazon\'s Date header when our clock is ahead, then keeps using it', async () => {
+  it("re-signs once with the offset from Amazon's Date header when our clock is ahead, then keeps using it", async () => {
     emu.admin.setFaults({ clockOffsetSeconds: -300 });
     const skew = createClockSkewStore();
     const { client, sleeps } = recordingClient(emu.port, { key, skew });
     const page = await client.listReportsPage({ pageSize: 1 });
     expect(page.reports).toHaveLength(1);
     const log = apiRequests('getReports');
-    expect(log.map((r) => [r.status, r.reasonCode])).toEqual([[400, 'InvalidHeaderValue'], [200, null]]);
+    expect(log.map((r) => [r.status, r.reasonCode])).toEqual([
+      [400, 'InvalidHeaderValue'],
+      [200, null],
+    ]);
     expect(sleeps).toEqual([]);
     expect(skew.offset('na')).toBeGreaterThan(-302_000);
     expect(skew.offset('na')).toBeLessThanOrEqual(-299_000);

@@ -24,7 +24,11 @@ beforeEach(() => {
   proxy.script.length = 0;
 });
 
-const statuses = () => emu.admin.requests().filter((r) => r.route === 'getReports').map((r) => r.status);
+const statuses = () =>
+  emu.admin
+    .requests()
+    .filter((r) => r.route === 'getReports')
+    .map((r) => r.status);
 
 describe('retryable answers from the emulator', () => {
   it('retries 429 with growing, fully jittered waits and then succeeds', async () => {
@@ -61,7 +65,12 @@ describe('retryable answers from the emulator', () => {
     const { client, sleeps } = recordingClient(emu.port, { key, retry: { maxAttempts: 3 } });
     const error = (await client.listReportsPage().catch((e: unknown) => e)) as AmazonPayError;
     expect(error).toBeInstanceOf(AmazonPayError);
-    expect([error.code, error.status, error.reasonCode, error.details.attempts]).toEqual(['rate-limited', 429, 'TooManyRequests', 3]);
+    expect([error.code, error.status, error.reasonCode, error.details.attempts]).toEqual([
+      'rate-limited',
+      429,
+      'TooManyRequests',
+      3,
+    ]);
     expect(error.userMessage).toMatch(/wait a minute/);
     expect(statuses()).toEqual([429, 429, 429]);
     expect(sleeps).toHaveLength(2);
@@ -88,7 +97,10 @@ describe('retryable answers from the scripted proxy', () => {
 
   it('honours Retry-After as an HTTP-date, measured against the response Date', async () => {
     const serverNow = Date.parse('2030-06-01T10:00:00Z');
-    proxy.script.push({ status: 429, headers: { date: new Date(serverNow).toUTCString(), 'retry-after': new Date(serverNow + 4000).toUTCString() } });
+    proxy.script.push({
+      status: 429,
+      headers: { date: new Date(serverNow).toUTCString(), 'retry-after': new Date(serverNow + 4000).toUTCString() },
+    });
     const { client, sleeps } = recordingClient(proxy.port, { key });
     await client.listReportsPage({ pageSize: 1 });
     expect(sleeps).toEqual([4000]);

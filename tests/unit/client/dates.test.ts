@@ -26,7 +26,11 @@ describe('reportFromWire', () => {
   it('leaves absent optional fields undefined', () => {
     const { processingStartTime: _s, processingEndTime: _e, reportDocumentId: _d, ...pending } = wireReport;
     const report = reportFromWire({ ...pending, processingStatus: 'IN_PROGRESS' });
-    expect([report.processingStartTime, report.processingEndTime, report.reportDocumentId]).toEqual([undefined, undefined, undefined]);
+    expect([report.processingStartTime, report.processingEndTime, report.reportDocumentId]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it.each([
@@ -41,10 +45,22 @@ describe('reportFromWire', () => {
 describe('documentFromWire and scheduleFromWire', () => {
   it('parse the documented shapes', () => {
     expect(documentFromWire({ reportDocumentId: 'd1', url: 'https://x/y', compressionAlgorithm: 'N/A' })).toEqual({
-      reportDocumentId: 'd1', url: 'https://x/y', compressionAlgorithm: 'N/A',
+      reportDocumentId: 'd1',
+      url: 'https://x/y',
+      compressionAlgorithm: 'N/A',
     });
-    expect(scheduleFromWire({ reportScheduleId: '68973459224', reportType: 'T', scheduleFrequency: 'P1D', nextReportCreationTime: '20221118T150630Z' })).toEqual({
-      reportScheduleId: '68973459224', reportType: 'T', scheduleFrequency: 'P1D', nextReportCreationTime: new Date('2022-11-18T15:06:30Z'),
+    expect(
+      scheduleFromWire({
+        reportScheduleId: '68973459224',
+        reportType: 'T',
+        scheduleFrequency: 'P1D',
+        nextReportCreationTime: '20221118T150630Z',
+      }),
+    ).toEqual({
+      reportScheduleId: '68973459224',
+      reportType: 'T',
+      scheduleFrequency: 'P1D',
+      nextReportCreationTime: new Date('2022-11-18T15:06:30Z'),
     });
   });
 

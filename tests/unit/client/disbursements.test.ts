@@ -29,7 +29,9 @@ describe('listDisbursements against the emulator', () => {
     for (const follow of log.slice(1)) expect(follow.query).toMatch(/^nextToken=[A-Za-z0-9%]+$/);
 
     const single = await client.listDisbursementsPage({ ...window, pageSize: 100 });
-    expect(single.disbursements.map((d) => d.amazonDisbursementReferenceId)).toEqual(all.map((d) => d.amazonDisbursementReferenceId));
+    expect(single.disbursements.map((d) => d.amazonDisbursementReferenceId)).toEqual(
+      all.map((d) => d.amazonDisbursementReferenceId),
+    );
     for (const d of all) {
       expect(Number.isInteger(d.amountMinor) && d.amountMinor > 0).toBe(true);
       expect(d.transactionTime).toBeInstanceOf(Date);
@@ -37,23 +39,58 @@ describe('listDisbursements against the emulator', () => {
       expect(d.currencyCode).toBe('USD');
       expect(d.settlementId).toMatch(/^\d{10}$/);
     }
-    expect(all.map((d) => d.transactionTime.getTime())).toEqual([...all.map((d) => d.transactionTime.getTime())].sort((a, b) => a - b));
+    expect(all.map((d) => d.transactionTime.getTime())).toEqual(
+      [...all.map((d) => d.transactionTime.getTime())].sort((a, b) => a - b),
+    );
   });
 });
 
-describe('reading Amazon\'s answer', () => {
-  const documented = { sellerId: 'A084390EXAMPLE', settlementId: '68973459224', amazonDisbursementReferenceId: 'REF123', amount: '1000.50', currencyCode: 'USD', transactionTime: '2022-12-07T17:08:26.717Z' };
+describe("reading Amazon's answer", () => {
+  const documented = {
+    sellerId: 'A084390EXAMPLE',
+    settlementId: '68973459224',
+    amazonDisbursementReferenceId: 'REF123',
+    amount: '1000.50',
+    currencyCode: 'USD',
+    transactionTime: '2022-12-07T17:08:26.717Z',
+  };
 
   it('reads the documented example exactly', () => {
-    expect(disbursementFromWire(documented)).toEqual({ ...documented, amount: undefined, amountMinor: 100_050, transactionTime: new Date(Date.UTC(2022, 11, 7, 17, 8, 26, 717)) });
+    expect(disbursementFromWire(documented)).toEqual({
+      ...documented,
+      amount: undefined,
+      amountMinor: 100_050,
+      transactionTime: new Date(Date.UTC(2022, 11, 7, 17, 8, 26, 717)),
+    });
   });
 
   it('reads keys in any case, yen without decimals and thousands separators', () => {
     const page = disbursementsPageFromWire({
-      Disbursements: [{ SellerId: 'A1', SettlementId: '9', AmazonDisbursementReferenceId: 'R', Amount: '12,345', CurrencyCode: 'jpy', TransactionTime: '20221207T170826Z' }],
+      Disbursements: [
+        {
+          SellerId: 'A1',
+          SettlementId: '9',
+          AmazonDisbursementReferenceId: 'R',
+          Amount: '12,345',
+          CurrencyCode: 'jpy',
+          TransactionTime: '20221207T170826Z',
+        },
+      ],
       NextToken: 'abc',
     });
-    expect(page).toEqual({ nextToken: 'abc', disbursements: [{ sellerId: 'A1', settlementId: '9', amazonDisbursementReferenceId: 'R', amountMinor: 12_345, currencyCode: 'JPY', transactionTime: new Date(Date.UTC(2022, 11, 7, 17, 8, 26)) }] });
+    expect(page).toEqual({
+      nextToken: 'abc',
+      disbursements: [
+        {
+          sellerId: 'A1',
+          settlementId: '9',
+          amazonDisbursementReferenceId: 'R',
+          amountMinor: 12_345,
+          currencyCode: 'JPY',
+          transactionTime: new Date(Date.UTC(2022, 11, 7, 17, 8, 26)),
+        },
+      ],
+    });
   });
 
   it.each([

@@ -10,8 +10,13 @@ import { createReportsClient, type ReportsClientOptions } from '@/utils/amazon-p
 import { importPrivateKeyPem } from '@/utils/keys/pem';
 
 export const liveAccount: Account = {
-  id: 'acc-live-na', label: 'Emulator NA live', region: 'na', environment: 'live',
-  publicKeyId: 'LIVE-AEMULATORNALIVE000000001', algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '2024-01-01T00:00:00Z',
+  id: 'acc-live-na',
+  label: 'Emulator NA live',
+  region: 'na',
+  environment: 'live',
+  publicKeyId: 'LIVE-AEMULATORNALIVE000000001',
+  algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+  createdAt: '2024-01-01T00:00:00Z',
 };
 
 export async function demoKey(): Promise<CryptoKey> {
@@ -20,7 +25,9 @@ export async function demoKey(): Promise<CryptoKey> {
 
 export async function otherKey(): Promise<CryptoKey> {
   const pair = await crypto.subtle.generateKey(
-    { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, false, ['sign', 'verify'],
+    { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
   );
   return pair.privateKey;
 }
@@ -78,24 +85,39 @@ export interface ScriptedAnswer {
  * A tiny HTTPS front for the statuses the emulator cannot inject (408, 425, Retry-After): it answers from a
  * script while one is queued and forwards everything else, unchanged, to the emulator.
  */
-export async function startScriptedProxy(emulatorPort: number, port = 0): Promise<{ port: number; script: ScriptedAnswer[]; close(): Promise<void> }> {
+export async function startScriptedProxy(
+  emulatorPort: number,
+  port = 0,
+): Promise<{ port: number; script: ScriptedAnswer[]; close(): Promise<void> }> {
   const script: ScriptedAnswer[] = [];
   const tls = tlsMaterial(['pay-api.amazon.com', 'pay-api.amazon.eu', 'pay-api.amazon.jp']);
   const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     const scripted = script.shift();
     if (scripted) {
       req.resume();
-      res.writeHead(scripted.status, { 'content-type': 'text/html', date: new Date().toUTCString(), ...scripted.headers });
+      res.writeHead(scripted.status, {
+        'content-type': 'text/html',
+        date: new Date().toUTCString(),
+        ...scripted.headers,
+      });
       res.end(`<html><body>${scripted.status}</body></html>`);
       return;
     }
-    const upstream = https.request({
-      host: '127.0.0.1', port: emulatorPort, method: req.method, path: req.url, headers: req.headers,
-      servername: req.headers.host, rejectUnauthorized: false,
-    }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = https.request(
+      {
+        host: '127.0.0.1',
+        port: emulatorPort,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        servername: req.headers.host,
+        rejectUnauthorized: false,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
@@ -103,9 +125,10 @@ export async function startScriptedProxy(emulatorPort: number, port = 0): Promis
   return {
     port: (server.address() as AddressInfo).port,
     script,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AmazonPayError, BadResponseError, ClockSkewError, KeyMissingError, NetworkError, ReportCourierError, SignatureError,
-  clockMessage, diffStringToSign, parseEchoedStringToSign, userMessageFor,
+  AmazonPayError,
+  BadResponseError,
+  ClockSkewError,
+  KeyMissingError,
+  NetworkError,
+  ReportCourierError,
+  SignatureError,
+  clockMessage,
+  diffStringToSign,
+  parseEchoedStringToSign,
+  userMessageFor,
 } from '@/utils/amazon-pay/errors';
 
 const context = { region: 'eu', environment: 'sandbox' };
@@ -12,7 +21,11 @@ describe('diffStringToSign', () => {
   });
 
   it.each([
-    ['AMZN-PAY-RSASSA-PSS\nabc', 'AMZN-PAY-RSASSA-PSS-V2\nabc', { line: 1, theirs: 'AMZN-PAY-RSASSA-PSS', ours: 'AMZN-PAY-RSASSA-PSS-V2' }],
+    [
+      'AMZN-PAY-RSASSA-PSS\nabc',
+      'AMZN-PAY-RSASSA-PSS-V2\nabc',
+      { line: 1, theirs: 'AMZN-PAY-RSASSA-PSS', ours: 'AMZN-PAY-RSASSA-PSS-V2' },
+    ],
     ['ALG\nabc', 'ALG\nabd', { line: 2, theirs: 'abc', ours: 'abd' }],
     ['ALG', 'ALG\nabc', { line: 2, theirs: '', ours: 'abc' }],
   ])('names the first differing line of %j vs %j', (theirs, ours, expected) => {
@@ -25,9 +38,12 @@ describe('parseEchoedStringToSign', () => {
   // short there; full-length ones here): the echo is followed by ` , signature [<base64>]`.
   const stringToSign = 'AMZN-PAY-RSASSA-PSS-V2\nbb49552975c396f1e49d5510e1555b8b0627dc491bc61aaefdb561f202ad8020';
   const signature = Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 37) % 256)).toString('base64');
-  const body = JSON.stringify({ reasonCode: 'InvalidRequestSignature', message: `Unable to verify signature, signing String [${stringToSign}] , signature [${signature}]` });
+  const body = JSON.stringify({
+    reasonCode: 'InvalidRequestSignature',
+    message: `Unable to verify signature, signing String [${stringToSign}] , signature [${signature}]`,
+  });
 
-  it('reads the string to sign out of Amazon\'s full message, without the echoed signature', () => {
+  it("reads the string to sign out of Amazon's full message, without the echoed signature", () => {
     const { message } = JSON.parse(body) as { message: string };
     expect(message).toContain('] , signature [');
     expect(parseEchoedStringToSign(message)).toBe(stringToSign);
@@ -42,8 +58,12 @@ describe('parseEchoedStringToSign', () => {
   });
 
   it('reads a real newline and an escaped one alike', () => {
-    expect(parseEchoedStringToSign('Unable to verify signature, signing String [AMZN-PAY-RSASSA-PSS-V2\nd7c7]')).toBe('AMZN-PAY-RSASSA-PSS-V2\nd7c7');
-    expect(parseEchoedStringToSign('Unable to verify signature, signing String [AMZN-PAY-RSASSA-PSS-V2\\nd7c7]')).toBe('AMZN-PAY-RSASSA-PSS-V2\nd7c7');
+    expect(parseEchoedStringToSign('Unable to verify signature, signing String [AMZN-PAY-RSASSA-PSS-V2\nd7c7]')).toBe(
+      'AMZN-PAY-RSASSA-PSS-V2\nd7c7',
+    );
+    expect(parseEchoedStringToSign('Unable to verify signature, signing String [AMZN-PAY-RSASSA-PSS-V2\\nd7c7]')).toBe(
+      'AMZN-PAY-RSASSA-PSS-V2\nd7c7',
+    );
   });
 
   it('is undefined when the message has no echo', () => {
@@ -54,17 +74,43 @@ describe('parseEchoedStringToSign', () => {
 
 describe('userMessageFor', () => {
   it.each([
-    [{ status: 401, reasonCode: 'UnauthorizedAccess' }, "Amazon doesn't know this Public Key ID in eu/sandbox; check the ID and region"],
-    [{ status: 400, reasonCode: 'InvalidHeaderValue', amazonMessage: 'The value 20220125T140736Z provided for x-amz-pay-date should not be in future' }, /clock/],
-    [{ status: 403, reasonCode: 'InvalidAccountStatus' }, /^Amazon says this Amazon Pay account is not active .*Seller Central$/],
-    [{ status: 403, reasonCode: 'InvalidRequestSignature' }, "Amazon rejected the request signature: the private key doesn't match this Public Key ID"],
+    [
+      { status: 401, reasonCode: 'UnauthorizedAccess' },
+      "Amazon doesn't know this Public Key ID in eu/sandbox; check the ID and region",
+    ],
+    [
+      {
+        status: 400,
+        reasonCode: 'InvalidHeaderValue',
+        amazonMessage: 'The value 20220125T140736Z provided for x-amz-pay-date should not be in future',
+      },
+      /clock/,
+    ],
+    [
+      { status: 403, reasonCode: 'InvalidAccountStatus' },
+      /^Amazon says this Amazon Pay account is not active .*Seller Central$/,
+    ],
+    [
+      { status: 403, reasonCode: 'InvalidRequestSignature' },
+      "Amazon rejected the request signature: the private key doesn't match this Public Key ID",
+    ],
     [{ status: 404, reasonCode: 'ResourceNotFound' }, /90 days/],
     [{ status: 429, reasonCode: 'TooManyRequests' }, /wait a minute/],
     [{ status: 503, reasonCode: 'ServiceUnavailable' }, /try again in a few minutes/],
     [{ status: 502 }, /try again in a few minutes/],
-    [{ status: 400, reasonCode: 'InvalidParameterValue', amazonMessage: 'The value provided for pageSize is invalid.' }, 'Amazon rejected a request parameter: The value provided for pageSize is invalid.'],
+    [
+      {
+        status: 400,
+        reasonCode: 'InvalidParameterValue',
+        amazonMessage: 'The value provided for pageSize is invalid.',
+      },
+      'Amazon rejected a request parameter: The value provided for pageSize is invalid.',
+    ],
     [{ status: 400, reasonCode: 'DuplicateIdempotencyKey' }, /different values/],
-    [{ status: 418, reasonCode: 'Teapot', amazonMessage: 'short and stout' }, 'Amazon Pay answered 418 Teapot: short and stout'],
+    [
+      { status: 418, reasonCode: 'Teapot', amazonMessage: 'short and stout' },
+      'Amazon Pay answered 418 Teapot: short and stout',
+    ],
   ])('maps %j', (details, expected) => {
     const message = userMessageFor(details, context);
     if (typeof expected === 'string') expect(message).toBe(expected);
@@ -90,7 +136,16 @@ describe('codes and serialisation', () => {
     [new AmazonPayError('m', 'u', { status: 504 }), 'amazon-unavailable'],
     [new AmazonPayError('m', 'u', { status: 202 }), 'not-ready'],
     [new AmazonPayError('m', 'u', { status: 400, reasonCode: 'InvalidParameterValue' }), 'invalid-request'],
-    [new SignatureError('m', 'u', { status: 401, reasonCode: 'InvalidRequestSignature', theirStringToSign: 'A\nb', ourStringToSign: 'A\nc', difference: { line: 2, theirs: 'b', ours: 'c' } }), 'signature-mismatch'],
+    [
+      new SignatureError('m', 'u', {
+        status: 401,
+        reasonCode: 'InvalidRequestSignature',
+        theirStringToSign: 'A\nb',
+        ourStringToSign: 'A\nc',
+        difference: { line: 2, theirs: 'b', ours: 'c' },
+      }),
+      'signature-mismatch',
+    ],
     [new ClockSkewError('m', 'u', { status: 400, reasonCode: 'InvalidHeaderValue', skewMs: -300_000 }), 'clock-skew'],
     [new BadResponseError('m', 'u', { status: 200 }), 'bad-response'],
     [new NetworkError('m', 'u', { host: 'pay-api.amazon.com', cause: 'ECONNREFUSED' }), 'network'],
@@ -102,10 +157,18 @@ describe('codes and serialisation', () => {
     expect(error).toBeInstanceOf(ReportCourierError);
     const wire = JSON.parse(JSON.stringify(error));
     expect(Object.keys(wire).sort()).toEqual(['code', 'details', 'message', 'name', 'userMessage']);
-    expect(wire).toEqual({ name: error.name, code, message: error.message, userMessage: error.userMessage, details: error.details });
+    expect(wire).toEqual({
+      name: error.name,
+      code,
+      message: error.message,
+      userMessage: error.userMessage,
+      details: error.details,
+    });
   });
 
   it('gives KeyMissingError the settings hint', () => {
-    expect(KeyMissingError.forAccount('a').userMessage).toBe("Import or generate this account's private key in Settings");
+    expect(KeyMissingError.forAccount('a').userMessage).toBe(
+      "Import or generate this account's private key in Settings",
+    );
   });
 });

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, backoffDelay, isRetryableStatus, parseRetryAfter, resolvePolicy } from '@/utils/amazon-pay/retry';
+import {
+  DEFAULT_RETRY_POLICY,
+  backoffDelay,
+  isRetryableStatus,
+  parseRetryAfter,
+  resolvePolicy,
+} from '@/utils/amazon-pay/retry';
 
 describe('isRetryableStatus', () => {
   it.each([408, 425, 429, 500, 502, 503, 504])('retries %i', (status) => expect(isRetryableStatus(status)).toBe(true));
-  it.each([200, 400, 401, 403, 404, 409, 501])('does not retry %i', (status) => expect(isRetryableStatus(status)).toBe(false));
+  it.each([200, 400, 401, 403, 404, 409, 501])('does not retry %i', (status) =>
+    expect(isRetryableStatus(status)).toBe(false),
+  );
 });
 
 describe('backoffDelay', () => {
@@ -25,13 +33,17 @@ describe('parseRetryAfter', () => {
 
   it('reads delta-seconds', () => expect(parseRetryAfter(' 7 ', null, now)).toBe(7000));
   it('reads an HTTP-date against the server Date header, not our clock', () => {
-    expect(parseRetryAfter('Mon, 15 Jan 2024 12:00:10 GMT', 'Mon, 15 Jan 2024 12:00:04 GMT', now + 3_600_000)).toBe(6000);
+    expect(parseRetryAfter('Mon, 15 Jan 2024 12:00:10 GMT', 'Mon, 15 Jan 2024 12:00:04 GMT', now + 3_600_000)).toBe(
+      6000,
+    );
   });
   it('falls back to now without a Date header, never negative', () => {
     expect(parseRetryAfter('Mon, 15 Jan 2024 12:00:03 GMT', null, now)).toBe(3000);
     expect(parseRetryAfter('Mon, 15 Jan 2024 11:00:00 GMT', null, now)).toBe(0);
   });
-  it.each([null, '', 'soon'])('is undefined for %j', (value) => expect(parseRetryAfter(value, null, now)).toBeUndefined());
+  it.each([null, '', 'soon'])('is undefined for %j', (value) =>
+    expect(parseRetryAfter(value, null, now)).toBeUndefined(),
+  );
 });
 
 describe('resolvePolicy', () => {

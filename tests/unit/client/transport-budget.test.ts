@@ -5,19 +5,29 @@ import { AmazonPayError, BadResponseError, NetworkError } from '@/utils/amazon-p
 import type { Account } from '@/utils/accounts/types';
 
 const account: Account = {
-  id: 'acc', label: 'Test', region: 'na', environment: 'live', publicKeyId: 'LIVE-AAAAAAAAAAAAAAAAAAAAAAAA',
-  algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '2024-01-01T00:00:00Z',
+  id: 'acc',
+  label: 'Test',
+  region: 'na',
+  environment: 'live',
+  publicKeyId: 'LIVE-AAAAAAAAAAAAAAAAAAAAAAAA',
+  algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+  createdAt: '2024-01-01T00:00:00Z',
 };
 let key: CryptoKey;
 
 beforeAll(async () => {
   const pair = await crypto.subtle.generateKey(
-    { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, false, ['sign', 'verify'],
+    { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
   );
   key = pair.privateKey;
 });
 
-interface Call { url: string; headers: Record<string, string> }
+interface Call {
+  url: string;
+  headers: Record<string, string>;
+}
 
 /** A client whose clock only moves when it sleeps, answering from a script of responses. */
 function scripted(answers: Array<() => Response>, retry = {}) {
@@ -43,8 +53,10 @@ function scripted(answers: Array<() => Response>, retry = {}) {
   return { client, calls, sleeps };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 const unavailable = json(503, { reasonCode: 'ServiceUnavailable', message: 'try later' });
 const emptyList = json(200, { reports: [] });
 
@@ -68,7 +80,9 @@ describe('transport budget', () => {
   });
 
   it('gives up at once when Retry-After exceeds the budget, and says how long Amazon asked for', async () => {
-    const { client, calls, sleeps } = scripted([json(429, { reasonCode: 'TooManyRequests', message: 'slow down' }, { 'retry-after': '120' })]);
+    const { client, calls, sleeps } = scripted([
+      json(429, { reasonCode: 'TooManyRequests', message: 'slow down' }, { 'retry-after': '120' }),
+    ]);
     const error = (await client.listReportsPage().catch((e: unknown) => e)) as AmazonPayError;
     expect(error.code).toBe('rate-limited');
     expect(error.details).toMatchObject({ status: 429, attempts: 1, retryAfterMs: 120_000 });
@@ -77,10 +91,13 @@ describe('transport budget', () => {
 
   it('re-signs every attempt with a fresh date and keeps one idempotency key per logical POST', async () => {
     const { client, calls } = scripted([unavailable, unavailable, json(201, { reportId: 'R1' })]);
-    await expect(client.createReport({
-      reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_',
-      startTime: new Date('2024-01-01T00:00:00Z'), endTime: new Date('2024-01-02T00:00:00Z'),
-    })).resolves.toEqual({ reportId: 'R1' });
+    await expect(
+      client.createReport({
+        reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_',
+        startTime: new Date('2024-01-01T00:00:00Z'),
+        endTime: new Date('2024-01-02T00:00:00Z'),
+      }),
+    ).resolves.toEqual({ reportId: 'R1' });
     const dates = calls.map((c) => c.headers['x-amz-pay-date']);
     expect(dates).toEqual(['20240115T120000Z', '20240115T120000Z', '20240115T120001Z']);
     expect(new Set(calls.map((c) => c.headers.authorization)).size).toBe(3);
@@ -113,9 +130,10 @@ describe('transport budget', () => {
     const client = createReportsClient({
       account,
       loadKey: async () => key,
-      fetch: (_input, init) => new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      }),
+      fetch: (_input, init) =>
+        new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        }),
       sleep: async () => undefined,
       retry: { maxAttempts: 2, attemptTimeoutMs: 30 },
     });

@@ -14,7 +14,10 @@ describe('filters', () => {
     const onChange = vi.fn();
     const { container } = render(<Filters filters={DEFAULT_FILTERS} availableTypes={types} onChange={onChange} />);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Refund' }));
-    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTERS, types: ['_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_'] });
+    expect(onChange).toHaveBeenLastCalledWith({
+      ...DEFAULT_FILTERS,
+      types: ['_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_'],
+    });
     await expectAccessible(container);
   });
 
@@ -36,7 +39,9 @@ describe('filters', () => {
 
   it('shows date fields for a custom period', async () => {
     const onChange = vi.fn();
-    const { container } = render(<Filters filters={{ ...DEFAULT_FILTERS, period: 'custom' }} availableTypes={types} onChange={onChange} />);
+    const { container } = render(
+      <Filters filters={{ ...DEFAULT_FILTERS, period: 'custom' }} availableTypes={types} onChange={onChange} />,
+    );
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-10-01' } });
     expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTERS, period: 'custom', from: '2026-10-01' });
     await expectAccessible(container);
@@ -45,7 +50,10 @@ describe('filters', () => {
 
 function batch(counts: Partial<BatchView['counts']>): BatchView {
   return {
-    batchId: 'b1', accountId: 'a', total: 10, paused: false,
+    batchId: 'b1',
+    accountId: 'a',
+    total: 10,
+    paused: false,
     counts: { queued: 0, 'requesting-url': 0, downloading: 0, done: 0, failed: 0, cancelled: 0, ...counts },
   };
 }
@@ -66,7 +74,14 @@ describe('bulk bar', () => {
 
   it('shows one progress bar while a batch runs, and cancels it', async () => {
     const onCancel = vi.fn();
-    const { container } = render(<BulkBar downloadable={10} batch={batch({ done: 4, queued: 5, downloading: 1 })} onDownloadAll={vi.fn()} onCancel={onCancel} />);
+    const { container } = render(
+      <BulkBar
+        downloadable={10}
+        batch={batch({ done: 4, queued: 5, downloading: 1 })}
+        onDownloadAll={vi.fn()}
+        onCancel={onCancel}
+      />,
+    );
     const bar = screen.getByRole('progressbar', { name: 'Download progress' });
     expect(bar.getAttribute('aria-valuenow')).toBe('4');
     expect(bar.getAttribute('aria-valuemax')).toBe('10');
@@ -80,7 +95,11 @@ describe('bulk bar', () => {
 describe('notice', () => {
   it('is an alert with its one way forward', async () => {
     const onClick = vi.fn();
-    const { container } = render(<Notice tone="error" title="This account has no private key yet" action={{ label: 'Fix in Settings', onClick }}>body</Notice>);
+    const { container } = render(
+      <Notice tone="error" title="This account has no private key yet" action={{ label: 'Fix in Settings', onClick }}>
+        body
+      </Notice>,
+    );
     expect(screen.getByRole('alert').textContent).toContain('no private key');
     fireEvent.click(screen.getByRole('button', { name: 'Fix in Settings' }));
     expect(onClick).toHaveBeenCalled();
@@ -90,7 +109,12 @@ describe('notice', () => {
 
 describe('type picker', () => {
   it('closes on Escape and on a click elsewhere', () => {
-    const { container } = render(<div><Filters filters={DEFAULT_FILTERS} availableTypes={types} onChange={vi.fn()} /><p>outside</p></div>);
+    const { container } = render(
+      <div>
+        <Filters filters={DEFAULT_FILTERS} availableTypes={types} onChange={vi.fn()} />
+        <p>outside</p>
+      </div>,
+    );
     const details = container.querySelector('details')!;
     details.open = true;
     fireEvent.keyDown(screen.getByRole('checkbox', { name: 'Refund' }), { key: 'Escape' });

@@ -10,7 +10,16 @@ function renderRow(reportOverrides = {}, jobState?: Partial<JobView>, downloadAg
   const onShow = vi.fn();
   const r = report(reportOverrides);
   const jobs = new Map(jobState ? [[r.reportId, job(jobState)]] : []);
-  const view = render(<ReportList reports={[r]} jobs={jobs} emptyText="none" onDownload={onDownload} onShow={onShow} downloadAgain={downloadAgain} />);
+  const view = render(
+    <ReportList
+      reports={[r]}
+      jobs={jobs}
+      emptyText="none"
+      onDownload={onDownload}
+      onShow={onShow}
+      downloadAgain={downloadAgain}
+    />,
+  );
   return { ...view, onDownload, onShow };
 }
 
@@ -68,7 +77,10 @@ describe('a report row', () => {
   });
 
   it('shows why a download failed and retries it', async () => {
-    const { container, onDownload } = renderRow({}, { state: 'failed', error: { code: 'disk-full', userMessage: 'Your disk is full' } });
+    const { container, onDownload } = renderRow(
+      {},
+      { state: 'failed', error: { code: 'disk-full', userMessage: 'Your disk is full' } },
+    );
     expect(container.textContent).toContain('Failed: Your disk is full');
     fireEvent.click(screen.getByRole('button', { name: /Retry/ }));
     expect(onDownload).toHaveBeenCalledWith('A08439021T39K6DTX4JS8', true);
@@ -76,7 +88,9 @@ describe('a report row', () => {
   });
 
   it('says where an archived report was saved and offers to download it again', async () => {
-    const { container, onDownload } = renderRow({ downloaded: { filename: '/home/m/AmazonPay/Shop/Settlement/a.csv', downloadedAt: '2026-11-03T00:00:00Z' } });
+    const { container, onDownload } = renderRow({
+      downloaded: { filename: '/home/m/AmazonPay/Shop/Settlement/a.csv', downloadedAt: '2026-11-03T00:00:00Z' },
+    });
     expect(screen.getByText('Saved as a.csv')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Download Settlement/ }));
     expect(onDownload).toHaveBeenCalledWith('A08439021T39K6DTX4JS8', true);
@@ -84,7 +98,15 @@ describe('a report row', () => {
   });
 
   it('says so when nothing matches', () => {
-    render(<ReportList reports={[]} jobs={new Map()} emptyText="No reports match these filters." onDownload={vi.fn()} onShow={vi.fn()} />);
+    render(
+      <ReportList
+        reports={[]}
+        jobs={new Map()}
+        emptyText="No reports match these filters."
+        onDownload={vi.fn()}
+        onShow={vi.fn()}
+      />,
+    );
     expect(screen.getByText('No reports match these filters.')).toBeTruthy();
   });
 });
@@ -92,7 +114,9 @@ describe('a report row', () => {
 describe('a long list', () => {
   it('paints the first rows at once and the rest right after', async () => {
     const reports = Array.from({ length: 60 }, (_, i) => report({ reportId: `R${i}` }));
-    const { container } = render(<ReportList reports={reports} jobs={new Map()} emptyText="none" onDownload={vi.fn()} onShow={vi.fn()} />);
+    const { container } = render(
+      <ReportList reports={reports} jobs={new Map()} emptyText="none" onDownload={vi.fn()} onShow={vi.fn()} />,
+    );
     expect(container.querySelectorAll('li.report')).toHaveLength(25);
     await new Promise((r) => setTimeout(r, 100));
     expect(container.querySelectorAll('li.report')).toHaveLength(60);
@@ -102,7 +126,14 @@ describe('a long list', () => {
 describe('a finished row where the folder cannot be opened', () => {
   it('says Saved without a Show in folder button', () => {
     const r = report();
-    render(<ReportList reports={[r]} jobs={new Map([[r.reportId, job({ state: 'done', downloadId: 3 })]])} emptyText="none" onDownload={vi.fn()} />);
+    render(
+      <ReportList
+        reports={[r]}
+        jobs={new Map([[r.reportId, job({ state: 'done', downloadId: 3 })]])}
+        emptyText="none"
+        onDownload={vi.fn()}
+      />,
+    );
     expect(screen.getByText('Saved')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Show in folder' })).toBeNull();
   });

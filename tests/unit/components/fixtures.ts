@@ -14,5 +14,12 @@ export function report(overrides: Partial<ReportView> = {}): ReportView {
 }
 
 export function job(overrides: Partial<JobView> = {}): JobView {
-  return { jobId: 'j1', batchId: 'b1', accountId: 'acc', reportId: 'A08439021T39K6DTX4JS8', state: 'queued', ...overrides };
+  return {
+    jobId: 'j1',
+    batchId: 'b1',
+    accountId: 'acc',
+    reportId: 'A08439021T39K6DTX4JS8',
+    state: 'queued',
+    ...overrides,
+  };
 }

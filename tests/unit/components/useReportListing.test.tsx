@@ -18,7 +18,9 @@ describe('report listing hook', () => {
     asked.push(message.payload.mode);
     return { ok: true, value: message.payload.mode === 'cached' ? cached : fresh };
   });
-  afterEach(() => { asked.length = 0; });
+  afterEach(() => {
+    asked.length = 0;
+  });
 
   it('shows the cached list, then the fresh one', async () => {
     render(<Probe />);

@@ -29,7 +29,9 @@ describe('a queue with a long past', () => {
       rig.fake.finish(running.id, 100);
       await rig.drain();
     }
-    expect((await searchHistory(rig.db, { accountId: ACCOUNT })).map((h) => h.reportId).sort()).toEqual(reports(10).map((r) => r.reportId));
+    expect((await searchHistory(rig.db, { accountId: ACCOUNT })).map((h) => h.reportId).sort()).toEqual(
+      reports(10).map((r) => r.reportId),
+    );
 
     // Every request read at most the live jobs, or the 21 batch records a prune looks at when a batch ends; all
     // of them together, a few per job step (reading the store once would be 20 000).
@@ -73,19 +75,50 @@ describe('a queue with a long past', () => {
 
   it('upgrades a queue written before the indexes existed, and carries on with it', async () => {
     const old = createStore('report-courier-jobs', 'jobs');
-    const batch = { id: 'b1', accountId: ACCOUNT, createdAt: T0, updatedAt: T0, total: 2, counts: { ...emptyCounts(), queued: 1, done: 1 }, paused: false };
+    const batch = {
+      id: 'b1',
+      accountId: ACCOUNT,
+      createdAt: T0,
+      updatedAt: T0,
+      total: 2,
+      counts: { ...emptyCounts(), queued: 1, done: 1 },
+      paused: false,
+    };
     const [first, second] = reports(2);
     const job = (r: typeof first, state: string, id: string, position: number) => ({
-      id, accountId: ACCOUNT, reportId: r!.reportId, reportDocumentId: r!.reportDocumentId, reportType: r!.reportType,
-      startTime: (r!.startTime as Date).toISOString(), endTime: (r!.endTime as Date).toISOString(), accountLabel: LABEL,
-      batchId: 'b1', position, state, attempts: state === 'done' ? 1 : 0, nextAttemptAt: T0,
-      filename: `AmazonPay/${LABEL}/Settlement/${r!.reportId}.csv`, createdAt: T0, updatedAt: T0,
+      id,
+      accountId: ACCOUNT,
+      reportId: r!.reportId,
+      reportDocumentId: r!.reportDocumentId,
+      reportType: r!.reportType,
+      startTime: (r!.startTime as Date).toISOString(),
+      endTime: (r!.endTime as Date).toISOString(),
+      accountLabel: LABEL,
+      batchId: 'b1',
+      position,
+      state,
+      attempts: state === 'done' ? 1 : 0,
+      nextAttemptAt: T0,
+      filename: `AmazonPay/${LABEL}/Settlement/${r!.reportId}.csv`,
+      createdAt: T0,
+      updatedAt: T0,
     });
     await old('readwrite', (s) => {
       s.put(batch, ['batch', 'b1']);
       s.put(job(first, 'done', 'j1', 0), ['job', 'j1']);
       s.put(job(second, 'queued', 'j2', 1), ['job', 'j2']);
-      s.put({ accountId: ACCOUNT, reportId: first!.reportId, reportType: 'X', filename: 'f', finalPath: '/f', bytes: 1, downloadedAt: T0 }, ['history', ACCOUNT, first!.reportId]);
+      s.put(
+        {
+          accountId: ACCOUNT,
+          reportId: first!.reportId,
+          reportType: 'X',
+          filename: 'f',
+          finalPath: '/f',
+          bytes: 1,
+          downloadedAt: T0,
+        },
+        ['history', ACCOUNT, first!.reportId],
+      );
       return promisifyRequest(s.transaction);
     });
     (await old('readonly', (s) => Promise.resolve(s.transaction.db))).close();

@@ -21,7 +21,17 @@ describe('document URLs', () => {
     const refuse = () => requireHttpsDocument({ reportDocumentId: 'd1', url });
     expect(refuse).toThrow(BadResponseError);
     expect(refuse).toThrow(expect.objectContaining({ code: 'bad-response' }));
-    expect(JSON.stringify((() => { try { refuse(); } catch (e) { return e; } })())).not.toContain('secret');
+    expect(
+      JSON.stringify(
+        (() => {
+          try {
+            refuse();
+          } catch (e) {
+            return e;
+          }
+        })(),
+      ),
+    ).not.toContain('secret');
   });
 
   it.each(UNSAFE)('fails the job on %s and never downloads it', async (url) => {
@@ -55,7 +65,9 @@ describe('a hostile emulator document', () => {
     const wanted = new Set(HOSTILE_DOCUMENT_SCHEMES.map(([id]) => id));
     const otherHostile = new Set(HOSTILE_REPORTS.map(([id]) => id));
     const hostile = listed.filter((r) => wanted.has(r.reportId));
-    const ordinary = listed.find((r) => r.reportDocumentId && !wanted.has(r.reportId) && !otherHostile.has(r.reportId))!;
+    const ordinary = listed.find(
+      (r) => r.reportDocumentId && !wanted.has(r.reportId) && !otherHostile.has(r.reportId),
+    )!;
     expect(hostile).toHaveLength(HOSTILE_DOCUMENT_SCHEMES.length);
     const rig = createRig({ fetchDocument: (job) => client.getReportDocument(job.reportDocumentId) });
     const queued = [...hostile, ordinary].map((r) => ({ ...r, reportDocumentId: r.reportDocumentId! }));

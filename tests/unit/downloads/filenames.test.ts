@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { reportDate, reportFilename, reportTypeShortName, sanitizePart, withDocumentExtension } from '@/utils/downloads/filenames';
+import {
+  reportDate,
+  reportFilename,
+  reportTypeShortName,
+  sanitizePart,
+  withDocumentExtension,
+} from '@/utils/downloads/filenames';
 import { chromiumRejects } from '../fakes/downloads';
 
 const SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_';
@@ -120,12 +126,42 @@ describe('reportFilename', () => {
   });
 
   it('never produces a name Chromium would refuse, whatever the input (seeded fuzz)', () => {
-    const alphabet = ['.', '..', '/', '\\', ' ', '~', ':', 'CON', 'nul', '\u0000', '\u202E', '\uD800', 'é', 'e\u0301', '株', '😀', 'a', '1', '\t', '$'];
+    const alphabet = [
+      '.',
+      '..',
+      '/',
+      '\\',
+      ' ',
+      '~',
+      ':',
+      'CON',
+      'nul',
+      '\u0000',
+      '\u202E',
+      '\uD800',
+      'é',
+      'e\u0301',
+      '株',
+      '😀',
+      'a',
+      '1',
+      '\t',
+      '$',
+    ];
     let seed = 42;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-    const text = () => Array.from({ length: Math.floor(random() * 90) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const text = () =>
+      Array.from({ length: Math.floor(random() * 90) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(
+        '',
+      );
     for (let i = 0; i < 500; i++) {
-      const filename = name({ accountLabel: text(), reportId: text(), reportType: text(), startTime: text(), endTime: text() });
+      const filename = name({
+        accountLabel: text(),
+        reportId: text(),
+        reportType: text(),
+        startTime: text(),
+        endTime: text(),
+      });
       expect(chromiumRejects(filename), filename).toBeUndefined();
       expect(filename.length).toBeLessThan(200);
       expect(filename.split('/')).toHaveLength(4);

@@ -16,7 +16,11 @@ describe('download() refused by a worker or browser on its way out', () => {
     await rig.pipeline.enqueue(ACCOUNT, reports(1), { accountLabel: LABEL });
     await rig.runAll();
     expect(rig.fake.calls).toHaveLength(1);
-    expect((await jobsByReport(rig)).get('R001')).toMatchObject({ state: 'done', attempts: 1, downloadId: rig.fake.calls[0]!.id });
+    expect((await jobsByReport(rig)).get('R001')).toMatchObject({
+      state: 'done',
+      attempts: 1,
+      downloadId: rig.fake.calls[0]!.id,
+    });
   });
 
   it('tries again later when nothing started, spending an attempt', async () => {
@@ -24,7 +28,11 @@ describe('download() refused by a worker or browser on its way out', () => {
     rig.fake.scriptCalls(failStart('The browser is shutting down.'), failStart('No SW'), complete());
     await rig.pipeline.enqueue(ACCOUNT, reports(2), { accountLabel: LABEL });
     await rig.drain();
-    expect((await jobsByReport(rig)).get('R001')).toMatchObject({ state: 'queued', attempts: 1, nextAttemptAt: T0 + 5_000 });
+    expect((await jobsByReport(rig)).get('R001')).toMatchObject({
+      state: 'queued',
+      attempts: 1,
+      nextAttemptAt: T0 + 5_000,
+    });
     await rig.runAll();
     expect([...completedPerReport(rig).values()]).toEqual([1, 1]);
   });
@@ -35,7 +43,8 @@ describe('download() refused by a worker or browser on its way out', () => {
     await stubborn.pipeline.enqueue(ACCOUNT, reports(1), { accountLabel: LABEL });
     await stubborn.runAll();
     expect((await jobsByReport(stubborn)).get('R001')).toMatchObject({
-      state: 'failed', error: { code: 'DOWNLOAD_NOT_STARTED', userMessage: expect.stringContaining('after 2 attempts') },
+      state: 'failed',
+      error: { code: 'DOWNLOAD_NOT_STARTED', userMessage: expect.stringContaining('after 2 attempts') },
     });
   });
 

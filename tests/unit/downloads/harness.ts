@@ -100,7 +100,8 @@ export function createRig(options: RigOptions = {}): Rig {
     db,
     fetchDocument,
   });
-  const listener = (delta: Parameters<typeof pipeline.handleDownloadChanged>[0]) => void pipeline.handleDownloadChanged(delta);
+  const listener = (delta: Parameters<typeof pipeline.handleDownloadChanged>[0]) =>
+    void pipeline.handleDownloadChanged(delta);
   if (options.listen !== false) fake.onChanged.addListener(listener);
 
   const drain = async () => {

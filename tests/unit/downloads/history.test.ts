@@ -14,7 +14,12 @@ describe('download history', () => {
     const rig = createRig();
     await archive(rig, 'acct-1', reports(2), 'Shop One');
     rig.clock.time += 60_000;
-    await archive(rig, 'acct-2', [{ ...reports(1)[0]!, reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_' }], 'Shop Two');
+    await archive(
+      rig,
+      'acct-2',
+      [{ ...reports(1)[0]!, reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_' }],
+      'Shop Two',
+    );
 
     const ofFirst = await searchHistory(rig.db, { accountId: 'acct-1' });
     expect(ofFirst.find((entry) => entry.reportId === 'R001')).toEqual({
@@ -35,12 +40,20 @@ describe('download history', () => {
     const rig = createRig();
     await archive(rig, 'acct-1', reports(2), 'Shop One');
     const later = (rig.clock.time += 60_000);
-    await archive(rig, 'acct-2', [{ ...reports(1)[0]!, reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_' }], 'Shop Two');
+    await archive(
+      rig,
+      'acct-2',
+      [{ ...reports(1)[0]!, reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_' }],
+      'Shop Two',
+    );
 
-    const ids = (entries: { accountId: string; reportId: string }[]) => entries.map((e) => `${e.accountId}/${e.reportId}`);
+    const ids = (entries: { accountId: string; reportId: string }[]) =>
+      entries.map((e) => `${e.accountId}/${e.reportId}`);
     expect(ids(await searchHistory(rig.db))).toEqual(['acct-2/R001', 'acct-1/R001', 'acct-1/R002']);
     expect(ids(await searchHistory(rig.db, { accountId: 'acct-1' })).sort()).toEqual(['acct-1/R001', 'acct-1/R002']);
-    expect(ids(await searchHistory(rig.db, { reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_' }))).toEqual(['acct-2/R001']);
+    expect(ids(await searchHistory(rig.db, { reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_' }))).toEqual([
+      'acct-2/R001',
+    ]);
     expect(ids(await searchHistory(rig.db, { text: 'shop two' }))).toEqual(['acct-2/R001']);
     expect(ids(await searchHistory(rig.db, { text: 'r002' }))).toEqual(['acct-1/R002']);
     expect(ids(await searchHistory(rig.db, { from: later }))).toEqual(['acct-2/R001']);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, classifyFetchError, classifyInterrupt, FOLDER_REFUSED, interruptReason } from '@/utils/downloads/interrupts';
+import {
+  backoffMs,
+  classifyFetchError,
+  classifyInterrupt,
+  FOLDER_REFUSED,
+  interruptReason,
+} from '@/utils/downloads/interrupts';
 
 describe('classifyInterrupt', () => {
   it.each([
@@ -34,8 +40,16 @@ describe('classifyInterrupt', () => {
 
 describe('interruptReason', () => {
   it.each([
-    ['a cancel before the download had a path: the folder refused it', { error: 'USER_CANCELED', filename: '' }, FOLDER_REFUSED],
-    ['a cancel of a started download', { error: 'USER_CANCELED', filename: '/home/m/Downloads/AmazonPay/x.csv' }, 'USER_CANCELED'],
+    [
+      'a cancel before the download had a path: the folder refused it',
+      { error: 'USER_CANCELED', filename: '' },
+      FOLDER_REFUSED,
+    ],
+    [
+      'a cancel of a started download',
+      { error: 'USER_CANCELED', filename: '/home/m/Downloads/AmazonPay/x.csv' },
+      'USER_CANCELED',
+    ],
     ['another reason without a path', { error: 'NETWORK_FAILED', filename: '' }, 'NETWORK_FAILED'],
     ['no reason at all', { filename: '/d/x.csv' }, 'UNKNOWN'],
   ])('%s', (_case, item, reason) => {
@@ -47,24 +61,50 @@ describe('classifyFetchError', () => {
   const typed = (fields: object) => Object.assign(new Error('x'), fields);
 
   it.each([
-    ['429 in details', typed({ code: 'rate-limited', userMessage: 'Busy', details: { status: 429, reasonCode: 'TooManyRequests' } }), true, 'TooManyRequests'],
+    [
+      '429 in details',
+      typed({ code: 'rate-limited', userMessage: 'Busy', details: { status: 429, reasonCode: 'TooManyRequests' } }),
+      true,
+      'TooManyRequests',
+    ],
     ['503 status', typed({ status: 503, userMessage: 'Down' }), true, 'HTTP_503'],
     ['network', typed({ code: 'network', userMessage: 'Offline' }), true, 'network'],
     ['retryable flag', typed({ retryable: true, code: 'x' }), true, 'x'],
-    ['400', typed({ code: 'invalid-request', userMessage: 'Bad', details: { status: 400, reasonCode: 'InvalidParameterValue' } }), false, 'InvalidParameterValue'],
+    [
+      '400',
+      typed({
+        code: 'invalid-request',
+        userMessage: 'Bad',
+        details: { status: 400, reasonCode: 'InvalidParameterValue' },
+      }),
+      false,
+      'InvalidParameterValue',
+    ],
     ['401', typed({ code: 'unauthorized', status: 401 }), false, 'unauthorized'],
     ['explicitly final 500', typed({ status: 500, retryable: false }), false, 'HTTP_500'],
     ['plain error from around the request (storage, a stopping worker)', new Error('No SW'), true, 'UNKNOWN'],
     ['a string', 'boom', true, 'UNKNOWN'],
-    ['a DOMException from IndexedDB', new DOMException('The database connection is closing.', 'InvalidStateError'), true, 'UNKNOWN'],
-    ['a typed error without status or code', typed({ userMessage: 'This account no longer exists.' }), false, 'UNKNOWN'],
+    [
+      'a DOMException from IndexedDB',
+      new DOMException('The database connection is closing.', 'InvalidStateError'),
+      true,
+      'UNKNOWN',
+    ],
+    [
+      'a typed error without status or code',
+      typed({ userMessage: 'This account no longer exists.' }),
+      false,
+      'UNKNOWN',
+    ],
   ])('%s', (_case, thrown, retryable, code) => {
     expect(classifyFetchError(thrown)).toMatchObject({ retryable, error: { code } });
   });
 
   it('keeps the client’s user message, and has one of its own otherwise', () => {
     expect(classifyFetchError(typed({ userMessage: 'Amazon says no.' })).error.userMessage).toBe('Amazon says no.');
-    expect(classifyFetchError(new Error('internal detail')).error.userMessage).toBe('Amazon Pay did not hand out this report file.');
+    expect(classifyFetchError(new Error('internal detail')).error.userMessage).toBe(
+      'Amazon Pay did not hand out this report file.',
+    );
   });
 });
 

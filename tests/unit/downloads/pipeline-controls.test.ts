@@ -78,7 +78,11 @@ describe('download pipeline: cancel, pause, events, cleanup', () => {
     await rig.drain();
     // The newer batch ended: the older one no longer fits in two kept jobs.
     expect((await rig.pipeline.snapshot()).batches.map((b) => b.id)).toEqual([second.batchId]);
-    expect(rig.events).toContainEqual({ type: 'removed', jobIds: expect.arrayContaining(first.queued.map((j) => j.id)), batchIds: [first.batchId] });
+    expect(rig.events).toContainEqual({
+      type: 'removed',
+      jobIds: expect.arrayContaining(first.queued.map((j) => j.id)),
+      batchIds: [first.batchId],
+    });
     expect((await rig.pipeline.enqueue(ACCOUNT, reports(2, 'A'), { accountLabel: LABEL })).skipped).toHaveLength(2);
 
     rig.clock.time += 61_000;

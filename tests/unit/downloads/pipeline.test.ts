@@ -31,9 +31,18 @@ describe('download pipeline', () => {
     expect(rig.fake.calls.map((c) => c.conflictAction)).toEqual(Array(8).fill('uniquify'));
     expect(rig.fake.calls[0]!.filename).toBe('AmazonPay/Müller GmbH/Settlement/2026-11-01_2026-11-02_R001.csv');
     const { jobs, batches } = await rig.pipeline.snapshot();
-    expect(jobs.every((j) => j.state === 'done' && j.bytes === 500 && j.finalPath?.endsWith(`${j.reportId}.csv`))).toBe(true);
+    expect(jobs.every((j) => j.state === 'done' && j.bytes === 500 && j.finalPath?.endsWith(`${j.reportId}.csv`))).toBe(
+      true,
+    );
     expect(batches).toEqual([expect.objectContaining({ id: batchId, total: 8, paused: false })]);
-    expect(batches[0]!.counts).toEqual({ queued: 0, 'requesting-url': 0, downloading: 0, done: 8, failed: 0, cancelled: 0 });
+    expect(batches[0]!.counts).toEqual({
+      queued: 0,
+      'requesting-url': 0,
+      downloading: 0,
+      done: 8,
+      failed: 0,
+      cancelled: 0,
+    });
     expect([...completedPerReport(rig).values()]).toEqual(Array(8).fill(1));
   });
   it('starts jobs in the order they were asked for', async () => {
@@ -88,7 +97,9 @@ describe('download pipeline', () => {
     const job = (await jobsByReport(rig)).get('R001')!;
     expect(job).toMatchObject({ state: 'done', attempts: 2 });
     // The interrupted download is cancelled and erased: the list keeps one entry, under the intended name.
-    expect([...rig.fake.items.values()]).toEqual([expect.objectContaining({ state: 'complete', filename: expect.stringMatching(/_R001\.csv$/) })]);
+    expect([...rig.fake.items.values()]).toEqual([
+      expect.objectContaining({ state: 'complete', filename: expect.stringMatching(/_R001\.csv$/) }),
+    ]);
   });
   it('backs off on network interruptions and fails after the last attempt with a clear message', async () => {
     const rig = createRig({ maxAttempts: 3 });
@@ -103,7 +114,11 @@ describe('download pipeline', () => {
     expect(rig.fake.calls).toHaveLength(3);
     expect(rig.clock.time).toBe(T0 + 5_000 + 20_000);
     expect(job.state).toBe('failed');
-    expect(job.error).toEqual({ code: 'NETWORK_FAILED', attempts: 3, userMessage: expect.stringContaining('after 3 attempts') });
+    expect(job.error).toEqual({
+      code: 'NETWORK_FAILED',
+      attempts: 3,
+      userMessage: expect.stringContaining('after 3 attempts'),
+    });
   });
   it('fails the job on a full disk, stops the batch, keeps the rest queued, and Retry failed resumes', async () => {
     const rig = createRig({ concurrency: 1 });
@@ -153,13 +168,18 @@ describe('download pipeline', () => {
       open -= 1;
       return { reportDocumentId: job.reportDocumentId, url: `https://tortuga.s3.example/${job.reportDocumentId}` };
     };
-    const rig = createRig({ concurrency: 4, maxRequests: 2, fetchDocument, fakeOptions: { defaultOutcome: inProgress() } });
+    const rig = createRig({
+      concurrency: 4,
+      maxRequests: 2,
+      fetchDocument,
+      fakeOptions: { defaultOutcome: inProgress() },
+    });
     // drain() would wait for the held requests, so this waits on the pipeline's visible state instead.
     const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
     await rig.pipeline.enqueue(ACCOUNT, reports(6), { accountLabel: LABEL });
     // Release held requests until the pipeline has settled on four downloads with none held, however slow the
     // machine: a fixed number of rounds let drain() wait on a request nobody would release.
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
       await settle();
       if (waiting.length === 0 && rig.fake.calls.length === 4) break;
       waiting.splice(0).forEach((resolve) => resolve());
@@ -186,7 +206,12 @@ describe('download pipeline', () => {
     const rig = createRig({
       fetchDocument: async (job) => {
         calls += 1;
-        if (calls === 1) throw Object.assign(new Error('429'), { code: 'rate-limited', userMessage: 'Amazon Pay is busy.', details: { status: 429 } });
+        if (calls === 1)
+          throw Object.assign(new Error('429'), {
+            code: 'rate-limited',
+            userMessage: 'Amazon Pay is busy.',
+            details: { status: 429 },
+          });
         return { reportDocumentId: job.reportDocumentId, url: `https://tortuga.s3.example/${calls}` };
       },
     });
@@ -242,7 +267,13 @@ describe('download pipeline', () => {
     ]);
     expect(again.batchId).not.toBe(first.batchId);
     const none = await rig.pipeline.enqueue(ACCOUNT, reports(2), { accountLabel: LABEL });
-    expect(none).toEqual({ queued: [], skipped: [{ reportId: 'R001', reason: 'live' }, { reportId: 'R002', reason: 'live' }] });
+    expect(none).toEqual({
+      queued: [],
+      skipped: [
+        { reportId: 'R001', reason: 'live' },
+        { reportId: 'R002', reason: 'live' },
+      ],
+    });
     expect((await rig.pipeline.snapshot()).batches).toHaveLength(2);
   });
   it('skips an already downloaded report unless forced', async () => {
@@ -258,6 +289,8 @@ describe('download pipeline', () => {
     expect(forced.queued).toHaveLength(1);
     await rig.drain();
     expect(rig.fake.calls).toHaveLength(3);
-    expect(rig.fake.completed().map((i) => i.filename.replace(/.*\//, ''))).toContain('2026-11-01_2026-11-02_R001 (1).csv');
+    expect(rig.fake.completed().map((i) => i.filename.replace(/.*\//, ''))).toContain(
+      '2026-11-01_2026-11-02_R001 (1).csv',
+    );
   });
 });

@@ -3,7 +3,16 @@ import type { DownloadsApi } from '@/utils/browser-api';
 import { downloadPathPattern } from '@/utils/downloads/recovery';
 import type { JobState } from '@/utils/downloads/types';
 import { complete, FakeDownloads, inProgress, interrupt } from '../fakes/downloads';
-import { Clock, completedPerReport, countsAndTallies, createRig, freshIndexedDb, jobsByReport, reports, type Rig } from './harness';
+import {
+  Clock,
+  completedPerReport,
+  countsAndTallies,
+  createRig,
+  freshIndexedDb,
+  jobsByReport,
+  reports,
+  type Rig,
+} from './harness';
 
 /**
  * Each test leaves the queue in one state, kills the worker (its listener and memory go), and starts a new
@@ -79,42 +88,54 @@ describe('recovery after the worker was killed', () => {
     ['complete', complete(4096), 0],
     ['still in progress', inProgress(), 0],
     ['interrupted', interrupt('NETWORK_FAILED'), 1],
-  ])('requesting-url with a download already started (%s): adopts it instead of starting a duplicate', async (_c, outcome, extra) => {
-    const clock = new Clock();
-    const fake = new FakeDownloads({ wallClock: clock.now });
-    const dying = createRig({ fake, clock, downloads: diesAfterDownloadStarts(fake) });
-    fake.scriptCalls(outcome);
-    await dying.pipeline.enqueue(ACCOUNT, reports(1), { accountLabel: LABEL });
-    await vi.waitFor(() => expect(fake.calls).toHaveLength(1));
-    await fake.idle();
-    expect((await jobsByReport(dying)).get('R001')!.state).toBe('requesting-url');
-    const started = fake.calls[0]!.id!;
+  ])(
+    'requesting-url with a download already started (%s): adopts it instead of starting a duplicate',
+    async (_c, outcome, extra) => {
+      const clock = new Clock();
+      const fake = new FakeDownloads({ wallClock: clock.now });
+      const dying = createRig({ fake, clock, downloads: diesAfterDownloadStarts(fake) });
+      fake.scriptCalls(outcome);
+      await dying.pipeline.enqueue(ACCOUNT, reports(1), { accountLabel: LABEL });
+      await vi.waitFor(() => expect(fake.calls).toHaveLength(1));
+      await fake.idle();
+      expect((await jobsByReport(dying)).get('R001')!.state).toBe('requesting-url');
+      const started = fake.calls[0]!.id!;
 
-    const after = dying.restart();
-    await after.pipeline.recover();
-    await after.runAll();
-    if (outcome.kind === 'in-progress') {
-      expect((await jobsByReport(after)).get('R001')).toMatchObject({ state: 'downloading', downloadId: started });
-      after.fake.finish(started, 4096);
-      await after.drain();
-    }
-    expect(after.fake.calls.slice(1)).toHaveLength(extra);
-    expect(after.fake.items.has(started)).toBe(extra === 0);
-    await expectOneFileEach(after, ['R001']);
-  });
+      const after = dying.restart();
+      await after.pipeline.recover();
+      await after.runAll();
+      if (outcome.kind === 'in-progress') {
+        expect((await jobsByReport(after)).get('R001')).toMatchObject({ state: 'downloading', downloadId: started });
+        after.fake.finish(started, 4096);
+        await after.drain();
+      }
+      expect(after.fake.calls.slice(1)).toHaveLength(extra);
+      expect(after.fake.items.has(started)).toBe(extra === 0);
+      await expectOneFileEach(after, ['R001']);
+    },
+  );
 
   it('requesting-url: adopts a download renamed by uniquify', async () => {
     const before = createRig({ fetchDocument: never });
     const { queued } = await before.pipeline.enqueue(ACCOUNT, reports(1), { accountLabel: LABEL });
     await untilState(before, 'requesting-url', 1);
     before.clock.time += 50;
-    const seeded = before.fake.seed({ filename: queued[0]!.filename.replace(/\.csv$/, ' (1).csv'), state: 'complete', fileSize: 10 });
+    const seeded = before.fake.seed({
+      filename: queued[0]!.filename.replace(/\.csv$/, ' (1).csv'),
+      state: 'complete',
+      fileSize: 10,
+    });
 
     const after = before.restart();
     await after.pipeline.recover();
     await after.drain();
     expect(after.fake.calls).toHaveLength(0);
-    expect((await jobsByReport(after)).get('R001')).toMatchObject({ state: 'done', downloadId: seeded.id, finalPath: seeded.filename, bytes: 10 });
+    expect((await jobsByReport(after)).get('R001')).toMatchObject({
+      state: 'done',
+      downloadId: seeded.id,
+      finalPath: seeded.filename,
+      bytes: 10,
+    });
   });
 
   it('requesting-url: waits for a started download the browser has not named yet, and adopts it', async () => {

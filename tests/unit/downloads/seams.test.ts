@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browserAlarms, browserDownloads, type AlarmsApi, type DownloadItem, type DownloadsApi } from '@/utils/browser-api';
+import {
+  browserAlarms,
+  browserDownloads,
+  type AlarmsApi,
+  type DownloadItem,
+  type DownloadsApi,
+} from '@/utils/browser-api';
 import { alarmSchedule, WAKE_ALARM } from '@/utils/downloads/wake';
 
 afterEach(() => {
@@ -18,7 +24,11 @@ describe('browserDownloads', () => {
     const download = vi.spyOn(downloads, 'download').mockResolvedValue(42);
     const search = vi.spyOn(downloads, 'search').mockResolvedValue([item]);
     const api = browserDownloads();
-    const options = { url: 'https://tortuga.s3.example/x', filename: 'AmazonPay/a/b.csv', conflictAction: 'uniquify' as const };
+    const options = {
+      url: 'https://tortuga.s3.example/x',
+      filename: 'AmazonPay/a/b.csv',
+      conflictAction: 'uniquify' as const,
+    };
     expect(await api.download(options)).toBe(42);
     expect(download).toHaveBeenCalledWith(options);
     expect(await api.search({ id: 42 })).toEqual([item]);
@@ -29,7 +39,11 @@ describe('browserDownloads', () => {
 describe('alarmSchedule', () => {
   it('sets a timer for the living worker and an alarm that outlives it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'Date'], now: 1_000 });
-    const alarms: AlarmsApi = { create: vi.fn(), clear: vi.fn(), onAlarm: { addListener: vi.fn(), removeListener: vi.fn() } };
+    const alarms: AlarmsApi = {
+      create: vi.fn(),
+      clear: vi.fn(),
+      onAlarm: { addListener: vi.fn(), removeListener: vi.fn() },
+    };
     const wake = vi.fn();
     alarmSchedule(alarms, 'resume-downloads')(6_000, wake);
     expect(alarms.create).toHaveBeenCalledWith('resume-downloads', { when: 6_000 });

@@ -45,8 +45,13 @@ describe('a write to the queue that fails', () => {
     expect(rig.fake.completed()).toHaveLength(1);
     expect(rig.fake.calls).toHaveLength(1);
     const shown = (await rig.pipeline.snapshot()).batches.find((b) => b.id === batchId);
-    expect(shown).toMatchObject({ paused: true, stopped: { code: 'storage-full', userMessage: expect.stringMatching(/no room left.*Resume/) } });
-    expect(rig.events.filter((e) => e.type === 'batch').at(-1)).toMatchObject({ batch: { stopped: { code: 'storage-full' } } });
+    expect(shown).toMatchObject({
+      paused: true,
+      stopped: { code: 'storage-full', userMessage: expect.stringMatching(/no room left.*Resume/) },
+    });
+    expect(rig.events.filter((e) => e.type === 'batch').at(-1)).toMatchObject({
+      batch: { stopped: { code: 'storage-full' } },
+    });
     expect((await jobsByReport(rig)).get('R001')?.state).toBe('downloading');
 
     // Still refused at the first repair: nothing changes, and another repair is scheduled.
@@ -63,13 +68,20 @@ describe('a write to the queue that fails', () => {
     await everyFileRecorded(rig);
     // The batch stays stopped, with its reason, until the user resumes it.
     expect(rig.fake.calls).toHaveLength(1);
-    expect((await rig.pipeline.snapshot()).batches[0]).toMatchObject({ paused: true, stopped: { code: 'storage-full' } });
+    expect((await rig.pipeline.snapshot()).batches[0]).toMatchObject({
+      paused: true,
+      stopped: { code: 'storage-full' },
+    });
 
     await rig.pipeline.resume(batchId!);
     await rig.drain();
     expect([...completedPerReport(rig).values()]).toEqual([1, 1, 1]);
     await everyFileRecorded(rig);
-    expect((await rig.pipeline.snapshot()).batches[0]).toMatchObject({ paused: false, stopped: undefined, counts: { done: 3 } });
+    expect((await rig.pipeline.snapshot()).batches[0]).toMatchObject({
+      paused: false,
+      stopped: undefined,
+      counts: { done: 3 },
+    });
   });
 
   it('on `downloading` (any other error): stops the batch with storage-failed and adopts the started downloads later', async () => {
@@ -83,7 +95,11 @@ describe('a write to the queue that fails', () => {
     expect(started).toBeGreaterThan(0);
     expect(started).toBeLessThan(6);
     const stoppedBatch = (await rig.pipeline.snapshot()).batches[0];
-    expect(stoppedBatch).toMatchObject({ id: batchId, paused: true, stopped: { code: 'storage-failed', userMessage: expect.stringContaining('could not record') } });
+    expect(stoppedBatch).toMatchObject({
+      id: batchId,
+      paused: true,
+      stopped: { code: 'storage-failed', userMessage: expect.stringContaining('could not record') },
+    });
     const states = [...(await jobsByReport(rig)).values()].map((j) => j.state);
     expect(states.filter((s) => s === 'requesting-url')).toHaveLength(started);
 

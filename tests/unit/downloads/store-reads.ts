@@ -30,17 +30,37 @@ export async function seedFinished(db: JobsDb, batches: number, perBatch: number
       const batchId = `old-batch-${b}`;
       const updatedAt = at - (batches - b) * 60_000;
       const batch: DownloadBatch = {
-        id: batchId, accountId: 'acct-old', createdAt: updatedAt, updatedAt, total: perBatch,
-        counts: { ...emptyCounts(), done: perBatch }, paused: false,
+        id: batchId,
+        accountId: 'acct-old',
+        createdAt: updatedAt,
+        updatedAt,
+        total: perBatch,
+        counts: { ...emptyCounts(), done: perBatch },
+        paused: false,
       };
       store.put(batch, ['batch', batchId]);
       for (let j = 0; j < perBatch; j++) {
         const id = `old-${b}-${j}`;
         const job: DownloadJob = {
-          id, accountId: 'acct-old', reportId: `OLD${b}-${j}`, reportDocumentId: `doc-${id}`, reportType: 'X',
-          startTime: '2026-01-01T00:00:00.000Z', endTime: '2026-01-02T00:00:00.000Z', accountLabel: 'Old',
-          batchId, position: j, state: 'done', attempts: 1, nextAttemptAt: updatedAt, filename: `AmazonPay/Old/X/${id}.csv`,
-          finalPath: `/downloads/AmazonPay/Old/X/${id}.csv`, bytes: 10, totalBytes: 10, createdAt: updatedAt, updatedAt: updatedAt - j,
+          id,
+          accountId: 'acct-old',
+          reportId: `OLD${b}-${j}`,
+          reportDocumentId: `doc-${id}`,
+          reportType: 'X',
+          startTime: '2026-01-01T00:00:00.000Z',
+          endTime: '2026-01-02T00:00:00.000Z',
+          accountLabel: 'Old',
+          batchId,
+          position: j,
+          state: 'done',
+          attempts: 1,
+          nextAttemptAt: updatedAt,
+          filename: `AmazonPay/Old/X/${id}.csv`,
+          finalPath: `/downloads/AmazonPay/Old/X/${id}.csv`,
+          bytes: 10,
+          totalBytes: 10,
+          createdAt: updatedAt,
+          updatedAt: updatedAt - j,
         };
         store.put(job, ['job', id]);
       }

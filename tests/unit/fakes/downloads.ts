@@ -153,7 +153,8 @@ export class FakeDownloads implements DownloadsApi {
         (!regex || regex.test(i.filename)) &&
         (after === undefined || Date.parse(i.startTime) > after),
     );
-    if (query.orderBy?.[0] === '-startTime') found = found.sort((a, b) => Date.parse(b.startTime) - Date.parse(a.startTime));
+    if (query.orderBy?.[0] === '-startTime')
+      found = found.sort((a, b) => Date.parse(b.startTime) - Date.parse(a.startTime));
     if (query.limit) found = found.slice(0, query.limit);
     return found.map((i) => ({ ...i }));
   }
@@ -226,9 +227,21 @@ export class FakeDownloads implements DownloadsApi {
 
   private settle(id: number, outcome: Outcome): void {
     const item = this.items.get(id);
-    if (!item || item.state !== 'in_progress' || outcome.kind === 'in-progress' || outcome.kind === 'reject' || outcome.kind === 'fail-start') return;
+    if (
+      !item ||
+      item.state !== 'in_progress' ||
+      outcome.kind === 'in-progress' ||
+      outcome.kind === 'reject' ||
+      outcome.kind === 'fail-start'
+    )
+      return;
     if (outcome.kind === 'complete') {
-      Object.assign(item, { state: 'complete', bytesReceived: outcome.bytes, totalBytes: outcome.bytes, fileSize: outcome.bytes });
+      Object.assign(item, {
+        state: 'complete',
+        bytesReceived: outcome.bytes,
+        totalBytes: outcome.bytes,
+        fileSize: outcome.bytes,
+      });
       this.filesOnDisk.add(item.filename);
       this.emit({
         id,
@@ -236,7 +249,11 @@ export class FakeDownloads implements DownloadsApi {
         state: { previous: 'in_progress', current: 'complete' },
       });
     } else {
-      Object.assign(item, { state: 'interrupted', error: outcome.reason, ...(outcome.pathless ? { filename: '' } : {}) });
+      Object.assign(item, {
+        state: 'interrupted',
+        error: outcome.reason,
+        ...(outcome.pathless ? { filename: '' } : {}),
+      });
       this.emit({ id, state: { previous: 'in_progress', current: 'interrupted' }, error: { current: outcome.reason } });
     }
   }
@@ -258,7 +275,8 @@ export class FakeDownloads implements DownloadsApi {
     if (!taken(path)) return path;
     const dot = path.lastIndexOf('.');
     for (let n = 1; ; n++) {
-      const candidate = dot > path.lastIndexOf('/') ? `${path.slice(0, dot)} (${n})${path.slice(dot)}` : `${path} (${n})`;
+      const candidate =
+        dot > path.lastIndexOf('/') ? `${path.slice(0, dot)} (${n})${path.slice(dot)}` : `${path} (${n})`;
       if (!taken(candidate)) return candidate;
     }
   }

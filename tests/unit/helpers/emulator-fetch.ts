@@ -54,9 +54,13 @@ export function createEmulatorFetch(port: number, host = '127.0.0.1'): EmulatorF
               for (const v of Array.isArray(value) ? value : [value]) responseHeaders.append(name, v);
             }
             const status = res.statusCode ?? 500;
-            resolve(new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), {
-              status, statusText: res.statusMessage, headers: responseHeaders,
-            }));
+            resolve(
+              new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), {
+                status,
+                statusText: res.statusMessage,
+                headers: responseHeaders,
+              }),
+            );
           });
         },
       );

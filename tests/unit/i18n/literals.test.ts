@@ -29,7 +29,12 @@ describe('visibleLiterals', () => {
         </div>
       );`;
     expect(visibleLiterals('a.tsx', code).map((f) => `${f.where}:${f.text}`)).toEqual([
-      'text:Hello', 'text:Literal child', 'aria-label:Close dialog', 'title:Tip', 'placeholder:Search', 'alt:Logo',
+      'text:Hello',
+      'text:Literal child',
+      'aria-label:Close dialog',
+      'title:Tip',
+      'placeholder:Search',
+      'alt:Logo',
     ]);
   });
 

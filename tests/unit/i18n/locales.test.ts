@@ -6,7 +6,9 @@ const english = readMessages('en');
 let used: Set<string>;
 
 // The scan type-checks the whole extension once; on a busy machine that takes a while.
-beforeAll(() => { used = usedKeys(new Set(Object.keys(english))); }, 120_000);
+beforeAll(() => {
+  used = usedKeys(new Set(Object.keys(english)));
+}, 120_000);
 
 describe('locales', () => {
   it('ships the six languages, English by default', () => {
@@ -17,9 +19,16 @@ describe('locales', () => {
     expect(compareLocale(english, english, used, true)).toEqual({ missing: [], unused: [], placeholders: [] });
   });
 
-  it.each(LANGUAGES.filter((code) => code !== 'en'))('%s has every English key, no other, with the same placeholders', (code) => {
-    expect(compareLocale(readMessages(code), english, used, false)).toEqual({ missing: [], unused: [], placeholders: [] });
-  });
+  it.each(LANGUAGES.filter((code) => code !== 'en'))(
+    '%s has every English key, no other, with the same placeholders',
+    (code) => {
+      expect(compareLocale(readMessages(code), english, used, false)).toEqual({
+        missing: [],
+        unused: [],
+        placeholders: [],
+      });
+    },
+  );
 });
 
 describe('compareLocale', () => {
@@ -27,11 +36,19 @@ describe('compareLocale', () => {
 
   it('names a missing key, an unused key and changed placeholders', () => {
     const de: Messages = { a: { message: '$1 gespeichert' }, c: { message: 'Übrig' } };
-    expect(compareLocale(de, en, new Set(['a', 'b']), false)).toEqual({ missing: ['b'], unused: ['c'], placeholders: ['a'] });
+    expect(compareLocale(de, en, new Set(['a', 'b']), false)).toEqual({
+      missing: ['b'],
+      unused: ['c'],
+      placeholders: ['a'],
+    });
   });
 
   it('flags English keys the source never uses, and used keys English lacks', () => {
-    expect(compareLocale(en, en, new Set(['a', 'z']), true)).toEqual({ missing: ['z'], unused: ['b'], placeholders: [] });
+    expect(compareLocale(en, en, new Set(['a', 'z']), true)).toEqual({
+      missing: ['z'],
+      unused: ['b'],
+      placeholders: [],
+    });
   });
 
   it('compares placeholders objects too', () => {

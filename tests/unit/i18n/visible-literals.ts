@@ -2,8 +2,15 @@ import ts from 'typescript';
 
 /** Attributes whose text a person sees or hears. */
 const VISIBLE_ATTRIBUTES = new Set([
-  'aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext',
-  'title', 'placeholder', 'alt', 'label',
+  'aria-label',
+  'aria-description',
+  'aria-placeholder',
+  'aria-roledescription',
+  'aria-valuetext',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
 ]);
 
 /** Text that is the same in every language: a PEM armour line is what the key file itself says. */

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Base64Error, base64ToBytes, bytesToBase64 } from '@/utils/keys/base64';
 import {
-  DerError, TAG, children, decodeOid, decodeSmallInteger, encodeTlv, integerBitLength, readRoot, readTlv,
+  DerError,
+  TAG,
+  children,
+  decodeOid,
+  decodeSmallInteger,
+  encodeTlv,
+  integerBitLength,
+  readRoot,
+  readTlv,
 } from '@/utils/keys/der';
 import { encodePem, scanPem } from '@/utils/keys/pem-armor';
 
@@ -88,7 +96,11 @@ describe('PEM armour', () => {
         'QUJD\r\nRA==\r\n-----END RSA PRIVATE KEY-----',
     );
     expect(blocks).toEqual([
-      { label: 'RSA PRIVATE KEY', headers: { 'Proc-Type': '4,ENCRYPTED', 'DEK-Info': 'AES-256-CBC,00' }, body: 'QUJDRA==' },
+      {
+        label: 'RSA PRIVATE KEY',
+        headers: { 'Proc-Type': '4,ENCRYPTED', 'DEK-Info': 'AES-256-CBC,00' },
+        body: 'QUJDRA==',
+      },
     ]);
   });
 

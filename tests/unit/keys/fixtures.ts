@@ -54,7 +54,18 @@ export function generateOpenSslFixtures(f: Fixtures): void {
     f.openssl('pkey', '-in', `${name}.pem`, '-pubout', '-out', `${name}.pub.pem`);
   }
   f.openssl('rsa', '-in', 'rsa2048.pem', '-RSAPublicKey_out', '-out', 'rsa2048-pkcs1.pub.pem');
-  f.openssl('req', '-x509', '-key', 'rsa2048.pem', '-subj', '/CN=report-courier-test', '-days', '1', '-out', 'cert.pem');
+  f.openssl(
+    'req',
+    '-x509',
+    '-key',
+    'rsa2048.pem',
+    '-subj',
+    '/CN=report-courier-test',
+    '-days',
+    '1',
+    '-out',
+    'cert.pem',
+  );
   f.openssl('req', '-new', '-key', 'rsa2048.pem', '-subj', '/CN=report-courier-test', '-out', 'csr.pem');
 
   f.openssl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ec-sec1.pem');
@@ -109,8 +120,13 @@ export function handBuiltOpenSsh(cipher: string, keyType: string, ...publicParts
   count.writeUInt32BE(1);
   const kdf = cipher === 'none' ? 'none' : 'bcrypt';
   const body = Buffer.concat([
-    Buffer.from('openssh-key-v1\0'), sshString(cipher), sshString(kdf), sshString(''), count,
-    sshString(publicBlob), sshString(Buffer.alloc(64, 7)),
+    Buffer.from('openssh-key-v1\0'),
+    sshString(cipher),
+    sshString(kdf),
+    sshString(''),
+    count,
+    sshString(publicBlob),
+    sshString(Buffer.alloc(64, 7)),
   ]);
   const lines = body.toString('base64').match(/.{1,70}/g)!;
   return `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines.join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n`;
@@ -122,12 +138,17 @@ export async function signsVerifiably(key: CryptoKey, publicKeyPem: string): Pro
   const signature = new Uint8Array(await crypto.subtle.sign({ name: 'RSA-PSS', saltLength: 32 }, key, data));
   const publicKey = createPublicKey(publicKeyPem);
   const options = { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 };
-  return verify('sha256', data, options, signature) && !verify('sha256', data, { ...options, saltLength: 20 }, signature);
+  return (
+    verify('sha256', data, options, signature) && !verify('sha256', data, { ...options, saltLength: 20 }, signature)
+  );
 }
 
 /** A key's base64 body, to prove error messages never echo it. */
 export function pemBody(pem: string): string {
-  return pem.replace(/-----[^-]+-----/g, '').replace(/^[\w-]+:.*$/gm, '').replace(/\s+/g, '');
+  return pem
+    .replace(/-----[^-]+-----/g, '')
+    .replace(/^[\w-]+:.*$/gm, '')
+    .replace(/\s+/g, '');
 }
 
 export { readTestKey } from '../../fixtures/signing-vectors';

@@ -17,7 +17,9 @@ describe('generateSigningKeyPair', () => {
   it('exports a public PEM that Node parses and that verifies the private key signatures', async () => {
     const { privateKey, publicKeyPem } = await generateSigningKeyPair();
     const base64Lines = '([A-Za-z0-9+/=]{64}\\n)+[A-Za-z0-9+/=]{1,64}\\n';
-    expect(publicKeyPem).toMatch(new RegExp(`^-----BEGIN PUBLIC KEY-----\\n${base64Lines}-----END PUBLIC KEY-----\\n$`));
+    expect(publicKeyPem).toMatch(
+      new RegExp(`^-----BEGIN PUBLIC KEY-----\\n${base64Lines}-----END PUBLIC KEY-----\\n$`),
+    );
     const publicKey = createPublicKey(publicKeyPem);
     expect(publicKey.asymmetricKeyType).toBe('rsa');
     expect(publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);

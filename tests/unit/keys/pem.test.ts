@@ -1,11 +1,24 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  KeyImportError, importPrivateKeyPem, readPrivateKeyPem, type ImportPrivateKeyOptions, type KeyImportErrorCode,
+  KeyImportError,
+  importPrivateKeyPem,
+  readPrivateKeyPem,
+  type ImportPrivateKeyOptions,
+  type KeyImportErrorCode,
 } from '@/utils/keys/pem';
 import {
-  HAS_SSH_KEYGEN, PASSPHRASE, createFixtureDir, generateOpenSslFixtures, generateSshFixtures,
-  handBuiltOpenSsh, pemBody, readTestKey, signsVerifiably, sshRsaPublicParts, type Fixtures,
+  HAS_SSH_KEYGEN,
+  PASSPHRASE,
+  createFixtureDir,
+  generateOpenSslFixtures,
+  generateSshFixtures,
+  handBuiltOpenSsh,
+  pemBody,
+  readTestKey,
+  signsVerifiably,
+  sshRsaPublicParts,
+  type Fixtures,
 } from './fixtures';
 
 let f: Fixtures;
@@ -56,12 +69,17 @@ const accepted: Accepted[] = [
   ['CR-only line endings', () => rsa2048().replace(/\n/g, '\r'), file('rsa2048.pub.pem')],
   [
     'extra whitespace, blank lines and indentation',
-    () => `\n\n  ${rsa2048().split('\n').map((line) => `   ${line} \t`).join('\n\n')}\n\n`,
+    () =>
+      `\n\n  ${rsa2048()
+        .split('\n')
+        .map((line) => `   ${line} \t`)
+        .join('\n\n')}\n\n`,
     file('rsa2048.pub.pem'),
   ],
   [
     'text around the block (a pasted e-mail)',
-    () => `Hi Alex,\n\nhere is the key:\n\n${rsa2048()}\nBest regards,\n-- \nSam\n\n-----Original Message-----\nFrom: x`,
+    () =>
+      `Hi Alex,\n\nhere is the key:\n\n${rsa2048()}\nBest regards,\n-- \nSam\n\n-----Original Message-----\nFrom: x`,
     file('rsa2048.pub.pem'),
   ],
   ['no final newline', () => rsa2048().trimEnd(), file('rsa2048.pub.pem')],
@@ -74,13 +92,28 @@ const accepted: Accepted[] = [
     () => f.read('rsa2048.pub.pem') + rsa2048() + f.read('cert.pem'),
     file('rsa2048.pub.pem'),
   ],
-  ['encrypted PKCS#8, AES-256-CBC + PBKDF2-HMAC-SHA256', file('enc-aes256-sha256.pem'), file('rsa2048.pub.pem'), passphrase],
-  ['encrypted PKCS#8, AES-128-CBC + PBKDF2-HMAC-SHA1', file('enc-aes128-sha1.pem'), file('rsa2048.pub.pem'), passphrase],
+  [
+    'encrypted PKCS#8, AES-256-CBC + PBKDF2-HMAC-SHA256',
+    file('enc-aes256-sha256.pem'),
+    file('rsa2048.pub.pem'),
+    passphrase,
+  ],
+  [
+    'encrypted PKCS#8, AES-128-CBC + PBKDF2-HMAC-SHA1',
+    file('enc-aes128-sha1.pem'),
+    file('rsa2048.pub.pem'),
+    passphrase,
+  ],
 ];
 
 const sshConverted: Accepted[] = [
   ['ssh-keygen -p -m PKCS8 output', file('ssh-rsa-converted'), file('ssh-rsa.pub.pem')],
-  ['ssh-keygen -p -m PKCS8 output with a passphrase', file('ssh-rsa-converted-enc'), file('ssh-rsa.pub.pem'), passphrase],
+  [
+    'ssh-keygen -p -m PKCS8 output with a passphrase',
+    file('ssh-rsa-converted-enc'),
+    file('ssh-rsa.pub.pem'),
+    passphrase,
+  ],
 ];
 
 async function expectUsableSigningKey(key: CryptoKey, publicPem: string) {
@@ -106,7 +139,9 @@ describe('importPrivateKeyPem accepts', () => {
 
 describe('readPrivateKeyPem', () => {
   const opensslFingerprint = (publicPem: string) =>
-    createHash('sha256').update(createPublicKey(publicPem).export({ type: 'spki', format: 'der' })).digest('hex');
+    createHash('sha256')
+      .update(createPublicKey(publicPem).export({ type: 'spki', format: 'der' }))
+      .digest('hex');
 
   it.each([
     ['rsa2048.pem', 'rsa2048.pub.pem', 2048],
@@ -135,7 +170,13 @@ const sshRsaLine = () =>
     }),
   ).toString('base64')} someone@laptop\n`;
 
-type Rejected = [name: string, pem: () => string, code: KeyImportErrorCode, hint: string, options?: ImportPrivateKeyOptions];
+type Rejected = [
+  name: string,
+  pem: () => string,
+  code: KeyImportErrorCode,
+  hint: string,
+  options?: ImportPrivateKeyOptions,
+];
 const rejected: Rejected[] = [
   [
     'OpenSSH RSA key',
@@ -175,14 +216,37 @@ const rejected: Rejected[] = [
     'ssh-keygen -p -m PKCS8 -f <file>',
   ],
   ['encrypted PKCS#8 without a passphrase', file('enc-aes256-sha256.pem'), 'passphrase-required', decryptHint],
-  ['encrypted PKCS#8, empty passphrase', file('enc-aes256-sha256.pem'), 'passphrase-required', decryptHint, { passphrase: '' }],
-  ['AES-256 PKCS#8, wrong passphrase', file('enc-aes256-sha256.pem'), 'wrong-passphrase', wrongHint, { passphrase: 'nope' }],
-  ['AES-128 PKCS#8, wrong passphrase', file('enc-aes128-sha1.pem'), 'wrong-passphrase', wrongHint, { passphrase: 'nope' }],
+  [
+    'encrypted PKCS#8, empty passphrase',
+    file('enc-aes256-sha256.pem'),
+    'passphrase-required',
+    decryptHint,
+    { passphrase: '' },
+  ],
+  [
+    'AES-256 PKCS#8, wrong passphrase',
+    file('enc-aes256-sha256.pem'),
+    'wrong-passphrase',
+    wrongHint,
+    { passphrase: 'nope' },
+  ],
+  [
+    'AES-128 PKCS#8, wrong passphrase',
+    file('enc-aes128-sha1.pem'),
+    'wrong-passphrase',
+    wrongHint,
+    { passphrase: 'nope' },
+  ],
   ['AES-192 PKCS#8', file('enc-aes192.pem'), 'unsupported-encryption', 'AES-192-CBC', passphrase],
   ['Triple-DES PKCS#8', file('enc-des3.pem'), 'unsupported-encryption', 'Triple DES', passphrase],
   ['PBES1 PKCS#8', file('enc-pbes1.pem'), 'unsupported-encryption', 'legacy PBES1', passphrase],
   ['scrypt PKCS#8', file('enc-scrypt.pem'), 'unsupported-encryption', 'scrypt', passphrase],
-  ['legacy encrypted PKCS#1', file('legacy-enc.pem'), 'legacy-encrypted-key', 'openssl pkey -in key.pem -out plain.pem'],
+  [
+    'legacy encrypted PKCS#1',
+    file('legacy-enc.pem'),
+    'legacy-encrypted-key',
+    'openssl pkey -in key.pem -out plain.pem',
+  ],
   [
     'legacy encrypted PKCS#1, even with its passphrase',
     file('legacy-enc.pem'),
@@ -201,8 +265,18 @@ const rejected: Rejected[] = [
   ['EC key, with the fix', file('ec-pkcs8.pem'), 'not-rsa', wrongKeyGenerateHint],
   ['RSA 1024 (PKCS#8)', file('rsa1024.pem'), 'key-too-small', '1024 bits'],
   ['RSA 1024 (PKCS#1), with the fix', file('rsa1024-pkcs1.pem'), 'key-too-small', wrongKeyGenerateHint],
-  ['block cut off before its END line', () => rsa2048().slice(0, 900), 'truncated', '-----END PRIVATE KEY----- line is missing'],
-  ['block without its BEGIN line', () => rsa2048().slice(30), 'truncated', '-----BEGIN PRIVATE KEY----- line is missing'],
+  [
+    'block cut off before its END line',
+    () => rsa2048().slice(0, 900),
+    'truncated',
+    '-----END PRIVATE KEY----- line is missing',
+  ],
+  [
+    'block without its BEGIN line',
+    () => rsa2048().slice(30),
+    'truncated',
+    '-----BEGIN PRIVATE KEY----- line is missing',
+  ],
   [
     'BEGIN and END lines that do not match',
     () => f.read('rsa2048-pkcs1.pem').replace('END RSA PRIVATE', 'END PRIVATE'),
@@ -216,7 +290,12 @@ const rejected: Rejected[] = [
     'corrupt-der',
     copyAgainHint,
   ],
-  ['an empty SEQUENCE', () => '-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----\n', 'corrupt-der', copyAgainHint],
+  [
+    'an empty SEQUENCE',
+    () => '-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----\n',
+    'corrupt-der',
+    copyAgainHint,
+  ],
   ['an empty block', () => '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n', 'corrupt-der', copyAgainHint],
   ['a character that is not base64', () => replaceInLine(rsa2048(), 3, 10, '*'), 'invalid-base64', copyAgainHint],
   ['a quoted-printable soft break', () => replaceInLine(rsa2048(), 4, 63, '='), 'invalid-base64', copyAgainHint],
@@ -225,7 +304,12 @@ const rejected: Rejected[] = [
   ['no PEM block at all', () => 'Dear merchant, please find your key attached.', 'no-pem-block', pastePrivateHint],
   ['empty text', () => '', 'no-pem-block', pastePrivateHint],
   ['only the base64 body', () => pemBody(rsa2048()), 'no-pem-block', pastePrivateHint],
-  ['a PuTTY key', () => 'PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\nComment: x\n', 'putty-key', 'Export OpenSSH key'],
+  [
+    'a PuTTY key',
+    () => 'PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\nComment: x\n',
+    'putty-key',
+    'Export OpenSSH key',
+  ],
 ];
 
 describe('importPrivateKeyPem rejects', () => {

@@ -51,7 +51,10 @@ describe('telling "no storage here" apart from a failed write', () => {
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
         const all = open.result.transaction('keys').objectStore('keys').getAllKeys();
-        all.onsuccess = () => { resolve(all.result); open.result.close(); };
+        all.onsuccess = () => {
+          resolve(all.result);
+          open.result.close();
+        };
       };
     });
     expect(keys).toEqual([]);
@@ -162,7 +165,9 @@ describe('session-only keys (Firefox private mode)', () => {
     const { saveKey } = await keystore();
     const session = firefoxSessionStorage();
     failPut('QuotaExceededError');
-    await expect(saveKey('acct-1', await importPrivateKeyPem(privatePem))).rejects.toThrow('simulated QuotaExceededError');
+    await expect(saveKey('acct-1', await importPrivateKeyPem(privatePem))).rejects.toThrow(
+      'simulated QuotaExceededError',
+    );
     expect(session.keys()).toEqual([]);
   });
 });

@@ -12,7 +12,10 @@ let facts: ProbeFacts;
 beforeAll(async () => {
   emu = await startEmulator({ seed: 'probe' });
   facts = await runProbe({
-    key: await demoKey(), otherKey: await otherKey(), publicKeyId: liveAccount.publicKeyId, region: 'na',
+    key: await demoKey(),
+    otherKey: await otherKey(),
+    publicKeyId: liveAccount.publicKeyId,
+    region: 'na',
     fetch: redirectingFetch(new URL(emu.url), readFileSync(emu.caCertPath, 'utf8')),
   });
 });
@@ -22,17 +25,42 @@ const first = (call: string) => facts.exchanges.find((e) => e.call === call)!;
 
 describe('npm run probe', () => {
   it('records the harmless calls and the wrong variants as Amazon answered them', () => {
-    expect(first('get reports (pageSize 1)')).toMatchObject({ status: 200, headers: { 'x-amz-pay-request-id': 'present', 'content-type': 'application/json' } });
+    expect(first('get reports (pageSize 1)')).toMatchObject({
+      status: 200,
+      headers: { 'x-amz-pay-request-id': 'present', 'content-type': 'application/json' },
+    });
     expect(first('get disbursements (30 days)').status).toBe(200);
-    expect(first('another key')).toMatchObject({ status: 403, reasonCode: 'InvalidRequestSignature', messageShape: 'Unable to verify signature, signing String [AMZN-PAY-RSASSA-PSS-V2\n<hex>] , signature [<base64>]' });
-    expect(first('date 20 minutes old')).toMatchObject({ status: 400, reasonCode: 'InvalidHeaderValue', messageShape: expect.stringMatching(/^The value <date> provided for x-amz-pay-date is too old/) });
-    expect(first('date 5 s ahead')).toMatchObject({ status: 400, reasonCode: 'InvalidHeaderValue', messageShape: 'The value <date> provided for x-amz-pay-date should not be in future' });
+    expect(first('another key')).toMatchObject({
+      status: 403,
+      reasonCode: 'InvalidRequestSignature',
+      messageShape: 'Unable to verify signature, signing String [AMZN-PAY-RSASSA-PSS-V2\n<hex>] , signature [<base64>]',
+    });
+    expect(first('date 20 minutes old')).toMatchObject({
+      status: 400,
+      reasonCode: 'InvalidHeaderValue',
+      messageShape: expect.stringMatching(/^The value <date> provided for x-amz-pay-date is too old/),
+    });
+    expect(first('date 5 s ahead')).toMatchObject({
+      status: 400,
+      reasonCode: 'InvalidHeaderValue',
+      messageShape: 'The value <date> provided for x-amz-pay-date should not be in future',
+    });
   });
 
-  it('describes the document URL and the file\'s first lines with every value masked', () => {
+  it("describes the document URL and the file's first lines with every value masked", () => {
     expect(facts.document).toMatchObject({
-      origin: 'https://tortuga-prod-na.s3-external-1.amazonaws.com', pathShape: '/%2FNinetyDays/<reportDocumentId>', expires: '30', compressionAlgorithm: 'N/A',
-      queryParameters: ['X-Amz-Algorithm', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Expires', 'X-Amz-Credential', 'X-Amz-Signature'],
+      origin: 'https://tortuga-prod-na.s3-external-1.amazonaws.com',
+      pathShape: '/%2FNinetyDays/<reportDocumentId>',
+      expires: '30',
+      compressionAlgorithm: 'N/A',
+      queryParameters: [
+        'X-Amz-Algorithm',
+        'X-Amz-Date',
+        'X-Amz-SignedHeaders',
+        'X-Amz-Expires',
+        'X-Amz-Credential',
+        'X-Amz-Signature',
+      ],
     });
     const head = facts.document!.head!;
     expect([head.bom, head.lineEnd]).toEqual([true, 'LF']);

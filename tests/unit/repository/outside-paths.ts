@@ -14,7 +14,8 @@ export interface OutsideReference {
 
 type Rule = { why: string; find: (line: string, file: string, root: string) => boolean };
 
-const READS_ABSOLUTE = /\b(?:readFileSync|readFile|readdirSync|readdir|existsSync|statSync|createReadStream|cpSync|copyFileSync)\(\s*['"`]\//;
+const READS_ABSOLUTE =
+  /\b(?:readFileSync|readFile|readdirSync|readdir|existsSync|statSync|createReadStream|cpSync|copyFileSync)\(\s*['"`]\//;
 const RELATIVE_LITERAL = /(['"`])(\.\.(?:\/[^'"`\s]*)?)\1/g;
 const ROOT_THEN_UP = /\b(?:resolve|join)\([^)]*\b(?:repoRoot|root|ROOT|projectRoot)\b\s*,\s*['"`]\.\.(?:\/|['"`])/;
 
@@ -22,15 +23,19 @@ const rules: Rule[] = [
   { why: 'names a machine path', find: (line) => /(?:^|[^\w.-])\/work\//.test(line) },
   {
     why: 'reads the reference folder beside the checkout',
-    find: (line) => /\bshared\/(?:vectors|research|amazon-pay-api\.md|design\.md|toolchain\.md)\b|['"`]shared['"`]|SHARED_VECTORS_DIR/.test(line),
+    find: (line) =>
+      /\bshared\/(?:vectors|research|amazon-pay-api\.md|design\.md|toolchain\.md)\b|['"`]shared['"`]|SHARED_VECTORS_DIR/.test(
+        line,
+      ),
   },
   { why: 'reads an absolute path', find: (line) => READS_ABSOLUTE.test(line) },
   {
     why: 'a relative path that leaves the repository',
-    find: (line, file, root) => [...line.matchAll(RELATIVE_LITERAL)].some(([, , literal]) => {
-      const target = path.resolve(path.dirname(path.join(root, file)), literal!);
-      return path.relative(root, target).startsWith('..');
-    }) || ROOT_THEN_UP.test(line),
+    find: (line, file, root) =>
+      [...line.matchAll(RELATIVE_LITERAL)].some(([, , literal]) => {
+        const target = path.resolve(path.dirname(path.join(root, file)), literal!);
+        return path.relative(root, target).startsWith('..');
+      }) || ROOT_THEN_UP.test(line),
   },
 ];
 
@@ -78,5 +83,6 @@ export function filesToCheck(root: string, dirs: string[], rootFiles: string[]):
 
 export function scanRepository(root: string, dirs: string[], rootFiles: string[]): OutsideReference[] {
   return filesToCheck(root, dirs, rootFiles).flatMap((file) =>
-    outsideReferences(file, readFileSync(path.join(root, file), 'utf8'), root));
+    outsideReferences(file, readFileSync(path.join(root, file), 'utf8'), root),
+  );
 }

@@ -13,16 +13,24 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function summarise(counts: { passed: number; failed: number; pending: number; todo: number }, ci: boolean) {
   const file = path.join(dir, `${Object.values(counts).join('-')}.json`);
   const status = (name: string, state: string) => ({ fullName: name, status: state });
-  fs.writeFileSync(file, JSON.stringify({
-    numPassedTests: counts.passed, numFailedTests: counts.failed, numPendingTests: counts.pending, numTodoTests: counts.todo,
-    testResults: [{
-      name: 'tests/unit/x.test.ts',
-      assertionResults: [
-        ...Array.from({ length: counts.pending }, (_, i) => status(`skipped ${i}`, 'skipped')),
-        ...Array.from({ length: counts.todo }, (_, i) => status(`todo ${i}`, 'todo')),
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      numPassedTests: counts.passed,
+      numFailedTests: counts.failed,
+      numPendingTests: counts.pending,
+      numTodoTests: counts.todo,
+      testResults: [
+        {
+          name: 'tests/unit/x.test.ts',
+          assertionResults: [
+            ...Array.from({ length: counts.pending }, (_, i) => status(`skipped ${i}`, 'skipped')),
+            ...Array.from({ length: counts.todo }, (_, i) => status(`todo ${i}`, 'todo')),
+          ],
+        },
       ],
-    }],
-  }));
+    }),
+  );
   const env = { ...process.env, CI: ci ? 'true' : '' };
   const run = spawnSync(process.execPath, [script, file], { env, encoding: 'utf8' });
   return { line: run.stdout.trim(), status: run.status, stderr: run.stderr };
@@ -30,7 +38,10 @@ function summarise(counts: { passed: number; failed: number; pending: number; to
 
 describe('scripts/test-summary.mjs', () => {
   it('prints passed, failed and skipped (skipped and todo together)', () => {
-    expect(summarise({ passed: 7, failed: 1, pending: 2, todo: 1 }, false)).toMatchObject({ line: '7 passed, 1 failed, 3 skipped', status: 0 });
+    expect(summarise({ passed: 7, failed: 1, pending: 2, todo: 1 }, false)).toMatchObject({
+      line: '7 passed, 1 failed, 3 skipped',
+      status: 0,
+    });
   });
 
   it('fails a CI run with a skipped test, naming it', () => {
@@ -40,7 +51,10 @@ describe('scripts/test-summary.mjs', () => {
   });
 
   it('passes a CI run with nothing skipped', () => {
-    expect(summarise({ passed: 7, failed: 0, pending: 0, todo: 0 }, true)).toMatchObject({ line: '7 passed, 0 failed, 0 skipped', status: 0 });
+    expect(summarise({ passed: 7, failed: 0, pending: 0, todo: 0 }, true)).toMatchObject({
+      line: '7 passed, 0 failed, 0 skipped',
+      status: 0,
+    });
   });
 
   it('fails when there is no report to read', () => {

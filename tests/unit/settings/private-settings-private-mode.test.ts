@@ -4,7 +4,13 @@ import { failIndexedDbOpen } from '@/tests/unit/keys/browser-storage';
 import type { Account } from '@/utils/accounts/types';
 
 const account: Account = {
-  id: 'private', label: 'Private Shop', region: 'na', environment: 'live', publicKeyId: 'LIVE-KEY', algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '2026-11-01T00:00:00Z',
+  id: 'private',
+  label: 'Private Shop',
+  region: 'na',
+  environment: 'live',
+  publicKeyId: 'LIVE-KEY',
+  algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+  createdAt: '2026-11-01T00:00:00Z',
 };
 
 describe('settings where the browser opens no IndexedDB (Firefox never remembering history)', () => {
@@ -16,6 +22,9 @@ describe('settings where the browser opens no IndexedDB (Firefox never rememberi
     await store.selectAccount('private');
     expect((await store.selectedAccount())?.label).toBe('Private Shop');
     expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual([]);
-    expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['settings:accounts', 'settings:selectedAccountId']);
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual([
+      'settings:accounts',
+      'settings:selectedAccountId',
+    ]);
   });
 });

@@ -9,13 +9,27 @@ import { addOnDemand, listOnDemand } from '@/utils/archive/on-demand';
 const PRIVILEGED = ['accounts', 'selectedAccountId', 'accountDraft', 'autoArchive', 'clockSkew', 'onDemand'];
 
 const account = (id: string): Account => ({
-  id, label: `Shop ${id}`, region: 'na', environment: 'live', publicKeyId: `LIVE-KEY-${id}`, algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '2026-11-01T00:00:00Z',
+  id,
+  label: `Shop ${id}`,
+  region: 'na',
+  environment: 'live',
+  publicKeyId: `LIVE-KEY-${id}`,
+  algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+  createdAt: '2026-11-01T00:00:00Z',
 });
 const onDemand = (reportId: string) => ({
-  accountId: 'old', reportId, reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_', startTime: '2026-11-01T00:00:00Z',
-  endTime: '2026-11-02T00:00:00Z', requestedAt: new Date().toISOString(), status: 'IN_PROGRESS' as const,
+  accountId: 'old',
+  reportId,
+  reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_',
+  startTime: '2026-11-01T00:00:00Z',
+  endTime: '2026-11-02T00:00:00Z',
+  requestedAt: new Date().toISOString(),
+  status: 'IN_PROGRESS' as const,
 });
-const enabled = { settings: { enabled: true, reportTypes: ['_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_'], intervalHours: 6 }, lastRun: 1 };
+const enabled = {
+  settings: { enabled: true, reportTypes: ['_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_'], intervalHours: 6 },
+  lastRun: 1,
+};
 
 async function localKeys(): Promise<string[]> {
   return Object.keys(await fakeBrowser.storage.local.get(null));
@@ -25,8 +39,13 @@ async function localKeys(): Promise<string[]> {
 describe('settings a content script must not reach', () => {
   it('are moved out of storage.local on first use, keeping what an earlier version stored', async () => {
     await fakeBrowser.storage.local.set({
-      accounts: [account('old')], selectedAccountId: 'old', accountDraft: { accountId: 'draft', publicKeyPem: 'PEM', fingerprint: 'f' },
-      autoArchive: { old: enabled }, clockSkew: { na: 4000 }, onDemand: [onDemand('R-OLD')], reportFilters: { search: 'kept' },
+      accounts: [account('old')],
+      selectedAccountId: 'old',
+      accountDraft: { accountId: 'draft', publicKeyPem: 'PEM', fingerprint: 'f' },
+      autoArchive: { old: enabled },
+      clockSkew: { na: 4000 },
+      onDemand: [onDemand('R-OLD')],
+      reportFilters: { search: 'kept' },
     });
     expect((await listAccounts()).map((a) => a.id)).toEqual(['old']);
     expect((await selectedAccount())?.id).toBe('old');
@@ -46,7 +65,11 @@ describe('settings a content script must not reach', () => {
   });
 
   it('ignores anything written to storage.local after the move (a content script can write there)', async () => {
-    await fakeBrowser.storage.local.set({ accounts: [account('planted')], autoArchive: { planted: enabled }, accountDraft: { accountId: 'planted' } });
+    await fakeBrowser.storage.local.set({
+      accounts: [account('planted')],
+      autoArchive: { planted: enabled },
+      accountDraft: { accountId: 'planted' },
+    });
     // Fresh modules: another page, or the worker after a restart, looking for settings to move.
     vi.resetModules();
     const store = await import('@/utils/accounts/store');

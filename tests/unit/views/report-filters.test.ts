@@ -8,8 +8,13 @@ const now = Date.parse('2026-11-27T12:00:00Z');
 function report(id: string, daysAgo: number, overrides: Partial<ReportView> = {}): ReportView {
   const created = new Date(now - daysAgo * DAY).toISOString();
   return {
-    reportId: id, reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_', startTime: created, endTime: created,
-    createdTime: created, processingStatus: 'COMPLETED', ...overrides,
+    reportId: id,
+    reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_',
+    startTime: created,
+    endTime: created,
+    createdTime: created,
+    processingStatus: 'COMPLETED',
+    ...overrides,
   };
 }
 
@@ -48,7 +53,13 @@ describe('report filters', () => {
 
 describe('filters of a view without text fields (the Seller Central panel)', () => {
   it('drops a search and typed dates remembered from the popup, keeping the choices', () => {
-    const remembered = { ...DEFAULT_FILTERS, search: 'NEW', period: 'custom' as const, from: '2026-01-01', status: 'COMPLETED' as const };
+    const remembered = {
+      ...DEFAULT_FILTERS,
+      search: 'NEW',
+      period: 'custom' as const,
+      from: '2026-01-01',
+      status: 'COMPLETED' as const,
+    };
     const shown = applyFilters(reports, choicesOnly(remembered), now).map((r) => r.reportId);
     expect(shown).toEqual(['NEW', 'REFUND', 'OLD']);
   });

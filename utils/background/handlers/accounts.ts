@@ -9,14 +9,23 @@ import type { Handlers } from '../router';
 import { syncAutoArchiveAlarm } from './auto-archive';
 import type { Services } from '../services';
 
-export function accountHandlers(services: Services): Pick<Handlers, 'listAccounts' | 'selectAccount' | 'removeAccount'> {
+export function accountHandlers(
+  services: Services,
+): Pick<Handlers, 'listAccounts' | 'selectAccount' | 'removeAccount'> {
   return {
     async listAccounts() {
       const accounts = await listAccounts();
-      const withKeys = await Promise.all(accounts.map(async (a) => {
-        const record = await loadKeyRecord(a.id);
-        return { ...a, hasKey: Boolean(record), keyAddedAt: record?.addedAt, keyFingerprint: record?.publicKeyFingerprint };
-      }));
+      const withKeys = await Promise.all(
+        accounts.map(async (a) => {
+          const record = await loadKeyRecord(a.id);
+          return {
+            ...a,
+            hasKey: Boolean(record),
+            keyAddedAt: record?.addedAt,
+            keyFingerprint: record?.publicKeyFingerprint,
+          };
+        }),
+      );
       return { accounts: withKeys, selectedId: (await selectedAccount())?.id };
     },
     async selectAccount({ accountId }) {

@@ -4,7 +4,11 @@ import type { Handlers } from '../router';
 import type { Services } from '../services';
 
 /** Creates or clears the account's periodic alarm to match its settings. */
-export async function syncAutoArchiveAlarm(accountId: string, enabled: boolean, intervalHours: number): Promise<number | undefined> {
+export async function syncAutoArchiveAlarm(
+  accountId: string,
+  enabled: boolean,
+  intervalHours: number,
+): Promise<number | undefined> {
   const name = `${ALARM_PREFIX}${accountId}`;
   await browser.alarms.clear(name);
   if (!enabled) return undefined;

@@ -11,8 +11,10 @@ import { accountFor } from './reports';
 /** Report look-ups one at a time per slot, shared by every request: a panel naming 500 unknown ids cannot flood Amazon. */
 const REPORT_LOOKUPS_AT_ONCE = 4;
 
-type DownloadHandlers = Pick<Handlers,
-  'downloadReports' | 'getDownloads' | 'cancelDownloads' | 'pauseBatch' | 'resumeBatch' | 'retryFailed' | 'showDownload'>;
+type DownloadHandlers = Pick<
+  Handlers,
+  'downloadReports' | 'getDownloads' | 'cancelDownloads' | 'pauseBatch' | 'resumeBatch' | 'retryFailed' | 'showDownload'
+>;
 
 export function downloadHandlers(services: Services): DownloadHandlers {
   const lookup = createLimiter(REPORT_LOOKUPS_AT_ONCE);
@@ -35,7 +37,9 @@ export function downloadHandlers(services: Services): DownloadHandlers {
   return {
     async downloadReports({ accountId, reportIds, force }, caller) {
       const account = await accountFor(services, accountId, caller);
-      const reports = (await reportsById(accountId, [...new Set(reportIds)])).filter((r) => r.processingStatus === 'COMPLETED' && r.reportDocumentId);
+      const reports = (await reportsById(accountId, [...new Set(reportIds)])).filter(
+        (r) => r.processingStatus === 'COMPLETED' && r.reportDocumentId,
+      );
       const result = await services.pipeline.enqueue(accountId, reports, { force, accountLabel: account.label });
       return { batchId: result.batchId, queued: result.queued.length, skipped: result.skipped.length };
     },

@@ -33,14 +33,21 @@ export async function defaultAccount(services: Services, caller: Caller): Promis
 
 /** A region's accounts as a panel may see them: names and environments, never key ids or key details. */
 export async function regionAccounts(services: Services, region: Region): Promise<PanelAccount[]> {
-  return (await services.accountsInRegion(region)).map(({ id, label, region: r, environment }) => ({ id, label, region: r, environment }));
+  return (await services.accountsInRegion(region)).map(({ id, label, region: r, environment }) => ({
+    id,
+    label,
+    region: r,
+    environment,
+  }));
 }
 
 /** A panel runs next to a page: it learns a saved file's name, never the folders of the merchant's disk. */
 export function panelListing(listing: ReportListing): ReportListing {
   return {
     ...listing,
-    reports: listing.reports.map((r) => (r.downloaded ? { ...r, downloaded: { ...r.downloaded, filename: baseName(r.downloaded.filename) } } : r)),
+    reports: listing.reports.map((r) =>
+      r.downloaded ? { ...r, downloaded: { ...r.downloaded, filename: baseName(r.downloaded.filename) } } : r,
+    ),
   };
 }
 
@@ -54,7 +61,8 @@ export function panelProgress(services: Pick<Services, 'account'>, region: Regio
   return async (event: ProgressEvent): Promise<ProgressEvent | undefined> => {
     const account = await services.account(eventAccount(event)).catch(() => undefined);
     if (account?.region !== region) return undefined;
-    if (event.type === 'job' && event.job.filename) return { ...event, job: { ...event.job, filename: baseName(event.job.filename) } };
+    if (event.type === 'job' && event.job.filename)
+      return { ...event, job: { ...event.job, filename: baseName(event.job.filename) } };
     return event;
   };
 }

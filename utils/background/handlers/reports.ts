@@ -19,7 +19,10 @@ function candidateSettings({ region, environment, publicKeyId, algorithm }: Cand
 export async function accountFor(services: Services, accountId: string, caller: Caller) {
   const account = await services.account(accountId);
   if (caller.kind === 'seller-central' && caller.region !== account.region) {
-    throw Object.assign(new Error('Region mismatch'), { code: 'refused', userMessage: 'This account belongs to another Seller Central region.' });
+    throw Object.assign(new Error('Region mismatch'), {
+      code: 'refused',
+      userMessage: 'This account belongs to another Seller Central region.',
+    });
   }
   return account;
 }
@@ -40,17 +43,24 @@ export function reportHandlers(services: Services): Pick<Handlers, 'listReports'
 
   return {
     async listReports({ accountId, mode }, caller) {
-      const account = accountId === undefined ? await defaultAccount(services, caller) : await accountFor(services, accountId, caller);
+      const account =
+        accountId === undefined
+          ? await defaultAccount(services, caller)
+          : await accountFor(services, accountId, caller);
       const result = await listingFor(account, mode);
       // The panel learns its region's accounts here, so the content script needs no account-listing message of its own.
-      return caller.kind === 'seller-central' ? { ...panelListing(result), regionAccounts: await regionAccounts(services, caller.region) } : result;
+      return caller.kind === 'seller-central'
+        ? { ...panelListing(result), regionAccounts: await regionAccounts(services, caller.region) }
+        : result;
     },
 
     async testConnection({ accountId, candidate }) {
       const stored = await services.account(accountId);
       const account = candidate ? { ...stored, ...candidateSettings(candidate) } : stored;
       try {
-        const page = await services.client(account, candidate ? candidateKeyId(accountId) : accountId).listReportsPage({ pageSize: 1 });
+        const page = await services
+          .client(account, candidate ? candidateKeyId(accountId) : accountId)
+          .listReportsPage({ pageSize: 1 });
         const skewMs = services.skew.offset(account.region);
         return { ok: true, reportsSeen: page.reports.length, clockSkewSeconds: Math.round(skewMs / 1000) };
       } catch (error) {

@@ -3,13 +3,17 @@ import { checkScheduleRules } from '../../archive/report-rules';
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 
-export function scheduleHandlers(services: Services): Pick<Handlers, 'listSchedules' | 'createSchedule' | 'cancelSchedule'> {
+export function scheduleHandlers(
+  services: Services,
+): Pick<Handlers, 'listSchedules' | 'createSchedule' | 'cancelSchedule'> {
   return {
     async listSchedules({ accountId }) {
       const schedules = await services.client(await services.account(accountId)).getReportSchedules();
       return {
         schedules: schedules.map((s) => ({
-          reportScheduleId: s.reportScheduleId, reportType: s.reportType, scheduleFrequency: s.scheduleFrequency,
+          reportScheduleId: s.reportScheduleId,
+          reportType: s.reportType,
+          scheduleFrequency: s.scheduleFrequency,
           nextReportCreationTime: s.nextReportCreationTime?.toISOString(),
         })),
       };
@@ -22,7 +26,9 @@ export function scheduleHandlers(services: Services): Pick<Handlers, 'listSchedu
       const existing = await client.getReportSchedules([reportType]);
       checkScheduleRules({ account, reportType, scheduleFrequency, existing: existing.length, deleteExistingSchedule });
       return client.createReportSchedule({
-        reportType, scheduleFrequency: scheduleFrequency as ScheduleFrequency, deleteExistingSchedule,
+        reportType,
+        scheduleFrequency: scheduleFrequency as ScheduleFrequency,
+        deleteExistingSchedule,
         nextReportCreationTime: nextReportCreationTime ? new Date(nextReportCreationTime) : undefined,
       });
     },

@@ -43,31 +43,66 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
 
   return (
     <article class="card" aria-label={account.label} data-account-id={account.id}>
-      <h3>{account.label} <EnvironmentBadge account={account} /></h3>
-      <div class="hint">{regionName(account.region)} · {account.algorithm}</div>
-      <div class="hint">{t('publicKeyId')}: <span class="fingerprint">{account.publicKeyId}</span></div>
+      <h3>
+        {account.label} <EnvironmentBadge account={account} />
+      </h3>
+      <div class="hint">
+        {regionName(account.region)} · {account.algorithm}
+      </div>
+      <div class="hint">
+        {t('publicKeyId')}: <span class="fingerprint">{account.publicKeyId}</span>
+      </div>
       {account.hasKey ? (
         <div class="hint">
           {t('keyStored', account.keyAddedAt ? formatDateTime(account.keyAddedAt) : '')}
-          {account.keyFingerprint && <> · {t('keyFingerprint')} <span class="fingerprint">{account.keyFingerprint}</span></>}
+          {account.keyFingerprint && (
+            <>
+              {' '}
+              · {t('keyFingerprint')} <span class="fingerprint">{account.keyFingerprint}</span>
+            </>
+          )}
         </div>
-      ) : <div class="invalid">{t('keyMissingTitle')}</div>}
+      ) : (
+        <div class="invalid">{t('keyMissingTitle')}</div>
+      )}
       {account.hasKey && keyStorePersistent !== undefined && (
-        <div class={keyStorePersistent ? 'hint' : 'invalid'}>{t(keyStorePersistent ? 'keyStorePersistent' : 'keyStoreNotPersistent')}</div>
+        <div class={keyStorePersistent ? 'hint' : 'invalid'}>
+          {t(keyStorePersistent ? 'keyStorePersistent' : 'keyStoreNotPersistent')}
+        </div>
       )}
       <div class="card-actions">
-        <button type="button" class="primary" disabled={testing} onClick={test}>{testing ? t('testingConnection') : t('testConnection')}</button>
-        <button type="button" onClick={onEdit}>{t('edit')}</button>
+        <button type="button" class="primary" disabled={testing} onClick={test}>
+          {testing ? t('testingConnection') : t('testConnection')}
+        </button>
+        <button type="button" onClick={onEdit}>
+          {t('edit')}
+        </button>
         {confirming ? (
           <>
-            <button type="button" class="danger" onClick={remove}>{t('confirmRemove')}</button>
-            <button type="button" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+            <button type="button" class="danger" onClick={remove}>
+              {t('confirmRemove')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
           </>
-        ) : <button type="button" onClick={() => setConfirming(true)}>{t('remove')}</button>}
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            {t('remove')}
+          </button>
+        )}
       </div>
-      {confirming && <p class="hint" role="status">{t('removeWarning')}</p>}
+      {confirming && (
+        <p class="hint" role="status">
+          {t('removeWarning')}
+        </p>
+      )}
       {failure && <Notice tone="error">{errorText(failure)}</Notice>}
-      {verdict && <div aria-live="polite"><ConnectionResult verdict={verdict} /></div>}
+      {verdict && (
+        <div aria-live="polite">
+          <ConnectionResult verdict={verdict} />
+        </div>
+      )}
     </article>
   );
 }

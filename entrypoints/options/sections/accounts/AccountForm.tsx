@@ -31,10 +31,15 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
   const [failedTest, setFailedTest] = useState<ConnectionVerdict>();
 
   const keyCheck = checkPublicKeyId(keyId);
-  const environment = keyCheck.ok ? keyCheck.environment ?? legacyEnvironment : legacyEnvironment;
+  const environment = keyCheck.ok ? (keyCheck.environment ?? legacyEnvironment) : legacyEnvironment;
   const valid = label.trim() !== '' && keyCheck.ok && draft.ready;
   const account = (): Account => ({
-    id: draft.accountId, label: label.trim(), region, environment, publicKeyId: keyId.trim(), algorithm,
+    id: draft.accountId,
+    label: label.trim(),
+    region,
+    environment,
+    publicKeyId: keyId.trim(),
+    algorithm,
     createdAt: existing?.createdAt ?? new Date().toISOString(),
   });
 
@@ -53,8 +58,10 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
     if (!existing.hasKey) return finish(() => giveAccountKey(saved, newKey), t('accountUpdated', saved.label));
     await stageCandidateKey(existing.id, newKey.key, newKey.fingerprint);
     const { region: r, environment: e, publicKeyId, algorithm: a } = saved;
-    const verdict = await sendMessage('testConnection', { accountId: existing.id, candidate: { region: r, environment: e, publicKeyId, algorithm: a } })
-      .catch((thrown: unknown): ConnectionVerdict => ({ ok: false, error: toSerialized(thrown) }));
+    const verdict = await sendMessage('testConnection', {
+      accountId: existing.id,
+      candidate: { region: r, environment: e, publicKeyId, algorithm: a },
+    }).catch((thrown: unknown): ConnectionVerdict => ({ ok: false, error: toSerialized(thrown) }));
     if (verdict.ok) return finish(() => replaceAccountKey(saved), t('keyReplaced', saved.label));
     setFailedTest(verdict);
   };
@@ -77,11 +84,13 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
     setFailedTest(undefined);
     if (valid) void run(storeAccount);
   };
-  const replaceAnyway = () => void run(() => finish(() => replaceAccountKey(account()), t('keyReplaced', account().label)));
-  const cancel = () => void run(async () => {
-    await draft.abandon();
-    onCancel();
-  });
+  const replaceAnyway = () =>
+    void run(() => finish(() => replaceAccountKey(account()), t('keyReplaced', account().label)));
+  const cancel = () =>
+    void run(async () => {
+      await draft.abandon();
+      onCancel();
+    });
 
   return (
     <form class="form card" noValidate onSubmit={save} aria-label={t(existing ? 'editAccount' : 'addAccount')}>
@@ -89,9 +98,20 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
       <div class="field">
         <label class="field">
           {t('accountName')}
-          <input type="text" value={label} required aria-describedby="account-name-problem" aria-invalid={touched && !label.trim()} onInput={(e) => setLabel(e.currentTarget.value)} />
+          <input
+            type="text"
+            value={label}
+            required
+            aria-describedby="account-name-problem"
+            aria-invalid={touched && !label.trim()}
+            onInput={(e) => setLabel(e.currentTarget.value)}
+          />
         </label>
-        {touched && !label.trim() && <span id="account-name-problem" class="invalid">{t('accountNameRequired')}</span>}
+        {touched && !label.trim() && (
+          <span id="account-name-problem" class="invalid">
+            {t('accountNameRequired')}
+          </span>
+        )}
       </div>
       <label class="field">
         {t('accountRegion')}
@@ -105,22 +125,54 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
       <div class="field">
         <label class="field">
           {t('publicKeyId')}
-          <input type="text" value={keyId} spellcheck={false} autocomplete="off" aria-describedby="public-key-id-help" aria-invalid={touched && !keyCheck.ok} onInput={(e) => setKeyId(e.currentTarget.value.toUpperCase())} />
+          <input
+            type="text"
+            value={keyId}
+            spellcheck={false}
+            autocomplete="off"
+            aria-describedby="public-key-id-help"
+            aria-invalid={touched && !keyCheck.ok}
+            onInput={(e) => setKeyId(e.currentTarget.value.toUpperCase())}
+          />
         </label>
-        {touched && !keyCheck.ok
-          ? <span id="public-key-id-help" class="invalid">{t('publicKeyIdInvalid')}</span>
-          : <span id="public-key-id-help" class="hint">{t('publicKeyIdHint')}</span>}
+        {touched && !keyCheck.ok ? (
+          <span id="public-key-id-help" class="invalid">
+            {t('publicKeyIdInvalid')}
+          </span>
+        ) : (
+          <span id="public-key-id-help" class="hint">
+            {t('publicKeyIdHint')}
+          </span>
+        )}
       </div>
       {keyCheck.ok && keyCheck.environment === undefined && (
         <fieldset>
           <legend>{t('accountEnvironment')}</legend>
           <div class="choice">
-            <label><input type="radio" name="env" checked={legacyEnvironment === 'live'} onChange={() => setLegacyEnvironment('live')} />{t('envLive')}</label>
-            <label><input type="radio" name="env" checked={legacyEnvironment === 'sandbox'} onChange={() => setLegacyEnvironment('sandbox')} />{t('envSandbox')}</label>
+            <label>
+              <input
+                type="radio"
+                name="env"
+                checked={legacyEnvironment === 'live'}
+                onChange={() => setLegacyEnvironment('live')}
+              />
+              {t('envLive')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="env"
+                checked={legacyEnvironment === 'sandbox'}
+                onChange={() => setLegacyEnvironment('sandbox')}
+              />
+              {t('envSandbox')}
+            </label>
           </div>
         </fieldset>
       )}
-      {keyCheck.ok && keyCheck.environment && <p class="hint">{t('environmentFromKey', t(keyCheck.environment === 'live' ? 'envLive' : 'envSandbox'))}</p>}
+      {keyCheck.ok && keyCheck.environment && (
+        <p class="hint">{t('environmentFromKey', t(keyCheck.environment === 'live' ? 'envLive' : 'envSandbox'))}</p>
+      )}
       <label class="field">
         {t('signingAlgorithm')}
         <select value={algorithm} onChange={(e) => setAlgorithm(e.currentTarget.value as SigningAlgorithm)}>
@@ -132,13 +184,23 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
         <div aria-live="polite">
           <ConnectionResult verdict={failedTest} />
           <p class="hint">{t('keyReplaceTestFailed')}</p>
-          <button type="button" class="danger" disabled={busy} onClick={replaceAnyway}>{t('keyReplaceAnyway')}</button>
+          <button type="button" class="danger" disabled={busy} onClick={replaceAnyway}>
+            {t('keyReplaceAnyway')}
+          </button>
         </div>
       )}
-      {error && <p class="invalid" role="alert">{error}</p>}
+      {error && (
+        <p class="invalid" role="alert">
+          {error}
+        </p>
+      )}
       <div class="card-actions">
-        <button type="submit" class="primary" disabled={busy}>{busy ? t('keyReplaceTesting') : t('saveAccount')}</button>
-        <button type="button" disabled={busy} onClick={cancel}>{t('cancel')}</button>
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? t('keyReplaceTesting') : t('saveAccount')}
+        </button>
+        <button type="button" disabled={busy} onClick={cancel}>
+          {t('cancel')}
+        </button>
       </div>
     </form>
   );

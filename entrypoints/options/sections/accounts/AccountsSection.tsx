@@ -40,14 +40,35 @@ export function AccountsSection() {
     <div>
       <p class="hint">{t('accountsIntro')}</p>
       {notice && <Notice tone="info">{notice}</Notice>}
-      {failure && <Notice tone="error" title={t('errorTitle')} action={{ label: t('retry'), onClick: reload }}>{errorText(failure)}</Notice>}
+      {failure && (
+        <Notice tone="error" title={t('errorTitle')} action={{ label: t('retry'), onClick: reload }}>
+          {errorText(failure)}
+        </Notice>
+      )}
       {mode.kind === 'add' && <AccountForm onDone={done} onCancel={() => setMode({ kind: 'list' })} />}
-      {mode.kind === 'edit' && <AccountForm existing={mode.account} onDone={done} onCancel={() => setMode({ kind: 'list' })} />}
+      {mode.kind === 'edit' && (
+        <AccountForm existing={mode.account} onDone={done} onCancel={() => setMode({ kind: 'list' })} />
+      )}
       {mode.kind === 'list' && (
-        <button type="button" class="primary" onClick={() => { setNotice(undefined); setMode({ kind: 'add' }); }}>{t('addAccount')}</button>
+        <button
+          type="button"
+          class="primary"
+          onClick={() => {
+            setNotice(undefined);
+            setMode({ kind: 'add' });
+          }}
+        >
+          {t('addAccount')}
+        </button>
       )}
       {accounts?.map((account) => (
-        <AccountCard key={account.id} account={account} keyStorePersistent={keyStorePersistent} onEdit={() => setMode({ kind: 'edit', account })} onRemoved={done} />
+        <AccountCard
+          key={account.id}
+          account={account}
+          keyStorePersistent={keyStorePersistent}
+          onEdit={() => setMode({ kind: 'edit', account })}
+          onRemoved={done}
+        />
       ))}
     </div>
   );

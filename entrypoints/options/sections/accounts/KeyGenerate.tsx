@@ -34,7 +34,9 @@ export function KeyGenerate({ onGenerated, publicKeyPem, storedAtOnce }: Props) 
     return (
       <div>
         <p class="hint">{t('keyGenerateHint')}</p>
-        <button type="button" class="primary" disabled={busy} onClick={() => void generate()}>{t('keyGenerateAction')}</button>
+        <button type="button" class="primary" disabled={busy} onClick={() => void generate()}>
+          {t('keyGenerateAction')}
+        </button>
       </div>
     );
   }
@@ -42,13 +44,27 @@ export function KeyGenerate({ onGenerated, publicKeyPem, storedAtOnce }: Props) 
   return (
     <div>
       <p>{t(storedAtOnce ? 'keyGeneratedBody' : 'keyGeneratedPendingBody')}</p>
-      <pre class="pem" data-testid="public-key-pem">{publicKeyPem}</pre>
-      {fingerprint && <p class="hint">{t('publicKeyFingerprint')} <span class="fingerprint" data-testid="public-key-fingerprint">{fingerprint}</span></p>}
+      <pre class="pem" data-testid="public-key-pem">
+        {publicKeyPem}
+      </pre>
+      {fingerprint && (
+        <p class="hint">
+          {t('publicKeyFingerprint')}{' '}
+          <span class="fingerprint" data-testid="public-key-fingerprint">
+            {fingerprint}
+          </span>
+        </p>
+      )}
       <div class="card-actions">
-        <button type="button" onClick={() => void navigator.clipboard.writeText(publicKeyPem).then(() => setCopied(true))}>
+        <button
+          type="button"
+          onClick={() => void navigator.clipboard.writeText(publicKeyPem).then(() => setCopied(true))}
+        >
           {copied ? t('copied') : t('copyPublicKey')}
         </button>
-        <a class="button" href={saveHref} download="report-courier-public-key.pem">{t('savePublicKey')}</a>
+        <a class="button" href={saveHref} download="report-courier-public-key.pem">
+          {t('savePublicKey')}
+        </a>
       </div>
       <ol class="hint">
         <li>{t('keyStep1')}</li>

@@ -52,9 +52,16 @@ export function KeyImport({ onImported }: Props) {
   return (
     <div
       class={`key-drop${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
       onDragLeave={() => setDragging(false)}
-      onDrop={(e) => { e.preventDefault(); setDragging(false); readFile(e.dataTransfer?.files[0]); }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        readFile(e.dataTransfer?.files[0]);
+      }}
     >
       <label class="field">
         {t('keyPasteLabel')}
@@ -69,17 +76,35 @@ export function KeyImport({ onImported }: Props) {
       <span class="hint">{t('keyDropHint')}</span>
       <label class="field">
         {t('keyFileLabel')}
-        <input type="file" accept=".pem,.key,.txt,application/x-pem-file" onChange={(e) => { readFile(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
+        <input
+          type="file"
+          accept=".pem,.key,.txt,application/x-pem-file"
+          onChange={(e) => {
+            readFile(e.currentTarget.files?.[0]);
+            e.currentTarget.value = '';
+          }}
+        />
       </label>
       {needsPassphrase && (
         <label class="field">
           {t('keyPassphrase')}
-          <input type="password" autocomplete="off" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
+          <input
+            type="password"
+            autocomplete="off"
+            value={passphrase}
+            onInput={(e) => setPassphrase(e.currentTarget.value)}
+          />
         </label>
       )}
-      {error && <p class="invalid" role="alert">{error}</p>}
+      {error && (
+        <p class="invalid" role="alert">
+          {error}
+        </p>
+      )}
       <div>
-        <button type="button" class="primary" disabled={busy || !text.trim()} onClick={() => void importText(text)}>{t('keyImportAction')}</button>
+        <button type="button" class="primary" disabled={busy || !text.trim()} onClick={() => void importText(text)}>
+          {t('keyImportAction')}
+        </button>
       </div>
     </div>
   );

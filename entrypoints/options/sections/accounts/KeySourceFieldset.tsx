@@ -19,11 +19,34 @@ export function KeySourceFieldset({ existing, draft, touched }: Props) {
     <fieldset class="card">
       <legend>{t('privateKey')}</legend>
       <div class="choice">
-        {existing?.hasKey && <label><input type="radio" name="source" checked={source === 'keep'} onChange={() => setSource('keep')} />{t('keyKeep')}</label>}
-        <label><input type="radio" name="source" checked={source === 'generate'} onChange={() => setSource('generate')} />{t('keyGenerate')}</label>
-        <label><input type="radio" name="source" checked={source === 'import'} onChange={() => { setSource('import'); draft.setImported(undefined); }} />{t('keyImport')}</label>
+        {existing?.hasKey && (
+          <label>
+            <input type="radio" name="source" checked={source === 'keep'} onChange={() => setSource('keep')} />
+            {t('keyKeep')}
+          </label>
+        )}
+        <label>
+          <input type="radio" name="source" checked={source === 'generate'} onChange={() => setSource('generate')} />
+          {t('keyGenerate')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="source"
+            checked={source === 'import'}
+            onChange={() => {
+              setSource('import');
+              draft.setImported(undefined);
+            }}
+          />
+          {t('keyImport')}
+        </label>
       </div>
-      {replacing && <Notice tone="warning" title={t('keyReplaceTitle')}>{t('keyReplaceWarning')}</Notice>}
+      {replacing && (
+        <Notice tone="warning" title={t('keyReplaceTitle')}>
+          {t('keyReplaceWarning')}
+        </Notice>
+      )}
       {source === 'generate' && (
         <KeyGenerate
           publicKeyPem={generated?.publicKeyPem}
@@ -32,7 +55,11 @@ export function KeySourceFieldset({ existing, draft, touched }: Props) {
         />
       )}
       {source === 'import' && !imported && <KeyImport onImported={draft.setImported} />}
-      {source === 'import' && imported && <p class="hint">{t('keyReady')} <span class="fingerprint">{imported.fingerprint}</span></p>}
+      {source === 'import' && imported && (
+        <p class="hint">
+          {t('keyReady')} <span class="fingerprint">{imported.fingerprint}</span>
+        </p>
+      )}
       {touched && !draft.ready && <span class="invalid">{t('keyRequired')}</span>}
     </fieldset>
   );

@@ -27,8 +27,13 @@ export function AutoArchiveCard({ account }: { account: AccountView }) {
     setDraft(settingsOf(next));
   };
   useEffect(() => {
-    sendMessage('getAutoArchive', { accountId: account.id }).then(show).catch((e) => setError(toSerialized(e)));
-    browser.permissions.contains({ permissions: ['notifications'] }).then(setNotificationsAllowed).catch(() => setNotificationsAllowed(false));
+    sendMessage('getAutoArchive', { accountId: account.id })
+      .then(show)
+      .catch((e) => setError(toSerialized(e)));
+    browser.permissions
+      .contains({ permissions: ['notifications'] })
+      .then(setNotificationsAllowed)
+      .catch(() => setNotificationsAllowed(false));
   }, [account.id]);
 
   /** `before` is what to show again if the background refuses (the switch moves at once, before the answer). */
@@ -55,18 +60,35 @@ export function AutoArchiveCard({ account }: { account: AccountView }) {
     // does not wait for the answer; refusing only means no notifications.
     if (enabled && !settingsProblem(settings) && !notificationsAllowed) {
       setNotificationsAllowed(undefined);
-      browser.permissions.request({ permissions: ['notifications'] }).then(setNotificationsAllowed).catch(() => setNotificationsAllowed(false));
+      browser.permissions
+        .request({ permissions: ['notifications'] })
+        .then(setNotificationsAllowed)
+        .catch(() => setNotificationsAllowed(false));
     }
     if (settingsProblem(settings)) return save(settings);
     setView({ ...view, enabled });
     save(settings, view);
   };
 
-  if (error && !view) return <Notice tone="error" title={t('autoArchiveLoadFailed', account.label)}>{errorText(error)}</Notice>;
-  if (!view || !draft) return <p class="hint" role="status">{t('loading')}</p>;
+  if (error && !view)
+    return (
+      <Notice tone="error" title={t('autoArchiveLoadFailed', account.label)}>
+        {errorText(error)}
+      </Notice>
+    );
+  if (!view || !draft)
+    return (
+      <p class="hint" role="status">
+        {t('loading')}
+      </p>
+    );
   return (
     <div>
-      {error && <Notice tone="error" title={t('autoArchiveSaveFailed')}>{errorText(error)}</Notice>}
+      {error && (
+        <Notice tone="error" title={t('autoArchiveSaveFailed')}>
+          {errorText(error)}
+        </Notice>
+      )}
       <AutoArchivePanel
         account={account}
         view={view}

@@ -24,26 +24,51 @@ interface Props {
 }
 
 /** One account's auto-archive: the switch, what it archives and how often, and how it has been doing. */
-export function AutoArchivePanel({ account, view, draft, onDraft, onToggle, onSave, dirty, busy, problem, notificationsAllowed }: Props) {
+export function AutoArchivePanel({
+  account,
+  view,
+  draft,
+  onDraft,
+  onToggle,
+  onSave,
+  dirty,
+  busy,
+  problem,
+  notificationsAllowed,
+}: Props) {
   const switchId = `auto-archive-${account.id}`;
   return (
     <article class="card auto-archive" aria-label={account.label} data-account-id={account.id}>
-      <h3>{account.label} <EnvironmentBadge account={account} /></h3>
+      <h3>
+        {account.label} <EnvironmentBadge account={account} />
+      </h3>
       <label class="switch" for={switchId}>
-        <input id={switchId} type="checkbox" role="switch" checked={view.enabled} aria-busy={busy} onChange={(e) => onToggle(e.currentTarget.checked)} />
+        <input
+          id={switchId}
+          type="checkbox"
+          role="switch"
+          checked={view.enabled}
+          aria-busy={busy}
+          onChange={(e) => onToggle(e.currentTarget.checked)}
+        />
         {t('autoArchiveSwitch')}
       </label>
       {view.enabled && notificationsAllowed === false && <p class="hint">{t('autoArchiveNoNotifications')}</p>}
       <dl class="facts">
-        <dt>{t('autoArchiveLastRun')}</dt><dd>{view.lastRun ? formatDateTime(view.lastRun) : t('autoArchiveNever')}</dd>
-        <dt>{t('autoArchiveNextRun')}</dt><dd>{view.enabled && view.nextRun ? formatDateTime(view.nextRun) : t('autoArchiveOff')}</dd>
-        <dt>{t('autoArchiveLastResult')}</dt><dd>{resultText(view)}</dd>
+        <dt>{t('autoArchiveLastRun')}</dt>
+        <dd>{view.lastRun ? formatDateTime(view.lastRun) : t('autoArchiveNever')}</dd>
+        <dt>{t('autoArchiveNextRun')}</dt>
+        <dd>{view.enabled && view.nextRun ? formatDateTime(view.nextRun) : t('autoArchiveOff')}</dd>
+        <dt>{t('autoArchiveLastResult')}</dt>
+        <dd>{resultText(view)}</dd>
       </dl>
       {view.expiringUnarchived > 0 ? (
         <Notice tone="warning">
           {t('expiringSoon', view.expiringUnarchived)} <a href="#bulk">{t('autoArchiveGoBulk')}</a>
         </Notice>
-      ) : <p class="hint">{t('autoArchiveNothingExpiring')}</p>}
+      ) : (
+        <p class="hint">{t('autoArchiveNothingExpiring')}</p>
+      )}
       <div class="form auto-archive-settings">
         <CheckGroup
           legend={t('bulkTypes')}
@@ -54,12 +79,24 @@ export function AutoArchivePanel({ account, view, draft, onDraft, onToggle, onSa
         <label class="field">
           {t('autoArchiveInterval')}
           <input
-            type="number" min={MIN_INTERVAL_HOURS} max={MAX_INTERVAL_HOURS} step={1} value={draft.intervalHours}
+            type="number"
+            min={MIN_INTERVAL_HOURS}
+            max={MAX_INTERVAL_HOURS}
+            step={1}
+            value={draft.intervalHours}
             onInput={(e) => onDraft({ ...draft, intervalHours: e.currentTarget.valueAsNumber })}
           />
         </label>
-        {problem && <p class="invalid" role="alert">{problem}</p>}
-        <div><button type="button" class="primary" disabled={busy || !dirty} onClick={onSave}>{t('autoArchiveSave')}</button></div>
+        {problem && (
+          <p class="invalid" role="alert">
+            {problem}
+          </p>
+        )}
+        <div>
+          <button type="button" class="primary" disabled={busy || !dirty} onClick={onSave}>
+            {t('autoArchiveSave')}
+          </button>
+        </div>
       </div>
     </article>
   );

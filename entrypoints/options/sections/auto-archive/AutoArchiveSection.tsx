@@ -6,7 +6,9 @@ export function AutoArchiveSection() {
   return (
     <div>
       <p class="hint">{t('autoArchiveIntro')}</p>
-      <AccountGate>{(accounts) => accounts.map((account) => <AutoArchiveCard key={account.id} account={account} />)}</AccountGate>
+      <AccountGate>
+        {(accounts) => accounts.map((account) => <AutoArchiveCard key={account.id} account={account} />)}
+      </AccountGate>
     </div>
   );
 }

@@ -18,9 +18,18 @@ interface ViewProps {
 export function AccountGateView({ accounts, error, onRetry, children }: ViewProps) {
   if (error) {
     const action = onRetry && { label: t('retry'), onClick: onRetry };
-    return <Notice tone="error" title={t('accountsLoadFailed')} action={action}>{errorText(error)}</Notice>;
+    return (
+      <Notice tone="error" title={t('accountsLoadFailed')} action={action}>
+        {errorText(error)}
+      </Notice>
+    );
   }
-  if (!accounts) return <p class="hint" role="status">{t('loading')}</p>;
+  if (!accounts)
+    return (
+      <p class="hint" role="status">
+        {t('loading')}
+      </p>
+    );
   if (accounts.length === 0) {
     return (
       <Notice tone="info" title={t('noAccountsTitle')}>
@@ -36,8 +45,14 @@ export function AccountGate({ children }: Pick<ViewProps, 'children'>) {
   const [error, setError] = useState<SerializedError>();
   const load = () => {
     setError(undefined);
-    sendMessage('listAccounts', {}).then((r) => setAccounts(r.accounts)).catch((e) => setError(toSerialized(e)));
+    sendMessage('listAccounts', {})
+      .then((r) => setAccounts(r.accounts))
+      .catch((e) => setError(toSerialized(e)));
   };
   useEffect(load, []);
-  return <AccountGateView accounts={accounts} error={error} onRetry={load}>{children}</AccountGateView>;
+  return (
+    <AccountGateView accounts={accounts} error={error} onRetry={load}>
+      {children}
+    </AccountGateView>
+  );
 }

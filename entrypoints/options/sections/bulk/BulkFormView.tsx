@@ -29,7 +29,14 @@ export function BulkFormView({ accounts, form, onChange, problem, preview, busy,
   const newReports = preview ? preview.perAccount.reduce((n, p) => n + p.matching - p.archived, 0) : 0;
 
   return (
-    <form class="form bulk-form" aria-label={t('bulkFormLabel')} onSubmit={(e) => { e.preventDefault(); onCheck(); }}>
+    <form
+      class="form bulk-form"
+      aria-label={t('bulkFormLabel')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onCheck();
+      }}
+    >
       {accounts.length > 1 && (
         <CheckGroup
           legend={t('bulkAccounts')}
@@ -56,18 +63,36 @@ export function BulkFormView({ accounts, form, onChange, problem, preview, busy,
         <div class="period">
           <label class="field">
             {t('periodFrom')}
-            <input type="date" value={form.from} min={oldestDay(now)} max={utcDay(now)} onInput={(e) => set({ from: e.currentTarget.value })} />
+            <input
+              type="date"
+              value={form.from}
+              min={oldestDay(now)}
+              max={utcDay(now)}
+              onInput={(e) => set({ from: e.currentTarget.value })}
+            />
           </label>
           <label class="field">
             {t('periodTo')}
-            <input type="date" value={form.to} min={oldestDay(now)} max={utcDay(now)} onInput={(e) => set({ to: e.currentTarget.value })} />
+            <input
+              type="date"
+              value={form.to}
+              min={oldestDay(now)}
+              max={utcDay(now)}
+              onInput={(e) => set({ to: e.currentTarget.value })}
+            />
           </label>
         </div>
         <p class="hint">{t('bulkPeriodHint')}</p>
       </fieldset>
-      {problem && <p class="invalid" role="alert">{problem}</p>}
+      {problem && (
+        <p class="invalid" role="alert">
+          {problem}
+        </p>
+      )}
       <div class="card-actions">
-        <button type="submit" disabled={busy}>{t('bulkCheck')}</button>
+        <button type="submit" disabled={busy}>
+          {t('bulkCheck')}
+        </button>
         {preview && (
           <button type="button" class="primary" disabled={busy || newReports === 0} onClick={onStart}>
             {newReports === 0 ? t('bulkNothingNew') : t('bulkStart', newReports)}

@@ -30,16 +30,41 @@ export function BulkRunView({ progress, failures, jobs, accounts, skipped, ...ac
       <div class="bulk">
         <ProgressBar done={progress.done} total={progress.total} />
       </div>
-      <p role="status" class="run-status">{statusText(progress, finished)}</p>
+      <p role="status" class="run-status">
+        {statusText(progress, finished)}
+      </p>
       {skipped > 0 && <p class="hint">{t('bulkSkipped', skipped)}</p>}
-      {progress.stoppedReason && <Notice tone="warning" title={t('bulkStopped')}>{progress.stoppedReason}</Notice>}
+      {progress.stoppedReason && (
+        <Notice tone="warning" title={t('bulkStopped')}>
+          {progress.stoppedReason}
+        </Notice>
+      )}
       <div class="card-actions">
-        {!finished && (progress.paused
-          ? <button type="button" class="primary" onClick={actions.onResume}>{t('bulkResume')}</button>
-          : <button type="button" onClick={actions.onPause}>{t('bulkPause')}</button>)}
-        {!finished && <button type="button" onClick={actions.onCancel}>{t('bulkCancel')}</button>}
-        {finished && <button type="button" class="primary" onClick={actions.onNew}>{t('bulkNewRun')}</button>}
-        {finished && progress.done > 0 && <a class="button-link" href="#history">{t('bulkSeeHistory')}</a>}
+        {!finished &&
+          (progress.paused ? (
+            <button type="button" class="primary" onClick={actions.onResume}>
+              {t('bulkResume')}
+            </button>
+          ) : (
+            <button type="button" onClick={actions.onPause}>
+              {t('bulkPause')}
+            </button>
+          ))}
+        {!finished && (
+          <button type="button" onClick={actions.onCancel}>
+            {t('bulkCancel')}
+          </button>
+        )}
+        {finished && (
+          <button type="button" class="primary" onClick={actions.onNew}>
+            {t('bulkNewRun')}
+          </button>
+        )}
+        {finished && progress.done > 0 && (
+          <a class="button-link" href="#history">
+            {t('bulkSeeHistory')}
+          </a>
+        )}
       </div>
       {failures.length > 0 && (
         <section class="failures" aria-label={t('bulkFailuresLabel')}>
@@ -52,7 +77,9 @@ export function BulkRunView({ progress, failures, jobs, accounts, skipped, ...ac
               </li>
             ))}
           </ul>
-          <button type="button" class="primary" onClick={actions.onRetryFailed}>{t('bulkRetryFailed')}</button>
+          <button type="button" class="primary" onClick={actions.onRetryFailed}>
+            {t('bulkRetryFailed')}
+          </button>
         </section>
       )}
       <JobTable jobs={jobs} accounts={accounts} />

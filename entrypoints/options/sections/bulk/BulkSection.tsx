@@ -30,7 +30,9 @@ function BulkDownload({ accounts }: { accounts: AccountView[] }) {
     setBusy(true);
     setError(undefined);
     setNotice(undefined);
-    work().catch((e) => setError(toSerialized(e))).finally(() => setBusy(false));
+    work()
+      .catch((e) => setError(toSerialized(e)))
+      .finally(() => setBusy(false));
   };
   const check = () => {
     const key = formProblem(form, Date.now());
@@ -38,18 +40,27 @@ function BulkDownload({ accounts }: { accounts: AccountView[] }) {
     if (key) return;
     busyWith(async () => setPreview(await sendMessage('previewBulk', toSelection(form, Date.now()))));
   };
-  const start = () => busyWith(async () => {
-    const { queued, skipped } = await bulk.start(preview!);
-    setPreview(undefined);
-    if (queued === 0) setNotice(t('bulkNothingQueued', skipped));
-  });
+  const start = () =>
+    busyWith(async () => {
+      const { queued, skipped } = await bulk.start(preview!);
+      setPreview(undefined);
+      if (queued === 0) setNotice(t('bulkNothingQueued', skipped));
+    });
 
   const showRun = bulk.run && bulk.loaded;
   return (
     <div>
       <p class="hint">{t('bulkIntro')}</p>
-      {error && <Notice tone="error" title={t('bulkFailedTitle')}>{errorText(error)}</Notice>}
-      {bulk.error && <Notice tone="error" title={t('bulkFailedTitle')}>{errorText(bulk.error)}</Notice>}
+      {error && (
+        <Notice tone="error" title={t('bulkFailedTitle')}>
+          {errorText(error)}
+        </Notice>
+      )}
+      {bulk.error && (
+        <Notice tone="error" title={t('bulkFailedTitle')}>
+          {errorText(bulk.error)}
+        </Notice>
+      )}
       {notice && <Notice tone="info">{notice}</Notice>}
       {showRun ? (
         <BulkRunView
@@ -64,18 +75,24 @@ function BulkDownload({ accounts }: { accounts: AccountView[] }) {
           onRetryFailed={bulk.retryFailed}
           onNew={bulk.clear}
         />
-      ) : bulk.run === null && (
-        <BulkFormView
-          accounts={accounts}
-          form={form}
-          onChange={(next) => { setForm(next); setPreview(undefined); setProblem(undefined); }}
-          problem={problem}
-          preview={preview}
-          busy={busy}
-          now={Date.now()}
-          onCheck={check}
-          onStart={start}
-        />
+      ) : (
+        bulk.run === null && (
+          <BulkFormView
+            accounts={accounts}
+            form={form}
+            onChange={(next) => {
+              setForm(next);
+              setPreview(undefined);
+              setProblem(undefined);
+            }}
+            problem={problem}
+            preview={preview}
+            busy={busy}
+            now={Date.now()}
+            onCheck={check}
+            onStart={start}
+          />
+        )
       )}
     </div>
   );

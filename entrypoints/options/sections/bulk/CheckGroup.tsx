@@ -22,7 +22,12 @@ export function CheckGroup({ legend, options, selected, onChange, problem }: Pro
       <div class="choice">
         {options.map((o) => (
           <label key={o.value} class="check">
-            <input type="checkbox" value={o.value} checked={selected.includes(o.value)} onChange={(e) => toggle(o.value, e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              value={o.value}
+              checked={selected.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.currentTarget.checked)}
+            />
             {o.label}
           </label>
         ))}

@@ -20,8 +20,12 @@ interface Props {
 /** Every report of the run with its live state, by account, type and period; rows keep their place while states change. */
 export function JobTable({ jobs, accounts }: Props) {
   const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? id;
-  const rows = [...jobs].sort((a, b) => label(a.accountId).localeCompare(label(b.accountId))
-    || shortPath(a.filename ?? '').localeCompare(shortPath(b.filename ?? '')) || a.reportId.localeCompare(b.reportId));
+  const rows = [...jobs].sort(
+    (a, b) =>
+      label(a.accountId).localeCompare(label(b.accountId)) ||
+      shortPath(a.filename ?? '').localeCompare(shortPath(b.filename ?? '')) ||
+      a.reportId.localeCompare(b.reportId),
+  );
   return (
     <div class="table-scroll">
       <table class="data jobs" aria-label={t('bulkJobsLabel')}>
@@ -30,7 +34,9 @@ export function JobTable({ jobs, accounts }: Props) {
             <th scope="col">{t('accountLabel')}</th>
             <th scope="col">{t('columnReport')}</th>
             <th scope="col">{t('columnState')}</th>
-            <th scope="col" class="num">{t('columnSize')}</th>
+            <th scope="col" class="num">
+              {t('columnSize')}
+            </th>
             <th scope="col">{t('columnFile')}</th>
             <th scope="col">{t('columnError')}</th>
           </tr>
@@ -42,7 +48,9 @@ export function JobTable({ jobs, accounts }: Props) {
               <td class="report-id">{job.reportId}</td>
               <td class="nowrap">{t(STATE_KEYS[job.state])}</td>
               <td class="num">{job.bytes !== undefined ? formatBytes(job.bytes) : ''}</td>
-              <td class="file" title={job.filename}>{job.filename ? shortPath(job.filename) : ''}</td>
+              <td class="file" title={job.filename}>
+                {job.filename ? shortPath(job.filename) : ''}
+              </td>
               <td class="job-failed">{job.error ? errorText(job.error) : ''}</td>
             </tr>
           ))}

@@ -62,7 +62,9 @@ export function groupFailures(jobs: JobView[], unknownReason: string): FailureGr
     const reason = job.error ? errorText(job.error) || unknownReason : unknownReason;
     groups.set(reason, [...(groups.get(reason) ?? []), job.reportId]);
   }
-  return [...groups].map(([reason, reportIds]) => ({ reason, reportIds })).sort((a, b) => b.reportIds.length - a.reportIds.length);
+  return [...groups]
+    .map(([reason, reportIds]) => ({ reason, reportIds }))
+    .sort((a, b) => b.reportIds.length - a.reportIds.length);
 }
 
 /** Batches that have failed jobs: where "Retry failed" has something to do. */
@@ -83,7 +85,9 @@ export async function startBatches(
   preview: BulkPreview,
   download: (accountId: string, reportIds: string[]) => Promise<MessageResponse<'downloadReports'>>,
 ): Promise<Started> {
-  const settled = await Promise.allSettled(preview.perAccount.filter((p) => p.reportIds.length > 0).map((p) => download(p.accountId, p.reportIds)));
+  const settled = await Promise.allSettled(
+    preview.perAccount.filter((p) => p.reportIds.length > 0).map((p) => download(p.accountId, p.reportIds)),
+  );
   const results = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   return {
     batchIds: results.flatMap((r) => (r.batchId ? [r.batchId] : [])),

@@ -2,7 +2,13 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { applyEvent } from '@/components/hooks/useDownloads';
 import { sendMessage } from '@/utils/messaging/client';
-import { PROGRESS_PORT, type BatchView, type DownloadsSnapshot, type JobView, type ProgressEvent } from '@/utils/messaging/protocol';
+import {
+  PROGRESS_PORT,
+  type BatchView,
+  type DownloadsSnapshot,
+  type JobView,
+  type ProgressEvent,
+} from '@/utils/messaging/protocol';
 
 export interface BatchesState {
   /** False until the first snapshot arrived: until then "no batch" means "not known yet". */
@@ -26,9 +32,17 @@ export function useBatches(batchIds: string[]): BatchesState {
     let retry: ReturnType<typeof setTimeout> | undefined;
     const connect = () => {
       port = browser.runtime.connect({ name: PROGRESS_PORT });
-      port.onMessage.addListener((message: unknown) => setSnapshot((s) => s && applyEvent(s, message as ProgressEvent)));
-      port.onDisconnect.addListener(() => { if (live) retry = setTimeout(connect, RECONNECT_MS); });
-      void sendMessage('getDownloads', {}).then((s) => { if (live) setSnapshot(s); }).catch(() => undefined);
+      port.onMessage.addListener((message: unknown) =>
+        setSnapshot((s) => s && applyEvent(s, message as ProgressEvent)),
+      );
+      port.onDisconnect.addListener(() => {
+        if (live) retry = setTimeout(connect, RECONNECT_MS);
+      });
+      void sendMessage('getDownloads', {})
+        .then((s) => {
+          if (live) setSnapshot(s);
+        })
+        .catch(() => undefined);
     };
     connect();
     return () => {

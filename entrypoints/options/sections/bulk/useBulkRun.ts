@@ -24,9 +24,15 @@ export function useBulkRun() {
 
   const start = async (preview: BulkPreview): Promise<{ queued: number; skipped: number }> => {
     setError(undefined);
-    const started = await startBatches(preview, (accountId, reportIds) => sendMessage('downloadReports', { accountId, reportIds, force: false }));
+    const started = await startBatches(preview, (accountId, reportIds) =>
+      sendMessage('downloadReports', { accountId, reportIds, force: false }),
+    );
     if (started.batchIds.length > 0) {
-      await bulkRunItem.setValue({ batchIds: started.batchIds, startedAt: new Date().toISOString(), skipped: started.skipped });
+      await bulkRunItem.setValue({
+        batchIds: started.batchIds,
+        startedAt: new Date().toISOString(),
+        skipped: started.skipped,
+      });
     }
     if (started.failure) throw started.failure;
     return started;
@@ -40,9 +46,21 @@ export function useBulkRun() {
     progress: summarize(batches),
     error,
     start,
-    pause: () => each(working.map((b) => b.batchId), (batchId) => sendMessage('pauseBatch', { batchId })),
-    resume: () => each(batches.filter((b) => b.paused).map((b) => b.batchId), (batchId) => sendMessage('resumeBatch', { batchId })),
-    cancel: () => each(working.map((b) => b.batchId), (batchId) => sendMessage('cancelDownloads', { batchId })),
+    pause: () =>
+      each(
+        working.map((b) => b.batchId),
+        (batchId) => sendMessage('pauseBatch', { batchId }),
+      ),
+    resume: () =>
+      each(
+        batches.filter((b) => b.paused).map((b) => b.batchId),
+        (batchId) => sendMessage('resumeBatch', { batchId }),
+      ),
+    cancel: () =>
+      each(
+        working.map((b) => b.batchId),
+        (batchId) => sendMessage('cancelDownloads', { batchId }),
+      ),
     retryFailed: () => each(batchesWithFailures(batches), (batchId) => sendMessage('retryFailed', { batchId })),
     clear: () => void bulkRunItem.setValue(null),
   };

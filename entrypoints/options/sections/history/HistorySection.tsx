@@ -25,9 +25,15 @@ function AccountHistory({ accounts }: { accounts: AccountView[] }) {
     setEntries(undefined);
     setError(undefined);
     sendMessage('getHistory', { accountId })
-      .then((r) => { if (live) setEntries(newestFirst(r.entries)); })
-      .catch((e) => { if (live) setError(toSerialized(e)); });
-    return () => { live = false; };
+      .then((r) => {
+        if (live) setEntries(newestFirst(r.entries));
+      })
+      .catch((e) => {
+        if (live) setError(toSerialized(e));
+      });
+    return () => {
+      live = false;
+    };
   }, [accountId]);
 
   const shown = useMemo(() => searchEntries(entries ?? [], search), [entries, search]);
@@ -35,16 +41,42 @@ function AccountHistory({ accounts }: { accounts: AccountView[] }) {
   const exportCsv = () => {
     const day = new Date().toISOString().slice(0, 10);
     const name = account.label.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-    saveTextFile(historyCsv(shown, () => account.label), `report-courier-history-${name}-${day}.csv`);
+    saveTextFile(
+      historyCsv(shown, () => account.label),
+      `report-courier-history-${name}-${day}.csv`,
+    );
   };
 
   return (
     <div>
       <p class="hint">{t('historyIntro')}</p>
-      <AccountChooser accounts={accounts} selectedId={accountId} onSelect={(id) => { setAccountId(id); setSearch(''); }} />
-      {error && <Notice tone="error" title={t('historyFailed')}>{errorText(error)}</Notice>}
-      {!entries && !error && <p class="hint" role="status">{t('loading')}</p>}
-      {entries && <HistoryTable entries={shown} totalCount={entries.length} search={search} onSearch={setSearch} onExport={exportCsv} />}
+      <AccountChooser
+        accounts={accounts}
+        selectedId={accountId}
+        onSelect={(id) => {
+          setAccountId(id);
+          setSearch('');
+        }}
+      />
+      {error && (
+        <Notice tone="error" title={t('historyFailed')}>
+          {errorText(error)}
+        </Notice>
+      )}
+      {!entries && !error && (
+        <p class="hint" role="status">
+          {t('loading')}
+        </p>
+      )}
+      {entries && (
+        <HistoryTable
+          entries={shown}
+          totalCount={entries.length}
+          search={search}
+          onSearch={setSearch}
+          onExport={exportCsv}
+        />
+      )}
     </div>
   );
 }

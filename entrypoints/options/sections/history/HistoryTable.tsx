@@ -18,10 +18,17 @@ export function HistoryTable({ entries, totalCount, search, onSearch, onExport }
       <div class="toolbar history-toolbar">
         <label class="field">
           {t('historySearch')}
-          <input type="search" value={search} placeholder={t('historySearchHint')} onInput={(e) => onSearch(e.currentTarget.value)} />
+          <input
+            type="search"
+            value={search}
+            placeholder={t('historySearchHint')}
+            onInput={(e) => onSearch(e.currentTarget.value)}
+          />
         </label>
         <span role="status">{t('historyCount', [entries.length, totalCount])}</span>
-        <button type="button" disabled={entries.length === 0} onClick={onExport}>{t('historyExport')}</button>
+        <button type="button" disabled={entries.length === 0} onClick={onExport}>
+          {t('historyExport')}
+        </button>
       </div>
       {entries.length === 0 ? (
         <p class="empty">{totalCount === 0 ? t('historyEmpty') : t('historyNoMatch')}</p>
@@ -33,15 +40,21 @@ export function HistoryTable({ entries, totalCount, search, onSearch, onExport }
                 <th scope="col">{t('columnDownloaded')}</th>
                 <th scope="col">{t('columnReport')}</th>
                 <th scope="col">{t('columnFile')}</th>
-                <th scope="col" class="num">{t('columnSize')}</th>
+                <th scope="col" class="num">
+                  {t('columnSize')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.reportId} data-report-id={e.reportId}>
                   <td class="nowrap">{formatDateTime(e.downloadedAt)}</td>
-                  <td>{reportTypeName(e.reportType)} <span class="report-id">{e.reportId}</span></td>
-                  <td class="file" title={e.finalPath}>{fromArchiveFolder(e.finalPath)}</td>
+                  <td>
+                    {reportTypeName(e.reportType)} <span class="report-id">{e.reportId}</span>
+                  </td>
+                  <td class="file" title={e.finalPath}>
+                    {fromArchiveFolder(e.finalPath)}
+                  </td>
                   <td class="num">{formatBytes(e.bytes)}</td>
                 </tr>
               ))}

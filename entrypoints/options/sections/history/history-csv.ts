@@ -9,7 +9,14 @@ export const CSV_COLUMNS = ['accountLabel', 'reportId', 'reportType', 'downloade
  * non-ASCII account labels and paths with the wrong encoding.
  */
 export function historyCsv(entries: HistoryView[], accountLabel: (accountId: string) => string): string {
-  const rows = entries.map((e) => [accountLabel(e.accountId), e.reportId, e.reportType, e.downloadedAt, e.finalPath, e.bytes]);
+  const rows = entries.map((e) => [
+    accountLabel(e.accountId),
+    e.reportId,
+    e.reportType,
+    e.downloadedAt,
+    e.finalPath,
+    e.bytes,
+  ]);
   return `\uFEFF${[CSV_COLUMNS, ...rows].map(csvRecord).join('\r\n')}\r\n`;
 }
 
@@ -17,7 +24,9 @@ export function historyCsv(entries: HistoryView[], accountLabel: (accountId: str
 export function searchEntries(entries: HistoryView[], text: string): HistoryView[] {
   const needle = text.trim().toLowerCase();
   if (!needle) return entries;
-  return entries.filter((e) => [e.reportId, e.finalPath, reportTypeName(e.reportType)].some((field) => field.toLowerCase().includes(needle)));
+  return entries.filter((e) =>
+    [e.reportId, e.finalPath, reportTypeName(e.reportType)].some((field) => field.toLowerCase().includes(needle)),
+  );
 }
 
 /** Newest download first. */

@@ -17,7 +17,14 @@ interface Props {
 export function CreateReportForm({ types, form, onChange, onSubmit, problem, busy, now }: Props) {
   const set = (patch: Partial<ReportRequestForm>) => onChange({ ...form, ...patch });
   return (
-    <form class="form inline-form" aria-label={t('createReportTitle')} onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
+    <form
+      class="form inline-form"
+      aria-label={t('createReportTitle')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
       <ReportTypeField types={types} value={form.reportType} onChange={(reportType) => set({ reportType })} />
       <label class="field">
         {t('periodFrom')}
@@ -27,8 +34,16 @@ export function CreateReportForm({ types, form, onChange, onSubmit, problem, bus
         {t('periodTo')}
         <input type="date" value={form.to} max={utcDay(now)} onInput={(e) => set({ to: e.currentTarget.value })} />
       </label>
-      <div class="form-submit"><button type="submit" class="primary" disabled={busy}>{t('createReport')}</button></div>
-      {problem && <p class="invalid form-wide" role="alert">{problem}</p>}
+      <div class="form-submit">
+        <button type="submit" class="primary" disabled={busy}>
+          {t('createReport')}
+        </button>
+      </div>
+      {problem && (
+        <p class="invalid form-wide" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

@@ -29,7 +29,9 @@ export function OnDemandList({ items, jobs }: Props) {
         <tbody>
           {rows.map((item) => (
             <tr key={item.reportId} data-report-id={item.reportId} data-status={item.status}>
-              <td>{reportTypeName(item.reportType)} <span class="report-id">{item.reportId}</span></td>
+              <td>
+                {reportTypeName(item.reportType)} <span class="report-id">{item.reportId}</span>
+              </td>
               <td>{t('reportPeriod', [formatDay(item.startTime), formatDay(item.endTime)])}</td>
               <td>{formatDateTime(item.requestedAt)}</td>
               <td>{statusText(item)}</td>
@@ -44,10 +46,14 @@ export function OnDemandList({ items, jobs }: Props) {
 
 function statusText(item: OnDemandView): string {
   switch (item.status) {
-    case 'IN_PROGRESS': return t('onDemandInProgress');
-    case 'COMPLETED': return t('statusCOMPLETED');
-    case 'CANCELLED': return t('onDemandCancelled');
-    case 'FAILED': return item.error ? t('onDemandStopped', errorText(item.error)) : t('onDemandFailed');
+    case 'IN_PROGRESS':
+      return t('onDemandInProgress');
+    case 'COMPLETED':
+      return t('statusCOMPLETED');
+    case 'CANCELLED':
+      return t('onDemandCancelled');
+    case 'FAILED':
+      return item.error ? t('onDemandStopped', errorText(item.error)) : t('onDemandFailed');
   }
 }
 
@@ -56,7 +62,8 @@ function downloadText(item: OnDemandView, job: JobView | undefined): string {
     if (job.state === 'done') return t('onDemandSavedAs', job.filename ? shortPath(job.filename) : '');
     if (job.state === 'failed') return t('stateFailed', job.error ? errorText(job.error) : '');
     if (job.state === 'cancelled') return t('stateCancelled');
-    if (job.state === 'downloading') return job.bytes ? t('stateDownloadingBytes', formatBytes(job.bytes)) : t('stateDownloading');
+    if (job.state === 'downloading')
+      return job.bytes ? t('stateDownloadingBytes', formatBytes(job.bytes)) : t('stateDownloading');
     return job.state === 'queued' ? t('stateQueued') : t('stateRequestingUrl');
   }
   return item.status === 'IN_PROGRESS' ? t('onDemandWillDownload') : '';

@@ -39,9 +39,25 @@ export function OnDemandReports({ account }: { account: AccountView }) {
     <section class="card" aria-labelledby="on-demand-title">
       <h3 id="on-demand-title">{t('createReportTitle')}</h3>
       <p class="hint">{t('createReportHint')}</p>
-      <CreateReportForm types={types} form={form} onChange={setForm} onSubmit={create} problem={problem} busy={busy} now={Date.now()} />
-      {error && <Notice tone="error" title={t('createReportFailed')}>{errorText(error)}</Notice>}
-      {listError && <Notice tone="error" title={t('onDemandLoadFailed')} action={{ label: t('retry'), onClick: reload }}>{errorText(listError)}</Notice>}
+      <CreateReportForm
+        types={types}
+        form={form}
+        onChange={setForm}
+        onSubmit={create}
+        problem={problem}
+        busy={busy}
+        now={Date.now()}
+      />
+      {error && (
+        <Notice tone="error" title={t('createReportFailed')}>
+          {errorText(error)}
+        </Notice>
+      )}
+      {listError && (
+        <Notice tone="error" title={t('onDemandLoadFailed')} action={{ label: t('retry'), onClick: reload }}>
+          {errorText(listError)}
+        </Notice>
+      )}
       {items && <OnDemandList items={items} jobs={jobsByReport} />}
     </section>
   );

@@ -13,7 +13,11 @@ export function ReportTypeField({ types, value, onChange }: Props) {
     <label class="field">
       {t('reportType')}
       <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        {types.map((type) => <option key={type} value={type}>{reportTypeName(type)}</option>)}
+        {types.map((type) => (
+          <option key={type} value={type}>
+            {reportTypeName(type)}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -16,24 +16,51 @@ interface Props {
 export function ScheduleForm({ types, form, onChange, onSubmit, problem, busy }: Props) {
   const set = (patch: Partial<Form>) => onChange({ ...form, ...patch });
   return (
-    <form class="form inline-form" aria-label={t('scheduleCreateTitle')} onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
+    <form
+      class="form inline-form"
+      aria-label={t('scheduleCreateTitle')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
       <ReportTypeField types={types} value={form.reportType} onChange={(reportType) => set({ reportType })} />
       <label class="field">
         {t('scheduleFrequency')}
         <select value={form.scheduleFrequency} onChange={(e) => set({ scheduleFrequency: e.currentTarget.value })}>
-          {SCHEDULE_FREQUENCIES.map((f) => <option key={f} value={f}>{frequencyLabel(f)}</option>)}
+          {SCHEDULE_FREQUENCIES.map((f) => (
+            <option key={f} value={f}>
+              {frequencyLabel(f)}
+            </option>
+          ))}
         </select>
       </label>
       <label class="field">
         {t('scheduleNextCreation')}
-        <input type="datetime-local" value={form.nextCreation} onInput={(e) => set({ nextCreation: e.currentTarget.value })} />
+        <input
+          type="datetime-local"
+          value={form.nextCreation}
+          onInput={(e) => set({ nextCreation: e.currentTarget.value })}
+        />
       </label>
       <label class="check form-wide">
-        <input type="checkbox" checked={form.replaceExisting} onChange={(e) => set({ replaceExisting: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={form.replaceExisting}
+          onChange={(e) => set({ replaceExisting: e.currentTarget.checked })}
+        />
         {t('scheduleReplace')}
       </label>
-      <div class="form-submit"><button type="submit" class="primary" disabled={busy}>{t('scheduleCreate')}</button></div>
-      {problem && <p class="invalid form-wide" role="alert">{problem}</p>}
+      <div class="form-submit">
+        <button type="submit" class="primary" disabled={busy}>
+          {t('scheduleCreate')}
+        </button>
+      </div>
+      {problem && (
+        <p class="invalid form-wide" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

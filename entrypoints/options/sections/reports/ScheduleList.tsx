@@ -21,7 +21,9 @@ export function ScheduleList({ schedules, onCancel, busy }: Props) {
           <th scope="col">{t('reportType')}</th>
           <th scope="col">{t('scheduleFrequency')}</th>
           <th scope="col">{t('scheduleNextCreation')}</th>
-          <th scope="col"><span class="visually-hidden">{t('columnActions')}</span></th>
+          <th scope="col">
+            <span class="visually-hidden">{t('columnActions')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -35,11 +37,20 @@ export function ScheduleList({ schedules, onCancel, busy }: Props) {
               <td class="row-actions">
                 {confirming === s.reportScheduleId ? (
                   <>
-                    <button type="button" class="danger" disabled={busy} onClick={() => onCancel(s.reportScheduleId)}>{t('scheduleConfirmCancel', name)}</button>
-                    <button type="button" onClick={() => setConfirming(undefined)}>{t('scheduleKeep')}</button>
+                    <button type="button" class="danger" disabled={busy} onClick={() => onCancel(s.reportScheduleId)}>
+                      {t('scheduleConfirmCancel', name)}
+                    </button>
+                    <button type="button" onClick={() => setConfirming(undefined)}>
+                      {t('scheduleKeep')}
+                    </button>
                   </>
                 ) : (
-                  <button type="button" disabled={busy} aria-label={t('scheduleCancelLabel', name)} onClick={() => setConfirming(s.reportScheduleId)}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={t('scheduleCancelLabel', name)}
+                    onClick={() => setConfirming(s.reportScheduleId)}
+                  >
                     {t('scheduleCancel')}
                   </button>
                 )}

@@ -32,7 +32,10 @@ export function Schedules({ account }: { account: AccountView }) {
     setError(undefined);
     setNotice(undefined);
     work()
-      .then((message) => { setNotice(message); reload(); })
+      .then((message) => {
+        setNotice(message);
+        reload();
+      })
       .catch((e) => setError(toSerialized(e)))
       .finally(() => setBusy(false));
   };
@@ -43,25 +46,40 @@ export function Schedules({ account }: { account: AccountView }) {
     if (key) return;
     act(async () => {
       await sendMessage('createSchedule', {
-        accountId: account.id, reportType: form.reportType, scheduleFrequency: form.scheduleFrequency,
+        accountId: account.id,
+        reportType: form.reportType,
+        scheduleFrequency: form.scheduleFrequency,
         nextReportCreationTime: form.nextCreation ? new Date(form.nextCreation).toISOString() : undefined,
         deleteExistingSchedule: form.replaceExisting,
       });
       return t('scheduleCreated');
     });
   };
-  const cancel = (reportScheduleId: string) => act(async () => {
-    await sendMessage('cancelSchedule', { accountId: account.id, reportScheduleId });
-    return t('scheduleCancelled');
-  });
+  const cancel = (reportScheduleId: string) =>
+    act(async () => {
+      await sendMessage('cancelSchedule', { accountId: account.id, reportScheduleId });
+      return t('scheduleCancelled');
+    });
 
   return (
     <section class="card" aria-labelledby="schedules-title">
       <h3 id="schedules-title">{t('schedulesTitle')}</h3>
       <p class="hint">{t('schedulesHint')}</p>
       {notice && <Notice tone="info">{notice}</Notice>}
-      {error && <Notice tone="error" title={t('scheduleFailed')}>{errorText(error)}</Notice>}
-      {schedules ? <ScheduleList schedules={schedules} onCancel={cancel} busy={busy} /> : !error && <p class="hint" role="status">{t('loading')}</p>}
+      {error && (
+        <Notice tone="error" title={t('scheduleFailed')}>
+          {errorText(error)}
+        </Notice>
+      )}
+      {schedules ? (
+        <ScheduleList schedules={schedules} onCancel={cancel} busy={busy} />
+      ) : (
+        !error && (
+          <p class="hint" role="status">
+            {t('loading')}
+          </p>
+        )
+      )}
       <h4>{t('scheduleCreateTitle')}</h4>
       <ScheduleForm types={types} form={form} onChange={setForm} onSubmit={create} problem={problem} busy={busy} />
     </section>

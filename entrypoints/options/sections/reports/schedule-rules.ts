@@ -30,7 +30,12 @@ export function localInputValue(ms: number): string {
 
 export function defaultScheduleForm(reportType: string, now: number): ScheduleForm {
   const tomorrowOnTheHour = Math.ceil(now / 3_600_000) * 3_600_000 + 86_400_000;
-  return { reportType, scheduleFrequency: 'P1D', nextCreation: localInputValue(tomorrowOnTheHour), replaceExisting: false };
+  return {
+    reportType,
+    scheduleFrequency: 'P1D',
+    nextCreation: localInputValue(tomorrowOnTheHour),
+    replaceExisting: false,
+  };
 }
 
 /** Amazon's rules checked before asking (one schedule per type; the list offers only schedulable types). */

@@ -13,7 +13,10 @@ export function useOnDemand(accountId: string) {
 
   const reload = useCallback(() => {
     sendMessage('listOnDemand', { accountId })
-      .then((r) => { setItems(r.items); setError(undefined); })
+      .then((r) => {
+        setItems(r.items);
+        setError(undefined);
+      })
       .catch((e) => setError(toSerialized(e)));
   }, [accountId]);
 

@@ -38,7 +38,12 @@ export interface SdkClient {
   createReportSchedule(payload: object | string, headers?: Headers): Promise<unknown>;
   cancelReportSchedule(reportScheduleId: string, headers?: Headers): Promise<unknown>;
   /** The SDK's generic call, which signs any operation (2.3.4 has no Get Disbursements of its own). */
-  apiCall(options: { method: string; urlFragment: string; queryParams?: Record<string, string | number>; headers?: Headers }): Promise<unknown>;
+  apiCall(options: {
+    method: string;
+    urlFragment: string;
+    queryParams?: Record<string, string | number>;
+    headers?: Headers;
+  }): Promise<unknown>;
 }
 
 export interface SentRequest {

@@ -13,13 +13,23 @@ import { job, report } from '../fixtures';
 
 function failedRow(error: { code: string; userMessage: string }) {
   const r = report();
-  return render(<ReportList reports={[r]} jobs={new Map([[r.reportId, job({ state: 'failed', error })]])} emptyText="" onDownload={() => {}} />);
+  return render(
+    <ReportList
+      reports={[r]}
+      jobs={new Map([[r.reportId, job({ state: 'failed', error })]])}
+      emptyText=""
+      onDownload={() => {}}
+    />,
+  );
 }
 
 describe('error texts in the UI language', () => {
   it('a German UI shows a known download failure in German', () => {
     setUiLanguage('de');
-    const { container } = failedRow({ code: 'FILE_NO_SPACE', userMessage: 'Your disk is full: free some space, then Retry failed.' });
+    const { container } = failedRow({
+      code: 'FILE_NO_SPACE',
+      userMessage: 'Your disk is full: free some space, then Retry failed.',
+    });
     expect(container.textContent).toContain('Fehlgeschlagen: Ihre Festplatte ist voll');
     expect(container.textContent).not.toContain('Your disk is full');
     expect(screen.getByRole('button', { name: /^Wiederholen/ })).toBeTruthy();
@@ -33,7 +43,10 @@ describe('error texts in the UI language', () => {
 
   it('the connection test words a network error with its host, in Japanese', () => {
     setUiLanguage('ja');
-    const error = new NetworkError('x', 'Couldn\'t reach Amazon Pay (pay-api.amazon.jp)', { host: 'pay-api.amazon.jp', cause: 'offline' });
+    const error = new NetworkError('x', "Couldn't reach Amazon Pay (pay-api.amazon.jp)", {
+      host: 'pay-api.amazon.jp',
+      cause: 'offline',
+    });
     const { container } = render(<ConnectionResult verdict={{ ok: false, error: error.toJSON() }} />);
     expect(container.textContent).toContain('Amazon Pay に接続できません');
     expect(container.textContent).toContain('pay-api.amazon.jp');
@@ -50,7 +63,19 @@ describe('error texts in the UI language', () => {
   it('the clock, report rules and attempts use their details', () => {
     setUiLanguage('es');
     expect(errorText(new ClockSkewError('x', 'y', { status: 400, skewMs: -7_000 }).toJSON())).toContain('7 s');
-    const rule = (() => { try { checkCreateRules({ account: { environment: 'live' } as never, reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_', startTime: new Date(0), endTime: new Date(1), now: 2 }); } catch (e) { return e as ReportRuleError; } })();
+    const rule = (() => {
+      try {
+        checkCreateRules({
+          account: { environment: 'live' } as never,
+          reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_',
+          startTime: new Date(0),
+          endTime: new Date(1),
+          now: 2,
+        });
+      } catch (e) {
+        return e as ReportRuleError;
+      }
+    })();
     expect(errorText(JSON.parse(JSON.stringify(rule)))).toMatch(/^Amazon crea .*liquidación/);
     expect(errorText(attemptsExhausted('NETWORK_FAILED', 5))).toContain('NETWORK_FAILED');
     expect(errorText(attemptsExhausted('NETWORK_FAILED', 5))).not.toContain('kept failing');
@@ -58,14 +83,25 @@ describe('error texts in the UI language', () => {
 });
 
 describe('English texts match the modules they replace', () => {
-  it.each(Object.entries(keyErrors).filter(([name]) => !['truncated', 'multipleKeys', 'unsupportedPem', 'notRsa', 'tooSmall', 'unsupportedEncryption'].includes(name)))(
-    'keyErrors.%s', (_, make) => {
-      const error = (make as () => ReturnType<typeof keyErrors.openssh>)();
-      expect(errorText(error)).toBe(error.userMessage);
-    },
-  );
+  it.each(
+    Object.entries(keyErrors).filter(
+      ([name]) =>
+        !['truncated', 'multipleKeys', 'unsupportedPem', 'notRsa', 'tooSmall', 'unsupportedEncryption'].includes(name),
+    ),
+  )('keyErrors.%s', (_, make) => {
+    const error = (make as () => ReturnType<typeof keyErrors.openssh>)();
+    expect(errorText(error)).toBe(error.userMessage);
+  });
 
-  it.each(['FILE_NO_SPACE', 'FILE_ACCESS_DENIED', 'FILE_NAME_TOO_LONG', 'FILE_TOO_LARGE', 'FILE_VIRUS_INFECTED', 'FILE_BLOCKED', 'FILE_SECURITY_CHECK_FAILED'])('download interrupt %s', (reason) => {
+  it.each([
+    'FILE_NO_SPACE',
+    'FILE_ACCESS_DENIED',
+    'FILE_NAME_TOO_LONG',
+    'FILE_TOO_LARGE',
+    'FILE_VIRUS_INFECTED',
+    'FILE_BLOCKED',
+    'FILE_SECURITY_CHECK_FAILED',
+  ])('download interrupt %s', (reason) => {
     const decision = classifyInterrupt(reason as never);
     if (decision.action !== 'fail') throw new Error(`${reason} does not fail`);
     expect(errorText(decision.error)).toBe(decision.error.userMessage);
@@ -78,8 +114,13 @@ describe('English texts match the modules they replace', () => {
     expect(errorText(error.reason)).toContain('再開');
   });
 
-  it.each(['ResourceNotFound', 'TooManyRequests', 'ServiceUnavailable', 'DuplicateIdempotencyKey'])('Amazon reasonCode %s', (reasonCode) => {
-    const details = { status: 400, reasonCode };
-    expect(`${errorText({ code: 'invalid-request', userMessage: '', details })}`).toBe(`${userMessageFor(details, { region: 'eu', environment: 'live' })}.`);
-  });
+  it.each(['ResourceNotFound', 'TooManyRequests', 'ServiceUnavailable', 'DuplicateIdempotencyKey'])(
+    'Amazon reasonCode %s',
+    (reasonCode) => {
+      const details = { status: 400, reasonCode };
+      expect(`${errorText({ code: 'invalid-request', userMessage: '', details })}`).toBe(
+        `${userMessageFor(details, { region: 'eu', environment: 'live' })}.`,
+      );
+    },
+  );
 });

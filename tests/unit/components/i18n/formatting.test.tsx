@@ -8,7 +8,9 @@ import { job, report } from '../fixtures';
 
 const rows = (overrides = {}) => {
   const r = report();
-  return render(<ReportList reports={[r]} jobs={new Map([[r.reportId, job(overrides)]])} emptyText="" onDownload={() => {}} />);
+  return render(
+    <ReportList reports={[r]} jobs={new Map([[r.reportId, job(overrides)]])} emptyText="" onDownload={() => {}} />,
+  );
 };
 
 describe('dates, sizes and counts in the UI language', () => {
@@ -18,7 +20,12 @@ describe('dates, sizes and counts in the UI language', () => {
     expect(container.textContent).toContain('01.11.2026 – 02.11.2026');
     expect(container.textContent).toContain('Wird heruntergeladen: 1,5 MB');
     const account = { id: 'a', label: 'Shop' } as AccountView;
-    render(<PreviewTable accounts={[account]} preview={{ perAccount: [{ accountId: 'a', matching: 1234, archived: 34 }] } as never} />);
+    render(
+      <PreviewTable
+        accounts={[account]}
+        preview={{ perAccount: [{ accountId: 'a', matching: 1234, archived: 34 }] } as never}
+      />,
+    );
     expect(screen.getByRole('cell', { name: '1.234' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '1.200' })).toBeTruthy();
   });

@@ -6,7 +6,9 @@ import { account } from './fixtures';
 
 describe('account card', () => {
   it('says the key store is persistent when the browser keeps it', async () => {
-    const { container } = render(<AccountCard account={account()} keyStorePersistent onEdit={vi.fn()} onRemoved={vi.fn()} />);
+    const { container } = render(
+      <AccountCard account={account()} keyStorePersistent onEdit={vi.fn()} onRemoved={vi.fn()} />,
+    );
     expect(screen.getByText(/Key storage is persistent/)).toBeTruthy();
     await expectAccessible(container);
   });
@@ -18,7 +20,14 @@ describe('account card', () => {
 
   it('says nothing about it where the browser cannot tell, or without a key', () => {
     render(<AccountCard account={account()} onEdit={vi.fn()} onRemoved={vi.fn()} />);
-    render(<AccountCard account={account({ id: 'acc-2', hasKey: false })} keyStorePersistent onEdit={vi.fn()} onRemoved={vi.fn()} />);
+    render(
+      <AccountCard
+        account={account({ id: 'acc-2', hasKey: false })}
+        keyStorePersistent
+        onEdit={vi.fn()}
+        onRemoved={vi.fn()}
+      />,
+    );
     expect(screen.queryByText(/Key storage is/)).toBeNull();
   });
 });

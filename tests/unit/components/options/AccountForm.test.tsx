@@ -7,7 +7,10 @@ import { listAccounts } from '@/utils/accounts/store';
 import { loadKeyRecord } from '@/utils/keys/keystore';
 import { expectAccessible } from '../a11y';
 
-const demoKey = readFileSync(path.resolve(import.meta.dirname, '../../../emulator/keys/demo-TEST-ONLY-private.pem'), 'utf8');
+const demoKey = readFileSync(
+  path.resolve(import.meta.dirname, '../../../emulator/keys/demo-TEST-ONLY-private.pem'),
+  'utf8',
+);
 
 describe('account form', () => {
   it('explains every missing piece instead of saving', async () => {
@@ -37,7 +40,9 @@ describe('account form', () => {
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Shop EU' } });
     fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'eu' } });
     fireEvent.click(screen.getByLabelText('Import a .pem file'));
-    fireEvent.input(screen.getByLabelText('Paste the private key'), { target: { value: `Hi,\nhere is the key:\n${demoKey}\nBye` } });
+    fireEvent.input(screen.getByLabelText('Paste the private key'), {
+      target: { value: `Hi,\nhere is the key:\n${demoKey}\nBye` },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Import key' }));
     await screen.findByText(/Key ready/);
     expect(screen.queryByLabelText('Paste the private key')).toBeNull();
@@ -45,16 +50,25 @@ describe('account form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save account' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('Account "Shop EU" added.'));
     const [account] = await listAccounts();
-    expect(account).toMatchObject({ label: 'Shop EU', region: 'eu', environment: 'live', publicKeyId: 'LIVE-AEMULATOREULIVE000000001' });
+    expect(account).toMatchObject({
+      label: 'Shop EU',
+      region: 'eu',
+      environment: 'live',
+      publicKeyId: 'LIVE-AEMULATOREULIVE000000001',
+    });
     const record = await loadKeyRecord(account!.id);
     expect(record?.key.extractable).toBe(false);
     expect(record?.publicKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('shows the importer\'s refusal with its fix', async () => {
+  it("shows the importer's refusal with its fix", async () => {
     render(<AccountForm onDone={vi.fn()} onCancel={vi.fn()} />);
     fireEvent.click(screen.getByLabelText('Import a .pem file'));
-    fireEvent.input(screen.getByLabelText('Paste the private key'), { target: { value: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----' } });
+    fireEvent.input(screen.getByLabelText('Paste the private key'), {
+      target: {
+        value: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----',
+      },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Import key' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/ssh-keygen -p -m PKCS8/);
     expect((screen.getByLabelText('Paste the private key') as HTMLTextAreaElement).value).toBe('');

@@ -14,10 +14,19 @@ describe('the account gate of the options sections', () => {
     await expectAccessible(container);
   });
 
-  it('shows the error\'s user message, never its details', async () => {
-    const error = { name: 'X', code: 'no-reply', message: 'stack at foo.ts:1', userMessage: 'The extension did not answer.' };
+  it("shows the error's user message, never its details", async () => {
+    const error = {
+      name: 'X',
+      code: 'no-reply',
+      message: 'stack at foo.ts:1',
+      userMessage: 'The extension did not answer.',
+    };
     const retried: string[] = [];
-    const { container } = render(<AccountGateView error={error} onRetry={() => retried.push('again')}>{() => <p>content</p>}</AccountGateView>);
+    const { container } = render(
+      <AccountGateView error={error} onRetry={() => retried.push('again')}>
+        {() => <p>content</p>}
+      </AccountGateView>,
+    );
     expect(screen.getByRole('alert').textContent).toContain('The extension did not answer.');
     expect(container.textContent).not.toContain('foo.ts');
     screen.getByRole('button', { name: 'Retry' }).click();
@@ -38,7 +47,9 @@ describe('the account gate of the options sections', () => {
 
 describe('the account chooser', () => {
   it('names the only account instead of offering a choice', async () => {
-    const { container } = render(<AccountChooser accounts={[account()]} selectedId="acc-1" onSelect={() => undefined} />);
+    const { container } = render(
+      <AccountChooser accounts={[account()]} selectedId="acc-1" onSelect={() => undefined} />,
+    );
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(container.textContent).toContain('Demo Shop · North America · Live');
     await expectAccessible(container);
@@ -47,7 +58,9 @@ describe('the account chooser', () => {
   it('offers a labelled choice between several', async () => {
     const selected: string[] = [];
     const accounts = [account(), account({ id: 'acc-2', label: 'EU Shop', region: 'eu' })];
-    const { container } = render(<AccountChooser accounts={accounts} selectedId="acc-1" onSelect={(id) => selected.push(id)} />);
+    const { container } = render(
+      <AccountChooser accounts={accounts} selectedId="acc-1" onSelect={(id) => selected.push(id)} />,
+    );
     const select = screen.getByRole('combobox', { name: 'Account' }) as HTMLSelectElement;
     select.value = 'acc-2';
     select.dispatchEvent(new Event('change', { bubbles: true }));

@@ -11,7 +11,15 @@ const accounts = [account(), account({ id: 'acc-2', label: 'EU Shop', region: 'e
 function renderForm(props: { form?: BulkForm; preview?: BulkPreview; problem?: string } = {}) {
   const handlers = { onChange: vi.fn(), onCheck: vi.fn(), onStart: vi.fn() };
   const view = render(
-    <BulkFormView accounts={accounts} form={props.form ?? defaultForm(accounts, NOW)} problem={props.problem} preview={props.preview} busy={false} now={NOW} {...handlers} />,
+    <BulkFormView
+      accounts={accounts}
+      form={props.form ?? defaultForm(accounts, NOW)}
+      problem={props.problem}
+      preview={props.preview}
+      busy={false}
+      now={NOW}
+      {...handlers}
+    />,
   );
   return { ...view, ...handlers };
 }
@@ -53,10 +61,12 @@ describe('the bulk download form', () => {
   });
 
   it('shows how many match and are archived before starting', async () => {
-    const preview: BulkPreview = { perAccount: [
-      { accountId: 'acc-1', matching: 30, archived: 5, reportIds: [] },
-      { accountId: 'acc-2', matching: 12, archived: 0, reportIds: [] },
-    ] };
+    const preview: BulkPreview = {
+      perAccount: [
+        { accountId: 'acc-1', matching: 30, archived: 5, reportIds: [] },
+        { accountId: 'acc-2', matching: 12, archived: 0, reportIds: [] },
+      ],
+    };
     const { container, onStart } = renderForm({ preview });
     const table = screen.getByRole('table', { name: 'Matching reports' });
     expect(within(table).getByText('Demo Shop').closest('tr')!.textContent).toBe('Demo Shop30525');

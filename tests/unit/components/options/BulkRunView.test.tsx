@@ -8,16 +8,41 @@ import { account, job } from './fixtures';
 
 const running: RunProgress = { total: 4, done: 1, failed: 1, cancelled: 0, live: 2, paused: false };
 const jobs: JobView[] = [
-  job({ jobId: '1', reportId: 'R1', state: 'done', bytes: 2048, filename: '/home/m/Downloads/AmazonPay/Demo Shop/Settlement/2026-11-01_2026-11-02_R1.csv' }),
-  job({ jobId: '2', reportId: 'R2', state: 'failed', error: { code: 'ATTEMPTS_EXHAUSTED', userMessage: 'Amazon kept refusing the link.' } }),
+  job({
+    jobId: '1',
+    reportId: 'R1',
+    state: 'done',
+    bytes: 2048,
+    filename: '/home/m/Downloads/AmazonPay/Demo Shop/Settlement/2026-11-01_2026-11-02_R1.csv',
+  }),
+  job({
+    jobId: '2',
+    reportId: 'R2',
+    state: 'failed',
+    error: { code: 'ATTEMPTS_EXHAUSTED', userMessage: 'Amazon kept refusing the link.' },
+  }),
   job({ jobId: '3', reportId: 'R3', state: 'downloading', bytes: 100 }),
-  job({ jobId: '4', reportId: 'R4', state: 'queued', filename: 'AmazonPay/Demo Shop/Refund/2026-11-01_2026-11-02_R4.csv' }),
+  job({
+    jobId: '4',
+    reportId: 'R4',
+    state: 'queued',
+    filename: 'AmazonPay/Demo Shop/Refund/2026-11-01_2026-11-02_R4.csv',
+  }),
 ];
 
 function renderRun(progress: RunProgress, skipped = 0) {
   const actions = { onPause: vi.fn(), onResume: vi.fn(), onCancel: vi.fn(), onRetryFailed: vi.fn(), onNew: vi.fn() };
   const failures = [{ reason: 'Amazon kept refusing the link.', reportIds: ['R2'] }];
-  const view = render(<BulkRunView progress={progress} failures={progress.failed ? failures : []} jobs={jobs} accounts={[account()]} skipped={skipped} {...actions} />);
+  const view = render(
+    <BulkRunView
+      progress={progress}
+      failures={progress.failed ? failures : []}
+      jobs={jobs}
+      accounts={[account()]}
+      skipped={skipped}
+      {...actions}
+    />,
+  );
   return { ...view, ...actions };
 }
 
@@ -42,8 +67,14 @@ describe('a running bulk download', () => {
     renderRun(running);
     const table = screen.getByRole('table', { name: 'Reports in this bulk download' });
     const row = (id: string) => table.querySelector(`tr[data-report-id="${id}"]`)!;
-    expect([...row('R1').querySelectorAll('td')].map((td) => td.textContent)).toEqual(
-      ['Demo Shop', 'R1', 'Saved', '2 KB', 'Settlement/2026-11-01_2026-11-02_R1.csv', '']);
+    expect([...row('R1').querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      'Demo Shop',
+      'R1',
+      'Saved',
+      '2 KB',
+      'Settlement/2026-11-01_2026-11-02_R1.csv',
+      '',
+    ]);
     expect(row('R2').textContent).toContain('Amazon kept refusing the link.');
     expect(row('R3').textContent).toContain('Downloading…');
     expect(row('R4').textContent).toContain('Refund/2026-11-01_2026-11-02_R4.csv');

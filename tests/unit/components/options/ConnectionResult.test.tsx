@@ -19,10 +19,25 @@ describe('connection verdict', () => {
   });
 
   it('opens the signature doctor with the differing line marked', async () => {
-    const { container } = render(<ConnectionResult verdict={{ ok: false, error: {
-      name: 'SignatureError', code: 'signature-mismatch', message: 'x', userMessage: "The private key doesn't match",
-      details: { theirStringToSign: theirs, ourStringToSign: ours, difference: { line: 2, theirs: 'aaaa', ours: 'bbbb' }, requestId: 'req-1' },
-    } }} />);
+    const { container } = render(
+      <ConnectionResult
+        verdict={{
+          ok: false,
+          error: {
+            name: 'SignatureError',
+            code: 'signature-mismatch',
+            message: 'x',
+            userMessage: "The private key doesn't match",
+            details: {
+              theirStringToSign: theirs,
+              ourStringToSign: ours,
+              difference: { line: 2, theirs: 'aaaa', ours: 'bbbb' },
+              requestId: 'req-1',
+            },
+          },
+        }}
+      />,
+    );
     expect(screen.getByText('The private key does not match this Public Key ID')).toBeTruthy();
     expect(screen.getByText(/differ from line 2/)).toBeTruthy();
     expect([...container.querySelectorAll('.differs')].map((e) => e.textContent)).toEqual(['aaaa', 'bbbb']);
@@ -38,7 +53,9 @@ describe('connection verdict', () => {
     ['network', 'Amazon Pay could not be reached', /^what to do$/],
     ['invalid-request', 'The test failed', /^what to do$/],
   ])('titles a %s failure precisely', (code, title, body) => {
-    render(<ConnectionResult verdict={{ ok: false, error: { name: 'E', code, message: 'm', userMessage: 'what to do' } }} />);
+    render(
+      <ConnectionResult verdict={{ ok: false, error: { name: 'E', code, message: 'm', userMessage: 'what to do' } }} />,
+    );
     expect(screen.getByText(title)).toBeTruthy();
     expect(screen.getByText(body)).toBeTruthy();
   });

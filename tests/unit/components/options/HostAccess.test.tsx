@@ -14,7 +14,12 @@ function fakePermissions(granted: string[], answer: 'allow' | 'deny' = 'allow') 
   const listeners = { added: new Set<() => void>(), removed: new Set<() => void>() };
   const requested: string[][] = [];
   const p = fakeBrowser.permissions;
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1', host_permissions: API_ORIGINS });
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'x',
+    version: '1',
+    host_permissions: API_ORIGINS,
+  });
   vi.spyOn(p, 'contains').mockImplementation(async ({ origins = [] }) => origins.every((o) => have.has(o)));
   vi.spyOn(p, 'request').mockImplementation(async ({ origins = [] }) => {
     requested.push(origins);
@@ -38,7 +43,6 @@ function fakePermissions(granted: string[], answer: 'allow' | 'deny' = 'allow') 
 }
 
 const hostsShown = () => screen.queryAllByRole('listitem').map((li) => li.textContent);
-
 
 describe('host access notice', () => {
   it('shows nothing while every Amazon Pay host is granted', async () => {

@@ -10,7 +10,9 @@ describe('generated key panel', () => {
     const { container } = render(<KeyGenerate publicKeyPem={pair.publicKeyPem} storedAtOnce onGenerated={vi.fn()} />);
     expect(screen.getByTestId('public-key-pem').textContent).toBe(pair.publicKeyPem);
     expect(screen.getByText(/Your private key is stored in this browser/)).toBeTruthy();
-    await waitFor(() => expect(screen.getByTestId('public-key-fingerprint').textContent).toBe(pair.publicKeyFingerprint));
+    await waitFor(() =>
+      expect(screen.getByTestId('public-key-fingerprint').textContent).toBe(pair.publicKeyFingerprint),
+    );
     expect(screen.getByRole('button', { name: 'Copy public key' })).toBeTruthy();
     await expectAccessible(container);
   });
@@ -25,6 +27,8 @@ describe('generated key panel', () => {
     const pair = await generateSigningKeyPair();
     render(<KeyGenerate publicKeyPem={pair.publicKeyPem} storedAtOnce={false} onGenerated={vi.fn()} />);
     expect(screen.getByText(/it is stored when you save the account/)).toBeTruthy();
-    expect(screen.getByText(/holds the only copy of this private key/).textContent).toMatch(/second browser.*register its public key as well, or import a \.pem key there/);
+    expect(screen.getByText(/holds the only copy of this private key/).textContent).toMatch(
+      /second browser.*register its public key as well, or import a \.pem key there/,
+    );
   });
 });

@@ -18,7 +18,10 @@ import { expectAccessible } from '../a11y';
 vi.mock('@/utils/messaging/client', () => ({ sendMessage: vi.fn() }));
 vi.setConfig({ testTimeout: 30_000 });
 
-const demoPem = readFileSync(path.resolve(import.meta.dirname, '../../../emulator/keys/demo-TEST-ONLY-private.pem'), 'utf8');
+const demoPem = readFileSync(
+  path.resolve(import.meta.dirname, '../../../emulator/keys/demo-TEST-ONLY-private.pem'),
+  'utf8',
+);
 const NEW_KEY_ID = 'LIVE-AEMULATORNALIVE000000002';
 let serial = 0;
 /** Generating an RSA key pair takes a while on a busy machine. */
@@ -28,13 +31,21 @@ const SLOW = { timeout: 10_000 };
 async function accountWithKey(): Promise<{ view: AccountView; fingerprint: string }> {
   const id = `acc-A-${++serial}`;
   const account: Account = {
-    id, label: 'Shop A', region: 'na', environment: 'live', publicKeyId: 'LIVE-AEMULATORNALIVE000000001',
-    algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '2026-11-01T00:00:00.000Z',
+    id,
+    label: 'Shop A',
+    region: 'na',
+    environment: 'live',
+    publicKeyId: 'LIVE-AEMULATORNALIVE000000001',
+    algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+    createdAt: '2026-11-01T00:00:00.000Z',
   };
   const pair = await generateSigningKeyPair();
   await saveKey(id, pair.privateKey, { publicKeyFingerprint: pair.publicKeyFingerprint });
   await saveAccount(account);
-  return { view: { ...account, hasKey: true, keyFingerprint: pair.publicKeyFingerprint }, fingerprint: pair.publicKeyFingerprint };
+  return {
+    view: { ...account, hasKey: true, keyFingerprint: pair.publicKeyFingerprint },
+    fingerprint: pair.publicKeyFingerprint,
+  };
 }
 
 const fingerprintOf = async (id: string) => (await loadKeyRecord(id))?.publicKeyFingerprint;
@@ -90,29 +101,49 @@ describe('editing an account with a stored key', () => {
     const { container } = render(<AccountForm existing={view} onDone={vi.fn()} onCancel={vi.fn()} />);
     expect(screen.queryByText(/stops working/)).toBeNull();
     fireEvent.click(screen.getByLabelText('Generate here (recommended)'));
-    expect(screen.getByText(/the stored key stops working for this account/).textContent).toMatch(/register the new public key in Integration Central/);
+    expect(screen.getByText(/the stored key stops working for this account/).textContent).toMatch(
+      /register the new public key in Integration Central/,
+    );
     await expectAccessible(container);
   });
 
   it('keeps the old key while the new one fails the connection test, and replaces it once the merchant confirms', async () => {
     const { view, fingerprint } = await accountWithKey();
-    vi.mocked(sendMessage).mockResolvedValue({ ok: false, error: { name: 'AmazonPayError', code: 'unauthorized', message: '401', userMessage: 'refused', details: { status: 401 } } });
+    vi.mocked(sendMessage).mockResolvedValue({
+      ok: false,
+      error: {
+        name: 'AmazonPayError',
+        code: 'unauthorized',
+        message: '401',
+        userMessage: 'refused',
+        details: { status: 401 },
+      },
+    });
     const onDone = vi.fn();
     render(<AccountForm existing={view} onDone={onDone} onCancel={vi.fn()} />);
     await generateInForm();
-    const newFingerprint = screen.getByTestId('public-key-pem') && (await screen.findByTestId('public-key-fingerprint', {}, SLOW)).textContent;
+    const newFingerprint =
+      screen.getByTestId('public-key-pem') &&
+      (await screen.findByTestId('public-key-fingerprint', {}, SLOW)).textContent;
     fireEvent.input(screen.getByLabelText('Public Key ID'), { target: { value: NEW_KEY_ID } });
     fireEvent.click(screen.getByRole('button', { name: 'Save account' }));
     await screen.findByRole('button', { name: 'Replace the key anyway' }, SLOW);
     expect(sendMessage).toHaveBeenCalledWith('testConnection', {
-      accountId: view.id, candidate: { region: 'na', environment: 'live', publicKeyId: NEW_KEY_ID, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' },
+      accountId: view.id,
+      candidate: { region: 'na', environment: 'live', publicKeyId: NEW_KEY_ID, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' },
     });
     expect(await fingerprintOf(view.id)).toBe(fingerprint);
     expect((await listAccounts()).find((a) => a.id === view.id)?.publicKeyId).toBe(view.publicKeyId);
     expect(onDone).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'Replace the key anyway' }));
-    await waitFor(() => expect(onDone).toHaveBeenCalledWith('Account "Shop A" saved with its new key; the old key was deleted from this browser.'), SLOW);
+    await waitFor(
+      () =>
+        expect(onDone).toHaveBeenCalledWith(
+          'Account "Shop A" saved with its new key; the old key was deleted from this browser.',
+        ),
+      SLOW,
+    );
     expect(await fingerprintOf(view.id)).toBe(newFingerprint);
     expect((await listAccounts()).find((a) => a.id === view.id)?.publicKeyId).toBe(NEW_KEY_ID);
   });
@@ -133,13 +164,21 @@ describe('editing an account with a stored key', () => {
 });
 
 describe('adding an account', () => {
-  it('ignores a stored draft that carries an existing account\'s id: that account stays, a new id is added', async () => {
+  it("ignores a stored draft that carries an existing account's id: that account stays, a new id is added", async () => {
     const id = `acc-A-${++serial}`;
     const pair = await generateSigningKeyPair();
-    await startAccountDraft({ accountId: id, publicKeyPem: pair.publicKeyPem, fingerprint: pair.publicKeyFingerprint }, pair.privateKey);
+    await startAccountDraft(
+      { accountId: id, publicKeyPem: pair.publicKeyPem, fingerprint: pair.publicKeyFingerprint },
+      pair.privateKey,
+    );
     const a: Account = {
-      id, label: 'Shop A', region: 'na', environment: 'live', publicKeyId: 'LIVE-AEMULATORNALIVE000000001',
-      algorithm: 'AMZN-PAY-RSASSA-PSS-V2', createdAt: '2026-11-01T00:00:00.000Z',
+      id,
+      label: 'Shop A',
+      region: 'na',
+      environment: 'live',
+      publicKeyId: 'LIVE-AEMULATORNALIVE000000001',
+      algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+      createdAt: '2026-11-01T00:00:00.000Z',
     };
     await saveAccount(a);
 
@@ -178,7 +217,10 @@ describe('adding an account', () => {
   it('resumes a draft whose key the key store holds, and Cancel drops the draft with its unused key', async () => {
     const id = `acc-new-${++serial}`;
     const pair = await generateSigningKeyPair();
-    await startAccountDraft({ accountId: id, publicKeyPem: pair.publicKeyPem, fingerprint: pair.publicKeyFingerprint }, pair.privateKey);
+    await startAccountDraft(
+      { accountId: id, publicKeyPem: pair.publicKeyPem, fingerprint: pair.publicKeyFingerprint },
+      pair.privateKey,
+    );
     const onCancel = vi.fn();
     render(<AccountForm onDone={vi.fn()} onCancel={onCancel} />);
     expect((await screen.findByTestId('public-key-pem', {}, SLOW)).textContent).toBe(pair.publicKeyPem);
@@ -191,7 +233,10 @@ describe('adding an account', () => {
   it('drops a draft when the key store holds another key under its id', async () => {
     const id = `acc-new-${++serial}`;
     const [pair, other] = await Promise.all([generateSigningKeyPair(), generateSigningKeyPair()]);
-    await startAccountDraft({ accountId: id, publicKeyPem: pair.publicKeyPem, fingerprint: pair.publicKeyFingerprint }, pair.privateKey);
+    await startAccountDraft(
+      { accountId: id, publicKeyPem: pair.publicKeyPem, fingerprint: pair.publicKeyFingerprint },
+      pair.privateKey,
+    );
     await saveKey(id, other.privateKey, { publicKeyFingerprint: other.publicKeyFingerprint });
     render(<AccountForm onDone={vi.fn()} onCancel={vi.fn()} />);
     await waitFor(async () => expect(await storedAccountDraft()).toBeNull(), SLOW);

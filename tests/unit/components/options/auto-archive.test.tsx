@@ -9,20 +9,38 @@ import { account } from './fixtures';
 const SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_';
 
 function view(overrides: Partial<AutoArchiveView> = {}): AutoArchiveView {
-  return { accountId: 'acc-1', enabled: false, reportTypes: [SETTLEMENT], intervalHours: 6, expiringUnarchived: 0, ...overrides };
+  return {
+    accountId: 'acc-1',
+    enabled: false,
+    reportTypes: [SETTLEMENT],
+    intervalHours: 6,
+    expiringUnarchived: 0,
+    ...overrides,
+  };
 }
 
-function renderPanel(v: AutoArchiveView, extra: { notificationsAllowed?: boolean; problem?: string; dirty?: boolean } = {}) {
+function renderPanel(
+  v: AutoArchiveView,
+  extra: { notificationsAllowed?: boolean; problem?: string; dirty?: boolean } = {},
+) {
   const handlers = { onDraft: vi.fn(), onToggle: vi.fn(), onSave: vi.fn() };
   const settings = { enabled: v.enabled, reportTypes: v.reportTypes, intervalHours: v.intervalHours };
   const result = render(
-    <AutoArchivePanel account={account()} view={v} draft={settings} busy={false} dirty={extra.dirty ?? false}
-      problem={extra.problem} notificationsAllowed={extra.notificationsAllowed} {...handlers} />,
+    <AutoArchivePanel
+      account={account()}
+      view={v}
+      draft={settings}
+      busy={false}
+      dirty={extra.dirty ?? false}
+      problem={extra.problem}
+      notificationsAllowed={extra.notificationsAllowed}
+      {...handlers}
+    />,
   );
   return { ...result, ...handlers };
 }
 
-describe('an account\'s auto-archive', () => {
+describe("an account's auto-archive", () => {
   it('is off at first, with a switch that turns it on', async () => {
     const { container, onToggle } = renderPanel(view());
     const toggle = screen.getByRole('switch', { name: 'Archive new reports automatically' }) as HTMLInputElement;
@@ -36,9 +54,16 @@ describe('an account\'s auto-archive', () => {
   });
 
   it('shows the last and next run, the last result and the reports about to be lost', async () => {
-    const { container } = renderPanel(view({
-      enabled: true, lastRun: '2026-11-20T06:00:00.000Z', nextRun: '2026-11-20T12:00:00.000Z', lastResult: { queued: 4 }, expiringUnarchived: 3,
-    }), { notificationsAllowed: true });
+    const { container } = renderPanel(
+      view({
+        enabled: true,
+        lastRun: '2026-11-20T06:00:00.000Z',
+        nextRun: '2026-11-20T12:00:00.000Z',
+        lastResult: { queued: 4 },
+        expiringUnarchived: 3,
+      }),
+      { notificationsAllowed: true },
+    );
     const facts = container.querySelector('dl')!.textContent!;
     expect(facts).toContain('Nov 20, 2026');
     expect(facts).toContain('4 reports downloaded');
@@ -54,14 +79,26 @@ describe('an account\'s auto-archive', () => {
   });
 
   it('shows a failed run with its user message', () => {
-    renderPanel(view({ lastResult: { queued: 0, error: { name: 'E', code: 'network', message: 'x', userMessage: 'Amazon Pay could not be reached.' } } }));
+    renderPanel(
+      view({
+        lastResult: {
+          queued: 0,
+          error: { name: 'E', code: 'network', message: 'x', userMessage: 'Amazon Pay could not be reached.' },
+        },
+      }),
+    );
     expect(screen.getByText('Failed: Amazon Pay could not be reached.')).toBeTruthy();
   });
 
   it('edits types and interval, and saves them', async () => {
-    const { container, onDraft, onSave } = renderPanel(view(), { dirty: true, problem: 'Choose at least one report type.' });
+    const { container, onDraft, onSave } = renderPanel(view(), {
+      dirty: true,
+      problem: 'Choose at least one report type.',
+    });
     fireEvent.click(screen.getByLabelText('Refund'));
-    expect(onDraft).toHaveBeenCalledWith(expect.objectContaining({ reportTypes: [SETTLEMENT, '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_'] }));
+    expect(onDraft).toHaveBeenCalledWith(
+      expect.objectContaining({ reportTypes: [SETTLEMENT, '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_'] }),
+    );
     expect(screen.getByRole('alert').textContent).toBe('Choose at least one report type.');
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(onSave).toHaveBeenCalled();

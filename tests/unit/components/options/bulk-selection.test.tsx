@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultForm, formProblem, toSelection, typesFor, typesForAccounts, type BulkForm } from '@/entrypoints/options/sections/bulk/bulk-selection';
+import {
+  defaultForm,
+  formProblem,
+  toSelection,
+  typesFor,
+  typesForAccounts,
+  type BulkForm,
+} from '@/entrypoints/options/sections/bulk/bulk-selection';
 import { account, NOW } from './fixtures';
 
 const form = (patch: Partial<BulkForm> = {}): BulkForm => ({ ...defaultForm([account()], NOW), ...patch });
@@ -38,7 +45,8 @@ describe('the bulk selection', () => {
 
   it('asks for whole UTC days, clamped to the retention and to now', () => {
     expect(toSelection(form({ from: '2026-11-01', to: '2026-11-02' }), NOW)).toMatchObject({
-      createdSince: '2026-11-01T00:00:00.000Z', createdUntil: '2026-11-02T23:59:59.999Z',
+      createdSince: '2026-11-01T00:00:00.000Z',
+      createdUntil: '2026-11-02T23:59:59.999Z',
     });
     const edge = toSelection(form({ from: '2026-08-22', to: '2026-11-20' }), NOW);
     expect(edge.createdSince).toBe('2026-08-22T12:00:00.000Z');

@@ -12,8 +12,14 @@ const ORDER = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_';
 
 function item(overrides: Partial<OnDemandView> = {}): OnDemandView {
   return {
-    accountId: 'acc-1', reportId: 'R1', reportType: ORDER, startTime: '2026-11-01T00:00:00.000Z', endTime: '2026-11-07T23:59:59.000Z',
-    requestedAt: '2026-11-20T11:00:00.000Z', status: 'IN_PROGRESS', ...overrides,
+    accountId: 'acc-1',
+    reportId: 'R1',
+    reportType: ORDER,
+    startTime: '2026-11-01T00:00:00.000Z',
+    endTime: '2026-11-07T23:59:59.000Z',
+    requestedAt: '2026-11-20T11:00:00.000Z',
+    status: 'IN_PROGRESS',
+    ...overrides,
   };
 }
 
@@ -31,14 +37,19 @@ describe('the report range', () => {
 
   it('is empty when today has not started yet (just after midnight UTC)', () => {
     const justAfterMidnight = Date.parse('2026-11-20T00:00:30Z');
-    expect(rangeProblem({ reportType: ORDER, from: '2026-11-20', to: '2026-11-20' }, justAfterMidnight)).toBe('reportRangeEmpty');
+    expect(rangeProblem({ reportType: ORDER, from: '2026-11-20', to: '2026-11-20' }, justAfterMidnight)).toBe(
+      'reportRangeEmpty',
+    );
   });
 
   it('covers whole UTC days and never ends in the future', () => {
     expect(toRange({ reportType: ORDER, from: '2026-11-01', to: '2026-11-07' }, NOW)).toEqual({
-      startTime: '2026-11-01T00:00:00.000Z', endTime: '2026-11-07T23:59:59.000Z',
+      startTime: '2026-11-01T00:00:00.000Z',
+      endTime: '2026-11-07T23:59:59.000Z',
     });
-    expect(toRange({ reportType: ORDER, from: '2026-11-19', to: '2026-11-20' }, NOW).endTime).toBe('2026-11-20T11:59:00.000Z');
+    expect(toRange({ reportType: ORDER, from: '2026-11-19', to: '2026-11-20' }, NOW).endTime).toBe(
+      '2026-11-20T11:59:00.000Z',
+    );
   });
 });
 
@@ -46,7 +57,15 @@ describe('the create-report form', () => {
   it('offers only the types Amazon allows, never the live settlement', async () => {
     const onSubmit = vi.fn();
     const { container } = render(
-      <CreateReportForm types={creatableTypes('live')} form={defaultReportForm(ORDER, NOW)} onChange={vi.fn()} onSubmit={onSubmit} busy={false} now={NOW} problem="The end date cannot be in the future." />,
+      <CreateReportForm
+        types={creatableTypes('live')}
+        form={defaultReportForm(ORDER, NOW)}
+        onChange={vi.fn()}
+        onSubmit={onSubmit}
+        busy={false}
+        now={NOW}
+        problem="The end date cannot be in the future."
+      />,
     );
     const options = [...container.querySelectorAll('option')].map((o) => o.textContent);
     expect(options).toEqual(['Order reference', 'Billing agreement', 'Authorization', 'Refund', 'Multi-currency']);
@@ -58,7 +77,16 @@ describe('the create-report form', () => {
 
   it('reports the chosen dates', () => {
     const onChange = vi.fn();
-    render(<CreateReportForm types={creatableTypes('sandbox')} form={defaultReportForm('', NOW)} onChange={onChange} onSubmit={vi.fn()} busy={false} now={NOW} />);
+    render(
+      <CreateReportForm
+        types={creatableTypes('sandbox')}
+        form={defaultReportForm('', NOW)}
+        onChange={onChange}
+        onSubmit={vi.fn()}
+        busy={false}
+        now={NOW}
+      />,
+    );
     fireEvent.input(screen.getByLabelText('From'), { target: { value: '2026-11-02' } });
     expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ from: '2026-11-02' }));
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Sandbox settlement']);
@@ -70,13 +98,28 @@ describe('the requested reports', () => {
 
   it('follows each report to its download and explains a cancelled one', async () => {
     const jobs = new Map<string, JobView>([
-      ['R2', job({ reportId: 'R2', state: 'done', filename: '/d/AmazonPay/Shop/Order reference/2026-11-01_2026-11-07_R2.csv' })],
+      [
+        'R2',
+        job({
+          reportId: 'R2',
+          state: 'done',
+          filename: '/d/AmazonPay/Shop/Order reference/2026-11-01_2026-11-07_R2.csv',
+        }),
+      ],
       ['R3', job({ reportId: 'R3', state: 'downloading', bytes: 2048 })],
     ]);
-    const { container } = render(<OnDemandList jobs={jobs} items={[
-      item(), item({ reportId: 'R2', status: 'COMPLETED' }), item({ reportId: 'R3', status: 'COMPLETED' }),
-      item({ reportId: 'R4', status: 'CANCELLED' }), item({ reportId: 'R5', status: 'FAILED' }),
-    ]} />);
+    const { container } = render(
+      <OnDemandList
+        jobs={jobs}
+        items={[
+          item(),
+          item({ reportId: 'R2', status: 'COMPLETED' }),
+          item({ reportId: 'R3', status: 'COMPLETED' }),
+          item({ reportId: 'R4', status: 'CANCELLED' }),
+          item({ reportId: 'R5', status: 'FAILED' }),
+        ]}
+      />,
+    );
     expect(row(container, 'R1')).toContain('Amazon is preparing it…');
     expect(row(container, 'R1')).toContain('Downloads when ready');
     expect(row(container, 'R2')).toContain('Saved as Order reference/2026-11-01_2026-11-07_R2.csv');

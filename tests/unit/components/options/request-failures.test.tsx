@@ -7,15 +7,21 @@ import { account } from './fixtures';
 
 vi.mock('@/utils/messaging/client', async (original) => ({ ...(await original<object>()), sendMessage: vi.fn() }));
 
-const noReply = () => new RemoteError({
-  name: 'NoReply', code: 'no-reply', message: 'No handler answered', userMessage: 'The extension did not answer. Reload the page or the extension and try again.',
-});
+const noReply = () =>
+  new RemoteError({
+    name: 'NoReply',
+    code: 'no-reply',
+    message: 'No handler answered',
+    userMessage: 'The extension did not answer. Reload the page or the extension and try again.',
+  });
 
 beforeEach(() => vi.mocked(sendMessage).mockReset());
 
 describe('failed requests in the accounts section', () => {
   it('shows that the accounts could not be listed, and offers to try again', async () => {
-    vi.mocked(sendMessage).mockRejectedValueOnce(noReply()).mockResolvedValue({ accounts: [account()], selectedId: 'acc-1' });
+    vi.mocked(sendMessage)
+      .mockRejectedValueOnce(noReply())
+      .mockResolvedValue({ accounts: [account()], selectedId: 'acc-1' });
     render(<AccountsSection />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/did not answer/);

@@ -1,6 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { defaultScheduleForm, frequencyLabel, localInputValue, scheduleProblem } from '@/entrypoints/options/sections/reports/schedule-rules';
+import {
+  defaultScheduleForm,
+  frequencyLabel,
+  localInputValue,
+  scheduleProblem,
+} from '@/entrypoints/options/sections/reports/schedule-rules';
 import { ScheduleForm } from '@/entrypoints/options/sections/reports/ScheduleForm';
 import { ScheduleList } from '@/entrypoints/options/sections/reports/ScheduleList';
 import { schedulableTypes } from '@/utils/archive/report-rules';
@@ -9,12 +14,24 @@ import { expectAccessible } from '../a11y';
 import { NOW } from './fixtures';
 
 const ORDER = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_';
-const existing: ScheduleView[] = [{ reportScheduleId: 'S1', reportType: ORDER, scheduleFrequency: 'P7D', nextReportCreationTime: '2026-11-21T06:00:00.000Z' }];
+const existing: ScheduleView[] = [
+  {
+    reportScheduleId: 'S1',
+    reportType: ORDER,
+    scheduleFrequency: 'P7D',
+    nextReportCreationTime: '2026-11-21T06:00:00.000Z',
+  },
+];
 
 describe('schedule rules', () => {
   it.each([
-    ['PT5M', 'Every 5 minutes'], ['PT1H', 'Every hour'], ['PT84H', 'Every 84 hours'], ['PT24H', 'Every 24 hours'],
-    ['P1D', 'Every day'], ['P14D', 'Every 14 days'], ['weird', 'weird'],
+    ['PT5M', 'Every 5 minutes'],
+    ['PT1H', 'Every hour'],
+    ['PT84H', 'Every 84 hours'],
+    ['PT24H', 'Every 24 hours'],
+    ['P1D', 'Every day'],
+    ['P14D', 'Every 14 days'],
+    ['weird', 'weird'],
   ])('labels %s as "%s"', (frequency, label) => {
     expect(frequencyLabel(frequency)).toBe(label);
   });
@@ -71,11 +88,18 @@ describe('the schedule list', () => {
 });
 
 describe('the schedule form', () => {
-  it('offers schedulable types, Amazon\'s frequencies, the next creation time and replacing', async () => {
+  it("offers schedulable types, Amazon's frequencies, the next creation time and replacing", async () => {
     const onChange = vi.fn();
     const onSubmit = vi.fn();
     const { container } = render(
-      <ScheduleForm types={schedulableTypes('live')} form={defaultScheduleForm(ORDER, NOW)} onChange={onChange} onSubmit={onSubmit} busy={false} problem="This report type already has a schedule" />,
+      <ScheduleForm
+        types={schedulableTypes('live')}
+        form={defaultScheduleForm(ORDER, NOW)}
+        onChange={onChange}
+        onSubmit={onSubmit}
+        busy={false}
+        problem="This report type already has a schedule"
+      />,
     );
     const type = screen.getByLabelText('Report type') as HTMLSelectElement;
     expect([...type.options].map((o) => o.textContent)).not.toContain('Multi-currency');

@@ -6,7 +6,11 @@ import { expectAccessible } from '../a11y';
 const SETTINGS = 'chrome-extension://id/open-settings.html';
 
 function renderShell() {
-  return render(<PanelShell settingsUrl={SETTINGS}><p>panel content</p></PanelShell>);
+  return render(
+    <PanelShell settingsUrl={SETTINGS}>
+      <p>panel content</p>
+    </PanelShell>,
+  );
 }
 
 describe('the Seller Central launcher and panel', () => {

@@ -15,7 +15,11 @@ function listing(accounts: PanelAccount[], accountId = accounts[0]?.id ?? ''): R
 
 function renderAccounts(load: () => Promise<ReportListing>) {
   const shown = vi.fn((account: PanelAccount) => <p>reports of {account.label}</p>);
-  const view = render(<RegionAccounts region="eu" settingsUrl={SETTINGS} load={load}>{shown}</RegionAccounts>);
+  const view = render(
+    <RegionAccounts region="eu" settingsUrl={SETTINGS} load={load}>
+      {shown}
+    </RegionAccounts>,
+  );
   return { ...view, shown };
 }
 
@@ -40,7 +44,12 @@ describe('the panel’s region accounts', () => {
   });
 
   it('says so when the region has no account, with a link to the settings', async () => {
-    const noAccount = new RemoteError({ name: 'NoAccountError', code: 'no-account', message: 'No account', userMessage: 'Add one' });
+    const noAccount = new RemoteError({
+      name: 'NoAccountError',
+      code: 'no-account',
+      message: 'No account',
+      userMessage: 'Add one',
+    });
     const { container, shown } = renderAccounts(() => Promise.reject(noAccount));
     await screen.findByText('No account for Europe & UK yet');
     expect(screen.getByRole('link', { name: /Report Courier settings/ }).getAttribute('href')).toBe(SETTINGS);
@@ -49,7 +58,12 @@ describe('the panel’s region accounts', () => {
   });
 
   it('shows any other failure with its user message and the settings link', async () => {
-    const refused = new RemoteError({ name: 'Refused', code: 'refused', message: 'x', userMessage: 'This action is not available here.' });
+    const refused = new RemoteError({
+      name: 'Refused',
+      code: 'refused',
+      message: 'x',
+      userMessage: 'This action is not available here.',
+    });
     const { container } = renderAccounts(() => Promise.reject(refused));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('This action is not available here.'));
     expect(screen.getByRole('link', { name: /Report Courier settings/ })).toBeTruthy();
