@@ -28,6 +28,8 @@ fi
 
 [ -d node_modules ] || npm ci
 npm run -s typecheck
+# ESLint (with the React-hooks rules) and Prettier's layout: a finding fails the run like a failed test.
+npm run -s lint
 npx wxt build >/dev/null
 npx wxt build -b firefox --mv3 >/dev/null
 # Lint the Firefox build as addons.mozilla.org does: errors fail the run, warnings are listed.
