@@ -57,7 +57,11 @@ function sleepingBackground(answer?: (message: Asked) => unknown) {
     return value === undefined ? new Promise(() => undefined) : Promise.resolve({ ok: true, value });
   };
   fakeBrowser.runtime.onMessage.addListener(listener);
-  const silentPort = { onMessage: { addListener: () => undefined }, disconnect: () => undefined };
+  const silentPort = {
+    onMessage: { addListener: () => undefined },
+    onDisconnect: { addListener: () => undefined },
+    disconnect: () => undefined,
+  };
   vi.spyOn(fakeBrowser.runtime, 'connect').mockReturnValue(
     silentPort as unknown as ReturnType<typeof fakeBrowser.runtime.connect>,
   );
