@@ -15,7 +15,11 @@ const noReply = () =>
     userMessage: 'The extension did not answer. Reload the page or the extension and try again.',
   });
 
-beforeEach(() => vi.mocked(sendMessage).mockReset());
+// A block body: a function returned from beforeEach is run by vitest as the test's teardown, and mockReset() returns
+// the mock itself — vitest would call sendMessage() once more after each test, outside any component's catch.
+beforeEach(() => {
+  vi.mocked(sendMessage).mockReset();
+});
 
 describe('failed requests in the accounts section', () => {
   it('shows that the accounts could not be listed, and offers to try again', async () => {
