@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '@/components/styles.css';
 import './options.css';
+import './sections/settlements/ledger.css';
 import { uiLanguage } from '@/utils/i18n';
 import { App } from './App';
 

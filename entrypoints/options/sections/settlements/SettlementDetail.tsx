@@ -5,13 +5,17 @@ import type { StoredRow } from '@/utils/ledger/db';
 import { settlementRows, type ListedSettlement } from '@/utils/ledger/queries';
 import { effectiveFeeRate, largestReversals } from '@/utils/ledger/summary';
 import { formatDateTime } from '@/utils/views/format';
+import type { CurrencySeries } from '@/utils/views/settlement-chart';
 import { CheckLines } from './CheckLines';
 import { CATEGORY_LABEL } from './labels';
 import { ledgerDb } from './ledger-db';
 import { formatMinor, formatRate } from './money';
+import { PayoutChart } from './PayoutChart';
 
 interface Props {
   listed: ListedSettlement;
+  /** Every settlement in this currency, for the chart. */
+  series?: CurrencySeries;
   /** A row to show first, when the detail was opened from a search result. */
   focusLine?: number;
   onBack(): void;
@@ -19,7 +23,7 @@ interface Props {
 }
 
 /** The category table, the effective fee rate, the largest reversals and the checks with their numbers. */
-export function SettlementDetail({ listed, focusLine, onBack, onSearch }: Props) {
+export function SettlementDetail({ listed, series, focusLine, onBack, onSearch }: Props) {
   const { summary } = listed;
   const [rows, setRows] = useState<StoredRow[]>();
   useEffect(() => {
@@ -49,9 +53,14 @@ export function SettlementDetail({ listed, focusLine, onBack, onSearch }: Props)
 
   return (
     <section class="ledger-detail" aria-labelledby="ledger-detail-title">
-      <button type="button" class="link" onClick={onBack}>
-        {t('ledgerBack')}
-      </button>
+      <div class="card-actions ledger-detail-actions">
+        <button type="button" class="link" onClick={onBack}>
+          {t('ledgerBack')}
+        </button>
+        <button type="button" onClick={() => print()}>
+          {t('ledgerPrint')}
+        </button>
+      </div>
       <h3 id="ledger-detail-title">{t('ledgerSettlementName', [summary.settlementId, summary.currency])}</h3>
       <p class="hint">
         {summary.periodStart && summary.periodEnd
@@ -103,6 +112,7 @@ export function SettlementDetail({ listed, focusLine, onBack, onSearch }: Props)
       {rate !== undefined && <p>{t('ledgerFeeRate', formatRate(rate))}</p>}
       <h4>{t('ledgerChecks')}</h4>
       <CheckLines checks={checks} currency={summary.currency} />
+      {series && <PayoutChart series={series} current={summary.settlementId} />}
       {rows && largestReversals(rows).length > 0 && (
         <>
           <h4>{t('ledgerLargest')}</h4>

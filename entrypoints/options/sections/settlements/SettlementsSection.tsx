@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { saveTextFile } from '../history/history-csv';
 import { t } from '@/utils/i18n';
@@ -7,8 +7,10 @@ import { importSettlementFile } from '@/utils/ledger/import';
 import { listFiles, listSettlements, type ListedSettlement } from '@/utils/ledger/queries';
 import { searchLedger, type SearchResult } from '@/utils/ledger/search';
 import { settlementSummaryCsv } from '@/utils/ledger/summary-csv';
+import { seriesByCurrency } from '@/utils/views/settlement-chart';
 import { LedgerSearch } from './LedgerSearch';
 import { ledgerDb } from './ledger-db';
+import { PayoutCharts } from './PayoutChart';
 import { SettlementDetail } from './SettlementDetail';
 import { SettlementImport } from './SettlementImport';
 import { SettlementList } from './SettlementList';
@@ -37,6 +39,14 @@ export function SettlementsSection() {
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<SearchResult>();
   const latestQuery = useRef('');
+  // The charts come a frame after the list, so the list's first paint does not wait for them.
+  const [chartsShown, setChartsShown] = useState(false);
+  useEffect(() => {
+    if (!settlements?.length) return;
+    const frame = requestAnimationFrame(() => setChartsShown(true));
+    return () => cancelAnimationFrame(frame);
+  }, [settlements]);
+  const series = useMemo(() => (settlements ? seriesByCurrency(settlements) : []), [settlements]);
 
   const reload = useCallback(async () => {
     const db = await ledgerDb();
@@ -125,6 +135,7 @@ export function SettlementsSection() {
       {openedListed ? (
         <SettlementDetail
           listed={openedListed}
+          series={series.find((s) => s.currency === openedListed.summary.currency)}
           focusLine={opened?.line}
           onBack={() => setOpened(undefined)}
           onSearch={(text) => {
@@ -153,6 +164,9 @@ export function SettlementsSection() {
               >
                 {t('ledgerExportSummary')}
               </button>
+              <button type="button" onClick={() => print()}>
+                {t('ledgerPrint')}
+              </button>
             </div>
           )}
           {settlements && settlements.length > 0 && (
@@ -161,6 +175,7 @@ export function SettlementsSection() {
               onOpen={(settlementId, currency) => setOpened({ settlementId, currency })}
             />
           )}
+          {chartsShown && series.length > 0 && <PayoutCharts series={series} />}
           <LedgerSearch
             query={query}
             result={result}
