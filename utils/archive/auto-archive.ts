@@ -4,7 +4,7 @@ import { searchHistory } from '../downloads/history';
 import type { AutoArchiveSettings, AutoArchiveView, SerializedError } from '../messaging/protocol';
 import { definePrivateSetting } from '../settings/private-settings';
 import type { Services } from '../background/services';
-import { SETTLEMENT, SANDBOX_SETTLEMENT } from './report-rules';
+import { SETTLEMENT, SANDBOX_SETTLEMENT } from '../amazon-pay/report-types';
 
 interface AutoArchiveState {
   settings: AutoArchiveSettings;

@@ -1,19 +1,8 @@
 import type { Account } from '../accounts/types';
+import { CAPTURE, creatableTypes, MULTI_CURRENCY, schedulableTypes, SETTLEMENT } from '../amazon-pay/report-types';
 import { SCHEDULE_FREQUENCIES } from '../amazon-pay/types';
 
 /** Amazon's rules for on-demand reports and schedules (amazon-pay-api.md §2.4, §2.7, §2.8), enforced before asking. */
-
-export const SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_';
-export const SANDBOX_SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_';
-export const MULTI_CURRENCY = '_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_';
-const CAPTURE = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_';
-
-const TRANSACTION_TYPES = [
-  '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_',
-  '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_',
-  '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_',
-  '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_',
-];
 
 /** Which rule a request broke: what a view words in the UI language (the message stays English). */
 export type ReportRule =
@@ -50,16 +39,6 @@ export class ReportRuleError extends Error {
       details: { rule: this.rule },
     };
   }
-}
-
-/** Types a merchant may create: sandbox offers only the sandbox settlement; live never the settlement (nor capture, which the API lacks). */
-export function creatableTypes(environment: Account['environment']): string[] {
-  return environment === 'sandbox' ? [SANDBOX_SETTLEMENT] : [...TRANSACTION_TYPES, MULTI_CURRENCY];
-}
-
-/** Types that may be scheduled: as creatable, less multi-currency. */
-export function schedulableTypes(environment: Account['environment']): string[] {
-  return creatableTypes(environment).filter((t) => t !== MULTI_CURRENCY);
 }
 
 export function checkCreateRules(input: {

@@ -1,3 +1,5 @@
+import { reportTypeInfo } from '../amazon-pay/report-types';
+
 /**
  * The download file name scheme: `AmazonPay/<account label>/<report type>/<start>_<end>_<reportId>.csv`.
  * Every part comes from the server or the user, so each is made into one safe path component that Chromium's
@@ -22,16 +24,6 @@ const MAX_TOTAL = 199 - '.gz'.length;
 /** Keeps one component under the 255-byte NAME_MAX of Linux and macOS file systems, whatever the script. */
 const MAX_PART_BYTES = 160;
 
-const SHORT_NAMES: Record<string, string> = {
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_: 'Settlement',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_: 'SandboxSettlement',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_: 'OrderReference',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_: 'BillingAgreement',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_: 'Authorization',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_: 'Capture',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_: 'Refund',
-  _GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_: 'MultiCurrency',
-};
 const TYPE_NOISE = new Set(['GET', 'FLAT', 'FILE', 'CSV', 'CUSTOM', 'OFFAMAZONPAYMENTS', 'DATA']);
 
 const NONCHARACTERS = Array.from({ length: 17 }, (_, plane) => {
@@ -87,7 +79,7 @@ export function sanitizePart(text: string, placeholder: string, maxUnits = MAX_P
 }
 
 export function reportTypeShortName(reportType: string): string {
-  const known = SHORT_NAMES[reportType];
+  const known = reportTypeInfo(reportType)?.shortName;
   if (known) return known;
   const words = reportType.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '' && !TYPE_NOISE.has(w.toUpperCase()));
   const pascal = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join('');

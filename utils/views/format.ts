@@ -1,18 +1,8 @@
-import { localNumber, t, uiLanguage, type MessageKey } from '../i18n';
-
-const TYPE_KEYS: Record<string, MessageKey> = {
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_: 'typeSettlement',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_: 'typeSandboxSettlement',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_: 'typeOrderReference',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_: 'typeBillingAgreement',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_: 'typeAuthorization',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_: 'typeCapture',
-  _GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_: 'typeRefund',
-  _GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_: 'typeMultiCurrency',
-};
+import { reportTypeInfo } from '../amazon-pay/report-types';
+import { localNumber, t, uiLanguage } from '../i18n';
 
 export function reportTypeName(reportType: string): string {
-  return t(TYPE_KEYS[reportType] ?? 'typeUnknown');
+  return t(reportTypeInfo(reportType)?.messageKey ?? 'typeUnknown');
 }
 
 /** Intl formatters are costly to build and a list formats hundreds of dates: build each once per language. */

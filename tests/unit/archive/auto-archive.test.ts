@@ -11,7 +11,7 @@ import { writeCachedReports } from '@/utils/amazon-pay/report-cache';
 import { expiresSoon, retentionStart } from '@/utils/amazon-pay/retention';
 import { createClockSkewStore } from '@/utils/amazon-pay/clock-skew';
 import { countExpiringUnarchived, readState, runAutoArchive } from '@/utils/archive/auto-archive';
-import { SETTLEMENT } from '@/utils/archive/report-rules';
+import { SETTLEMENT } from '@/utils/amazon-pay/report-types';
 import type { Services } from '@/utils/background/services';
 import { openJobsDb } from '@/utils/downloads/jobs-store';
 import { createDownloadPipeline } from '@/utils/downloads/pipeline';

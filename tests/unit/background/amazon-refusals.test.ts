@@ -15,7 +15,7 @@ import { saveAccount } from '@/utils/accounts/store';
 import { createReportsClient } from '@/utils/amazon-pay/client';
 import { createClockSkewStore } from '@/utils/amazon-pay/clock-skew';
 import { runAutoArchive } from '@/utils/archive/auto-archive';
-import { SETTLEMENT } from '@/utils/archive/report-rules';
+import { SETTLEMENT } from '@/utils/amazon-pay/report-types';
 import { reportHandlers } from '@/utils/background/handlers/reports';
 import type { Services } from '@/utils/background/services';
 import { openJobsDb } from '@/utils/downloads/jobs-store';

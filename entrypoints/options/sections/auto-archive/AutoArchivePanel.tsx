@@ -5,7 +5,7 @@ import type { AccountView, AutoArchiveSettings, AutoArchiveView } from '@/utils/
 import { formatDateTime, reportTypeName } from '@/utils/views/format';
 import { errorText } from '@/utils/views/error-text';
 import { CheckGroup } from '../bulk/CheckGroup';
-import { typesFor } from '../bulk/bulk-selection';
+import { typesFor } from '@/utils/amazon-pay/report-types';
 import { MAX_INTERVAL_HOURS, MIN_INTERVAL_HOURS } from './auto-archive-form';
 
 interface Props {

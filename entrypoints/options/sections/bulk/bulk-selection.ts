@@ -1,7 +1,5 @@
-import type { Account } from '@/utils/accounts/types';
 import { DAY_MS, RETENTION_MS } from '@/utils/amazon-pay/retention';
-import { REPORT_TYPES } from '@/utils/amazon-pay/types';
-import { SANDBOX_SETTLEMENT } from '@/utils/archive/report-rules';
+import { REPORT_TYPES, typesFor } from '@/utils/amazon-pay/report-types';
 import type { MessageKey } from '@/utils/i18n';
 import type { AccountView, BulkSelection, ReportView } from '@/utils/messaging/protocol';
 
@@ -24,14 +22,11 @@ export function oldestDay(now: number): string {
   return utcDay(now - RETENTION_MS);
 }
 
-/** Sandbox accounts have only the sandbox settlement; live accounts every other type. */
-export function typesFor(environment: Account['environment']): string[] {
-  return environment === 'sandbox' ? [SANDBOX_SETTLEMENT] : REPORT_TYPES.filter((type) => type !== SANDBOX_SETTLEMENT);
-}
-
 export function typesForAccounts(accounts: AccountView[]): string[] {
   const environments = new Set(accounts.map((a) => a.environment));
-  return REPORT_TYPES.filter((type) => [...environments].some((env) => typesFor(env).includes(type)));
+  return REPORT_TYPES.map((info) => info.apiName).filter((type) =>
+    [...environments].some((env) => typesFor(env).includes(type)),
+  );
 }
 
 export function defaultForm(accounts: AccountView[], now: number): BulkForm {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { useDownloads } from '@/components/hooks/useDownloads';
 import { toSerialized } from '@/components/hooks/useReportListing';
-import { creatableTypes } from '@/utils/archive/report-rules';
+import { creatableTypes } from '@/utils/amazon-pay/report-types';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, SerializedError } from '@/utils/messaging/protocol';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { toSerialized } from '@/components/hooks/useReportListing';
-import { schedulableTypes } from '@/utils/archive/report-rules';
+import { schedulableTypes } from '@/utils/amazon-pay/report-types';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, ScheduleView, SerializedError } from '@/utils/messaging/protocol';

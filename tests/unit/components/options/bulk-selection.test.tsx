@@ -3,10 +3,10 @@ import {
   defaultForm,
   formProblem,
   toSelection,
-  typesFor,
   typesForAccounts,
   type BulkForm,
 } from '@/entrypoints/options/sections/bulk/bulk-selection';
+import { typesFor } from '@/utils/amazon-pay/report-types';
 import { account, NOW } from './fixtures';
 
 const form = (patch: Partial<BulkForm> = {}): BulkForm => ({ ...defaultForm([account()], NOW), ...patch });

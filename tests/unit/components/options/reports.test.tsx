@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CreateReportForm } from '@/entrypoints/options/sections/reports/CreateReportForm';
 import { OnDemandList } from '@/entrypoints/options/sections/reports/OnDemandList';
 import { defaultReportForm, rangeProblem, toRange } from '@/entrypoints/options/sections/reports/report-range';
-import { creatableTypes } from '@/utils/archive/report-rules';
+import { creatableTypes } from '@/utils/amazon-pay/report-types';
 import type { JobView, OnDemandView } from '@/utils/messaging/protocol';
 import { expectAccessible } from '../a11y';
 import { job, NOW } from './fixtures';

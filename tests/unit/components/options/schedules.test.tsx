@@ -8,7 +8,7 @@ import {
 } from '@/entrypoints/options/sections/reports/schedule-rules';
 import { ScheduleForm } from '@/entrypoints/options/sections/reports/ScheduleForm';
 import { ScheduleList } from '@/entrypoints/options/sections/reports/ScheduleList';
-import { schedulableTypes } from '@/utils/archive/report-rules';
+import { schedulableTypes } from '@/utils/amazon-pay/report-types';
 import type { ScheduleView } from '@/utils/messaging/protocol';
 import { expectAccessible } from '../a11y';
 import { NOW } from './fixtures';
