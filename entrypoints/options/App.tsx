@@ -3,6 +3,7 @@ import { t, type MessageKey } from '@/utils/i18n';
 import { KeyStorageNotice } from '@/components/KeyStorageNotice';
 import { HostAccess } from './HostAccess';
 import { AccountsSection } from './sections/accounts/AccountsSection';
+import { AccountingSection } from './sections/books/AccountingSection';
 import { AutoArchiveSection } from './sections/auto-archive/AutoArchiveSection';
 import { BulkSection } from './sections/bulk/BulkSection';
 import { HistorySection } from './sections/history/HistorySection';
@@ -22,6 +23,7 @@ const SECTIONS: Section[] = [
   { id: 'auto-archive', label: 'navAutoArchive', render: () => <AutoArchiveSection /> },
   { id: 'reports', label: 'navReports', render: () => <ReportsSection /> },
   { id: 'settlements', label: 'navSettlements', render: () => <SettlementsSection /> },
+  { id: 'accounting', label: 'navAccounting', render: () => <AccountingSection /> },
 ];
 
 function currentSection(): string {

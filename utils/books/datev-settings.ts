@@ -27,8 +27,23 @@ export interface DatevSettings {
   feeTaxKey: string;
 }
 
+/** Why a setting is refused: `code` (with `params`) lets a view word it in the UI language; `message` is English. */
+export type SettingProblemCode =
+  | 'consultant-number'
+  | 'client-number'
+  | 'fiscal-month'
+  | 'account-length'
+  | 'account-digits'
+  | 'debtor-start'
+  | 'general-or-debtor'
+  | 'account-exact'
+  | 'same-as-clearing'
+  | 'tax-key';
+
 export interface SettingProblem {
   field: keyof DatevSettings | `accounts.${DatevAccountRole}`;
+  code: SettingProblemCode;
+  params?: number[];
   message: string;
 }
 
@@ -78,15 +93,32 @@ export function defaultDatevSettings(): DatevSettings {
   };
 }
 
-function accountProblem(role: DatevAccountRole, value: string, length: number): string | undefined {
-  if (!/^\d+$/.test(value) || /^0+$/.test(value)) return 'Enter the account number in digits (not 0).';
+type AccountProblem = Pick<SettingProblem, 'code' | 'params' | 'message'>;
+
+function accountProblem(role: DatevAccountRole, value: string, length: number): AccountProblem | undefined {
+  if (!/^\d+$/.test(value) || /^0+$/.test(value))
+    return { code: 'account-digits', message: 'Enter the account number in digits (not 0).' };
   if (value.length === length) return undefined;
   if (PERSONAL_ROLES.has(role) && value.length === length + 1) {
-    return /^[1-6]/.test(value) ? undefined : `A debtor account has ${length + 1} digits and starts with 1 to 6.`;
+    return /^[1-6]/.test(value)
+      ? undefined
+      : {
+          code: 'debtor-start',
+          params: [length + 1],
+          message: `A debtor account has ${length + 1} digits and starts with 1 to 6.`,
+        };
   }
   return PERSONAL_ROLES.has(role)
-    ? `Use a general-ledger account of ${length} digits or a debtor account of ${length + 1} digits (the Sachkontenlänge is ${length}).`
-    : `Use an account of exactly ${length} digits (the Sachkontenlänge is ${length}).`;
+    ? {
+        code: 'general-or-debtor',
+        params: [length, length + 1],
+        message: `Use a general-ledger account of ${length} digits or a debtor account of ${length + 1} digits (the Sachkontenlänge is ${length}).`,
+      }
+    : {
+        code: 'account-exact',
+        params: [length],
+        message: `Use an account of exactly ${length} digits (the Sachkontenlänge is ${length}).`,
+      };
 }
 
 export function validateDatevSettings(settings: DatevSettings): SettingProblem[] {
@@ -95,6 +127,7 @@ export function validateDatevSettings(settings: DatevSettings): SettingProblem[]
   if (!/^\d{4,7}$/.test(settings.consultantNumber) || consultant < 1001) {
     problems.push({
       field: 'consultantNumber',
+      code: 'consultant-number',
       message: 'The Beraternummer has 4 to 7 digits (1001 to 9999999); your tax adviser has it.',
     });
   }
@@ -102,6 +135,7 @@ export function validateDatevSettings(settings: DatevSettings): SettingProblem[]
   if (!/^\d{1,5}$/.test(settings.clientNumber) || client < 1) {
     problems.push({
       field: 'clientNumber',
+      code: 'client-number',
       message: 'The Mandantennummer has 1 to 5 digits (1 to 99999); your tax adviser has it.',
     });
   }
@@ -110,30 +144,40 @@ export function validateDatevSettings(settings: DatevSettings): SettingProblem[]
     settings.fiscalYearStartMonth < 1 ||
     settings.fiscalYearStartMonth > 12
   ) {
-    problems.push({ field: 'fiscalYearStartMonth', message: 'Choose the month your fiscal year starts in (1 to 12).' });
+    problems.push({
+      field: 'fiscalYearStartMonth',
+      code: 'fiscal-month',
+      message: 'Choose the month your fiscal year starts in (1 to 12).',
+    });
   }
   const length = settings.accountLength;
   if (!Number.isInteger(length) || length < 4 || length > 8) {
     problems.push({
       field: 'accountLength',
+      code: 'account-length',
       message: 'The Sachkontenlänge is 4 to 8 digits, as set up for the client in DATEV.',
     });
     return problems;
   }
   for (const role of Object.keys(settings.accounts) as DatevAccountRole[]) {
-    const message = accountProblem(role, settings.accounts[role], length);
-    if (message) problems.push({ field: `accounts.${role}`, message });
+    const problem = accountProblem(role, settings.accounts[role], length);
+    if (problem) problems.push({ field: `accounts.${role}`, ...problem });
   }
   for (const role of Object.keys(settings.accounts) as DatevAccountRole[]) {
     if (role !== 'clearing' && settings.accounts[role] === settings.accounts.clearing) {
       problems.push({
         field: `accounts.${role}`,
+        code: 'same-as-clearing',
         message: 'This account must differ from the Amazon Pay clearing account: a booking needs two accounts.',
       });
     }
   }
   if (settings.feeTaxKey !== '' && !/^\d{1,4}$/.test(settings.feeTaxKey)) {
-    problems.push({ field: 'feeTaxKey', message: 'A BU-Schlüssel has 1 to 4 digits; leave it empty for none.' });
+    problems.push({
+      field: 'feeTaxKey',
+      code: 'tax-key',
+      message: 'A BU-Schlüssel has 1 to 4 digits; leave it empty for none.',
+    });
   }
   return problems;
 }

@@ -19,7 +19,9 @@ export const PRIVATE_KEYS = [
   'clockSkew',
   'onDemand',
 ] as const;
-export type PrivateKey = (typeof PRIVATE_KEYS)[number];
+/** Settings added after the move: never in `storage.local`. */
+type NewerKey = 'accounting' | 'bankCsvMappings';
+export type PrivateKey = (typeof PRIVATE_KEYS)[number] | NewerKey;
 
 /** Other open pages and the worker hear of a change here (IndexedDB has no change events of its own). */
 const CHANGES_CHANNEL = 'report-courier-settings';
