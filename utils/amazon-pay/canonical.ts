@@ -10,7 +10,8 @@ export type QueryParams = Record<string, string | number | undefined>;
 /** Inputs of the canonical request; `headers` are exactly the headers to sign. */
 export interface CanonicalRequestInput {
   method: string;
-  url: string;
+  /** Parsed already where the caller needs its host too: the signer parses each URL once. */
+  url: string | URL;
   headers: Record<string, string>;
   /** Lower-case hex SHA-256 of the body (of '' when there is none). */
   payloadHash: string;
@@ -74,7 +75,8 @@ export function canonicalHeaders(headers: Record<string, string>): { canonical: 
 }
 
 /** Parses a URL to sign, with an error that says what is wrong. */
-export function parseAbsoluteUrl(url: string): URL {
+export function parseAbsoluteUrl(url: string | URL): URL {
+  if (url instanceof URL) return url;
   try {
     return new URL(url);
   } catch {
@@ -87,16 +89,18 @@ export function parseAbsoluteUrl(url: string): URL {
  * parser's pathname), with no further normalisation; the query is canonicalised as above.
  */
 export function canonicalRequest(input: CanonicalRequestInput): string {
+  return canonicalRequestParts(input).canonicalRequest;
+}
+
+/** The canonical request with the signed-headers list it contains, which the Authorization header repeats. */
+export function canonicalRequestParts(input: CanonicalRequestInput): {
+  canonicalRequest: string;
+  signedHeaders: string;
+} {
   const url = parseAbsoluteUrl(input.url);
   const { canonical, signedHeaders } = canonicalHeaders(input.headers);
-  return [
-    input.method.toUpperCase(),
-    url.pathname,
-    canonicalQueryString(url.search),
-    canonical,
-    signedHeaders,
-    input.payloadHash,
-  ].join('\n');
+  const lines = [input.method.toUpperCase(), url.pathname, canonicalQueryString(url.search), canonical, signedHeaders];
+  return { canonicalRequest: `${lines.join('\n')}\n${input.payloadHash}`, signedHeaders };
 }
 
 /** Compact UTC `x-amz-pay-date`, e.g. `20240115T123456Z` (docs and the PHP/Java/.NET SDKs). */

@@ -34,11 +34,13 @@ export function decodeQueryComponent(text: string): string {
   }
 }
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 /** Lower-case hex, as used for every hash in the canonical request and string to sign. */
 export function toHex(bytes: ArrayBuffer | Uint8Array): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   let hex = '';
-  for (const byte of view) hex += byte.toString(16).padStart(2, '0');
+  for (let i = 0; i < view.length; i++) hex += HEX_BYTES[view[i]!];
   return hex;
 }
 
@@ -50,7 +52,10 @@ export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
   return btoa(binary);
 }
 
+/** Every GET and DELETE signs the hash of an empty body. */
+const EMPTY_SHA256_HEX = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 /** Lower-case hex SHA-256 of the UTF-8 bytes of `text`; synchronous (see sha256.ts). */
 export function sha256Hex(text: string): string {
-  return toHex(sha256(utf8(text)));
+  return text === '' ? EMPTY_SHA256_HEX : toHex(sha256(utf8(text)));
 }

@@ -15,33 +15,31 @@ const K = new Int32Array([
   0xc67178f2,
 ]);
 
-const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+/** The initial hash value, as int32: values above 2^31 read as doubles would keep the rounds off V8's integer path. */
+const INITIAL = new Int32Array([
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+]);
 
-/** The message schedule, reused: the hash runs to completion synchronously, so no two calls share it at once. */
+/** The message schedule and the running hash, reused: each call runs to completion synchronously, so no two share them. */
 const W = new Int32Array(64);
+const H = new Int32Array(8);
 
 /** The message with its padding: a 1 bit, zeros, and the bit length as a 64-bit big-endian number. */
-function padded(message: Uint8Array): Uint8Array {
+function padded(message: Uint8Array): DataView {
   const bytes = new Uint8Array(Math.ceil((message.length + 9) / 64) * 64);
   bytes.set(message);
   bytes[message.length] = 0x80;
-  const bits = message.length * 8;
-  const high = Math.floor(bits / 0x100000000);
-  for (let i = 0; i < 4; i++) {
-    bytes[bytes.length - 8 + i] = high >>> (24 - 8 * i);
-    bytes[bytes.length - 4 + i] = bits >>> (24 - 8 * i);
-  }
-  return bytes;
+  const view = new DataView(bytes.buffer);
+  view.setUint32(bytes.length - 8, Math.floor(message.length / 0x20000000));
+  view.setUint32(bytes.length - 4, (message.length << 3) >>> 0);
+  return view;
 }
 
 export function sha256(message: Uint8Array): Uint8Array<ArrayBuffer> {
   const data = padded(message);
-  let [h0, h1, h2, h3, h4, h5, h6, h7] = INITIAL as [number, number, number, number, number, number, number, number];
-  for (let offset = 0; offset < data.length; offset += 64) {
-    for (let t = 0; t < 16; t++) {
-      const i = offset + t * 4;
-      W[t] = (data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!;
-    }
+  H.set(INITIAL);
+  for (let offset = 0; offset < data.byteLength; offset += 64) {
+    for (let t = 0; t < 16; t++) W[t] = data.getInt32(offset + t * 4);
     for (let t = 16; t < 64; t++) {
       const x = W[t - 15]!;
       const y = W[t - 2]!;
@@ -49,14 +47,14 @@ export function sha256(message: Uint8Array): Uint8Array<ArrayBuffer> {
       const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
       W[t] = (W[t - 16]! + s0 + W[t - 7]! + s1) | 0;
     }
-    let a = h0,
-      b = h1,
-      c = h2,
-      d = h3,
-      e = h4,
-      f = h5,
-      g = h6,
-      h = h7;
+    let a = H[0]!,
+      b = H[1]!,
+      c = H[2]!,
+      d = H[3]!,
+      e = H[4]!,
+      f = H[5]!,
+      g = H[6]!,
+      h = H[7]!;
     for (let t = 0; t < 64; t++) {
       const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const t1 = (h + s1 + ((e & f) ^ (~e & g)) + K[t]! + W[t]!) | 0;
@@ -71,21 +69,17 @@ export function sha256(message: Uint8Array): Uint8Array<ArrayBuffer> {
       b = a;
       a = (t1 + t2) | 0;
     }
-    h0 = (h0 + a) | 0;
-    h1 = (h1 + b) | 0;
-    h2 = (h2 + c) | 0;
-    h3 = (h3 + d) | 0;
-    h4 = (h4 + e) | 0;
-    h5 = (h5 + f) | 0;
-    h6 = (h6 + g) | 0;
-    h7 = (h7 + h) | 0;
+    H[0] = H[0]! + a;
+    H[1] = H[1]! + b;
+    H[2] = H[2]! + c;
+    H[3] = H[3]! + d;
+    H[4] = H[4]! + e;
+    H[5] = H[5]! + f;
+    H[6] = H[6]! + g;
+    H[7] = H[7]! + h;
   }
   const digest = new Uint8Array(32);
-  [h0, h1, h2, h3, h4, h5, h6, h7].forEach((word, i) => {
-    digest[i * 4] = word >>> 24;
-    digest[i * 4 + 1] = word >>> 16;
-    digest[i * 4 + 2] = word >>> 8;
-    digest[i * 4 + 3] = word;
-  });
+  const out = new DataView(digest.buffer);
+  for (let i = 0; i < 8; i++) out.setInt32(i * 4, H[i]!);
   return digest;
 }

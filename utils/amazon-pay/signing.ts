@@ -3,7 +3,7 @@
  * service worker, a page and Node >= 20: only globalThis.crypto.subtle, TextEncoder and btoa are used. Hashing is
  * done here, synchronously (sha256.ts): the one WebCrypto call per request is the signature.
  */
-import { canonicalHeaders, canonicalRequest, formatAmzDate, parseAbsoluteUrl } from './canonical';
+import { canonicalRequestParts, formatAmzDate, parseAbsoluteUrl } from './canonical';
 import { sha256Hex, toBase64, utf8 } from './encoding';
 import { regionForHost } from './endpoints';
 
@@ -64,7 +64,11 @@ export function stringToSign(algorithm: SignatureAlgorithm, canonical: string): 
 }
 
 /** The headers every request signs; `user-agent` is never among them (browsers cannot set it reliably). */
-export function headersToSign(input: { url: string; date?: Date; idempotencyKey?: string }): Record<string, string> {
+export function headersToSign(input: {
+  url: string | URL;
+  date?: Date;
+  idempotencyKey?: string;
+}): Record<string, string> {
   const host = parseAbsoluteUrl(input.url).hostname;
   const headers: Record<string, string> = {
     accept: 'application/json',
@@ -84,19 +88,20 @@ export async function prepareSignature(input: SignatureInput): Promise<Signature
     throw new Error(`Unknown signature algorithm "${String(algorithm)}": use ${Object.keys(SALT_LENGTH).join(' or ')}`);
   }
   if (!input.publicKeyId) throw new Error('Cannot sign a request without a public key ID');
-  const headers = headersToSign(input);
-  const canonical = canonicalRequest({
+  const url = parseAbsoluteUrl(input.url);
+  const headers = headersToSign({ ...input, url });
+  const { canonicalRequest, signedHeaders } = canonicalRequestParts({
     method: input.method,
-    url: input.url,
+    url,
     headers,
     payloadHash: sha256Hex(input.body ?? ''),
   });
   return {
     algorithm,
     headers,
-    signedHeaders: canonicalHeaders(headers).signedHeaders,
-    canonicalRequest: canonical,
-    stringToSign: stringToSign(algorithm, canonical),
+    signedHeaders,
+    canonicalRequest,
+    stringToSign: stringToSign(algorithm, canonicalRequest),
   };
 }
 

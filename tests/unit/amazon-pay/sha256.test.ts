@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toHex } from '@/utils/amazon-pay/encoding';
+import { sha256Hex, toHex } from '@/utils/amazon-pay/encoding';
 import { sha256 } from '@/utils/amazon-pay/sha256';
 
 const webCrypto = async (bytes: Uint8Array<ArrayBuffer>) => toHex(await crypto.subtle.digest('SHA-256', bytes));
@@ -28,6 +28,11 @@ describe('SHA-256', () => {
     ],
   ])('matches the FIPS 180-4 example for %j', (text, digest) => {
     expect(toHex(sha256(ascii(text)))).toBe(digest);
+  });
+
+  it('hashes an empty body and text to the hex WebCrypto gives (the empty body is a constant)', async () => {
+    for (const text of ['', 'a', 'GET\n/v2/reports\n'])
+      expect(sha256Hex(text), JSON.stringify(text)).toBe(await webCrypto(ascii(text)));
   });
 
   it('matches the one-million-"a" example (many blocks)', () => {
