@@ -14,7 +14,9 @@ import { sendMessage } from '@/utils/messaging/client';
 import type { ReportListing, SerializedError } from '@/utils/messaging/protocol';
 import { readCachedListing } from '@/utils/views/cached-listing';
 import { errorText } from '@/utils/views/error-text';
+import { readLastPayout, type LastPayout as Payout } from '@/utils/views/last-payout';
 import type { ReportFilters } from '@/utils/views/report-filters';
+import { LastPayout } from './LastPayout';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
@@ -36,7 +38,13 @@ export async function readPopupStart(db: JobsDb = openJobsDb()): Promise<PopupSt
   return { accounts, selectedId: selected?.id, listing, filters };
 }
 
-export function App({ start }: { start: Promise<PopupStart> }) {
+interface Props {
+  start: Promise<PopupStart>;
+  /** The ledger's newest payout, read after the first rows are painted. */
+  readPayout?: () => Promise<Payout | undefined>;
+}
+
+export function App({ start, readPayout = readLastPayout }: Props) {
   const [popup, setPopup] = useState<PopupStart>();
   const [error, setError] = useState<SerializedError>();
 
@@ -90,6 +98,7 @@ export function App({ start }: { start: Promise<PopupStart> }) {
           />
         </>
       )}
+      {popup && <LastPayout read={readPayout} />}
     </main>
   );
 }

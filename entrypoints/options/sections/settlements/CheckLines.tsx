@@ -1,7 +1,7 @@
 import { t } from '@/utils/i18n';
 import type { Check } from '@/utils/ledger/checks';
-import { Light } from './Light';
-import { formatMinor } from './money';
+import { Light } from '@/components/Light';
+import { formatMinor } from '@/utils/views/money';
 
 const lines = (list: number[]) => (list.length > 0 ? list.join(', ') : '–');
 

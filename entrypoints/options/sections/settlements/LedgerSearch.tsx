@@ -2,7 +2,7 @@ import { t } from '@/utils/i18n';
 import type { SearchResult } from '@/utils/ledger/search';
 import { formatDateTime } from '@/utils/views/format';
 import { CATEGORY_LABEL } from './labels';
-import { formatMinor } from './money';
+import { formatMinor } from '@/utils/views/money';
 
 interface Props {
   query: string;

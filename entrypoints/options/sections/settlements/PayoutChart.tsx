@@ -1,7 +1,7 @@
 import { t } from '@/utils/i18n';
 import { layoutChart, type CurrencySeries } from '@/utils/views/settlement-chart';
 import { formatDateTime, formatDay } from '@/utils/views/format';
-import { formatMinor } from './money';
+import { formatMinor } from '@/utils/views/money';
 
 interface Props {
   series: CurrencySeries;

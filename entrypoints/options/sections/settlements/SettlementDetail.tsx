@@ -9,7 +9,7 @@ import type { CurrencySeries } from '@/utils/views/settlement-chart';
 import { CheckLines } from './CheckLines';
 import { CATEGORY_LABEL } from './labels';
 import { ledgerDb } from './ledger-db';
-import { formatMinor, formatRate } from './money';
+import { formatMinor, formatRate } from '@/utils/views/money';
 import { PayoutChart } from './PayoutChart';
 
 interface Props {

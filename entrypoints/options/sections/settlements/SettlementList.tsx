@@ -3,8 +3,8 @@ import { t } from '@/utils/i18n';
 import type { ListedSettlement } from '@/utils/ledger/queries';
 import type { CategoryTotals } from '@/utils/ledger/summary';
 import { formatDateTime } from '@/utils/views/format';
-import { Light } from './Light';
-import { formatMinor } from './money';
+import { Light } from '@/components/Light';
+import { formatMinor } from '@/utils/views/money';
 
 const REVERSALS = new Set(['refund', 'chargeback', 'atoz', 'dispute']);
 const sum = (

@@ -1,5 +1,5 @@
-import { currencyExponent } from '@/utils/ledger/currencies';
-import { uiLanguage } from '@/utils/i18n';
+import { currencyExponent } from '../ledger/currencies';
+import { uiLanguage } from '../i18n';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
