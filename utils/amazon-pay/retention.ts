@@ -1,6 +1,7 @@
+import { DAY_MS } from '../time/days';
+
 /** Amazon keeps reports for 90 days after creation (amazon-pay-api.md §2.7); nothing older can be listed or fetched. */
 
-export const DAY_MS = 86_400_000;
 export const RETENTION_MS = 90 * DAY_MS;
 /** Within this margin of deletion a report is "about to go" and worth a warning. */
 export const EXPIRY_WARNING_MS = 7 * DAY_MS;

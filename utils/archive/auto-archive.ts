@@ -1,5 +1,6 @@
 import { readCachedReports } from '../amazon-pay/report-cache';
-import { DAY_MS, expiresSoon, retentionStart } from '../amazon-pay/retention';
+import { expiresSoon, retentionStart } from '../amazon-pay/retention';
+import { DAY_MS } from '../time/days';
 import { searchHistory } from '../downloads/history';
 import type { AutoArchiveSettings, AutoArchiveView, SerializedError } from '../messaging/protocol';
 import { definePrivateSetting } from '../settings/private-settings';

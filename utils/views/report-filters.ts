@@ -1,4 +1,5 @@
-import { DAY_MS, expiresSoon } from '../amazon-pay/retention';
+import { expiresSoon } from '../amazon-pay/retention';
+import { DAY_MS } from '../time/days';
 import type { ReportView } from '../messaging/protocol';
 
 export type PeriodChoice = '7' | '30' | '90' | 'custom';

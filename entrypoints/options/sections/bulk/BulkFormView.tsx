@@ -2,7 +2,8 @@ import { accountDescription } from '@/components/AccountPicker';
 import { t } from '@/utils/i18n';
 import type { AccountView, BulkPreview, ReportView } from '@/utils/messaging/protocol';
 import { reportTypeName } from '@/utils/views/format';
-import { oldestDay, typesForAccounts, utcDay, type BulkForm } from './bulk-selection';
+import { oldestDay, typesForAccounts, type BulkForm } from '@/utils/bulk/selection';
+import { utcDay } from '@/utils/time/days';
 import { CheckGroup } from './CheckGroup';
 import { PreviewTable } from './PreviewTable';
 

@@ -2,7 +2,7 @@ import { Notice } from '@/components/Notice';
 import { ProgressBar } from '@/components/ProgressBar';
 import { t } from '@/utils/i18n';
 import type { AccountView, JobView } from '@/utils/messaging/protocol';
-import type { FailureGroup, RunProgress } from './bulk-run';
+import type { FailureGroup, RunProgress } from '@/utils/bulk/run';
 import { JobTable } from './JobTable';
 
 export interface RunActions {

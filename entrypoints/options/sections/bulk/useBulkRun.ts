@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { toSerialized } from '@/components/hooks/useReportListing';
 import { sendMessage } from '@/utils/messaging/client';
 import type { BulkPreview, SerializedError } from '@/utils/messaging/protocol';
-import { batchesWithFailures, bulkRunItem, liveCount, startBatches, summarize, type BulkRun } from './bulk-run';
+import { batchesWithFailures, bulkRunItem, liveCount, startBatches, summarize, type BulkRun } from '@/utils/bulk/run';
 import { useBatches } from './useBatches';
 
 /** The stored run (if any), its live state, and what the run's buttons do to every batch in it. */

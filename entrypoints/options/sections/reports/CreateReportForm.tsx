@@ -1,5 +1,5 @@
 import { t } from '@/utils/i18n';
-import { utcDay } from '../bulk/bulk-selection';
+import { utcDay } from '@/utils/time/days';
 import type { ReportRequestForm } from './report-range';
 import { ReportTypeField } from './ReportTypeField';
 

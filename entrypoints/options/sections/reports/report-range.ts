@@ -1,7 +1,6 @@
 import type { MessageKey } from '@/utils/i18n';
-import { utcDay } from '../bulk/bulk-selection';
+import { DAY_MS, utcDay } from '@/utils/time/days';
 
-const DAY = 86_400_000;
 /** Amazon refuses a range that ends in the future; a minute's margin covers a slightly fast clock. */
 const END_MARGIN_MS = 60_000;
 
@@ -13,7 +12,7 @@ export interface ReportRequestForm {
 }
 
 export function defaultReportForm(reportType: string, now: number): ReportRequestForm {
-  return { reportType, from: utcDay(now - 7 * DAY), to: utcDay(now) };
+  return { reportType, from: utcDay(now - 7 * DAY_MS), to: utcDay(now) };
 }
 
 /** From the start of the first day to the end of the last one, but never past now. */

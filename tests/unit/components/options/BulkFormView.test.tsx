@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { defaultForm, type BulkForm } from '@/entrypoints/options/sections/bulk/bulk-selection';
+import { defaultForm, type BulkForm } from '@/utils/bulk/selection';
 import { BulkFormView } from '@/entrypoints/options/sections/bulk/BulkFormView';
 import type { BulkPreview } from '@/utils/messaging/protocol';
 import { expectAccessible } from '../a11y';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { RunProgress } from '@/entrypoints/options/sections/bulk/bulk-run';
+import type { RunProgress } from '@/utils/bulk/run';
 import { BulkRunView } from '@/entrypoints/options/sections/bulk/BulkRunView';
 import type { JobView } from '@/utils/messaging/protocol';
 import { expectAccessible } from '../a11y';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  batchesWithFailures,
-  groupFailures,
-  startBatches,
-  summarize,
-} from '@/entrypoints/options/sections/bulk/bulk-run';
-import { batch, job } from './fixtures';
+import { batchesWithFailures, groupFailures, startBatches, summarize } from '@/utils/bulk/run';
+import { batch, job } from '../components/options/fixtures';
 
 describe('a bulk run across batches', () => {
   it('adds the batches up into one figure', () => {

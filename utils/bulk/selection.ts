@@ -1,7 +1,8 @@
-import { DAY_MS, RETENTION_MS } from '@/utils/amazon-pay/retention';
+import { RETENTION_MS } from '@/utils/amazon-pay/retention';
 import { REPORT_TYPES, typesFor } from '@/utils/amazon-pay/report-types';
 import type { MessageKey } from '@/utils/i18n';
 import type { AccountView, BulkSelection, ReportView } from '@/utils/messaging/protocol';
+import { DAY_MS, utcDay } from '@/utils/time/days';
 
 export const DEFAULT_DAYS = 30;
 
@@ -12,10 +13,6 @@ export interface BulkForm {
   /** yyyy-mm-dd (UTC days, like the report dates shown elsewhere). */
   from: string;
   to: string;
-}
-
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 export function oldestDay(now: number): string {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultForm,
-  formProblem,
-  toSelection,
-  typesForAccounts,
-  type BulkForm,
-} from '@/entrypoints/options/sections/bulk/bulk-selection';
+import { defaultForm, formProblem, toSelection, typesForAccounts, type BulkForm } from '@/utils/bulk/selection';
 import { typesFor } from '@/utils/amazon-pay/report-types';
-import { account, NOW } from './fixtures';
+import { account, NOW } from '../components/options/fixtures';
 
 const form = (patch: Partial<BulkForm> = {}): BulkForm => ({ ...defaultForm([account()], NOW), ...patch });
 
