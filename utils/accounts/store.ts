@@ -17,7 +17,20 @@ export async function saveAccount(account: Account): Promise<void> {
   const accounts = await accountsItem.getValue();
   const index = accounts.findIndex((a) => a.id === account.id);
   if (index === -1) accounts.push(account);
-  else accounts[index] = account;
+  else {
+    // The form knows nothing of seller ids: what capture learned stays.
+    const learned = accounts[index]!.sellerIds;
+    accounts[index] = learned && !account.sellerIds ? { ...account, sellerIds: learned } : account;
+  }
+  await accountsItem.setValue(accounts);
+}
+
+/** Records that a settlement file captured for this account was paid to `sellerId`. */
+export async function rememberSellerId(accountId: string, sellerId: string): Promise<void> {
+  const accounts = await accountsItem.getValue();
+  const account = accounts.find((a) => a.id === accountId);
+  if (!account || !sellerId || account.sellerIds?.includes(sellerId)) return;
+  account.sellerIds = [...(account.sellerIds ?? []), sellerId];
   await accountsItem.setValue(accounts);
 }
 

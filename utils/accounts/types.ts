@@ -11,4 +11,6 @@ export interface Account {
   publicKeyId: string;
   algorithm: SigningAlgorithm;
   createdAt: string;
+  /** Amazon seller ids found in settlement files captured for this account: the ledger's settlements it owns. */
+  sellerIds?: string[];
 }

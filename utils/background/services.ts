@@ -8,6 +8,7 @@ import { openJobsDb, type JobsDb } from '../downloads/jobs-store';
 import { createDownloadPipeline, type DownloadPipeline } from '../downloads/pipeline';
 import { alarmSchedule } from '../downloads/wake';
 import { loadKey } from '../keys/keystore';
+import { openLedgerDb } from '../ledger/db';
 import { definePrivateSetting } from '../settings/private-settings';
 import { ensureIndexedDb } from '../storage/indexed-db';
 import { createBroadcaster, type Broadcaster } from './broadcast';
@@ -27,6 +28,8 @@ export interface Services {
   accountsInRegion(region: Account['region']): Promise<Account[]>;
   /** `keyId`: the key store entry to sign with, the account's own key unless a candidate is tested. */
   client(account: Account, keyId?: string): ReportsClient;
+  /** The ledger's database, opened on first use. */
+  ledger(): Promise<IDBDatabase>;
 }
 
 export class AccountNotFoundError extends ReportCourierError<{ accountId: string }> {
@@ -84,5 +87,12 @@ export async function createServices(): Promise<Services> {
   const accountsInRegion = async (region: Account['region']) =>
     (await listAccounts()).filter((a) => a.region === region);
 
-  return { skew, db, pipeline, broadcaster, bytes, account, accountsInRegion, client };
+  let ledgerOpening: Promise<IDBDatabase> | undefined;
+  const ledger = () =>
+    (ledgerOpening ??= openLedgerDb().catch((error: unknown) => {
+      ledgerOpening = undefined;
+      throw error;
+    }));
+
+  return { skew, db, pipeline, broadcaster, bytes, account, accountsInRegion, client, ledger };
 }

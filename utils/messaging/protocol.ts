@@ -148,11 +148,18 @@ export interface Protocol {
   ping: { request: Record<string, never>; response: { version: string } };
   listAccounts: { request: Record<string, never>; response: { accounts: AccountView[]; selectedId?: string } };
   selectAccount: { request: { accountId: string }; response: null };
+  /** The ledger's settlements of the account's seller ids: `own` it alone has, `shared` with another account. */
+  accountSettlements: { request: { accountId: string }; response: { own: number; shared: number } };
   /**
    * Cancels the account's downloads, deletes its private key from this browser and forgets its settings, requested
-   * reports, auto-archive and report list. `historyKept`: how many download history entries of it remain.
+   * reports, auto-archive and report list; with `dropSettlements`, first deletes its own settlements from the
+   * ledger. `historyKept`: download history entries of it that remain; `settlementsKept`: ledger settlements of its
+   * seller ids that remain.
    */
-  removeAccount: { request: { accountId: string }; response: { keyDeleted: boolean; historyKept: number } };
+  removeAccount: {
+    request: { accountId: string; dropSettlements?: boolean };
+    response: { keyDeleted: boolean; historyKept: number; settlementsDropped: number; settlementsKept: number };
+  };
   /**
    * `cached` answers at once from the local cache; `fresh` asks Amazon and updates the cache. Without `accountId`:
    * the remembered account (for a Seller Central panel, one of its region's), or an error with code `no-account`.

@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearPrivateSettings } from '@/tests/unit/helpers/private-settings';
-import { listAccounts, removeAccount, saveAccount, selectAccount, selectedAccount } from '@/utils/accounts/store';
+import {
+  getAccount,
+  listAccounts,
+  rememberSellerId,
+  removeAccount,
+  saveAccount,
+  selectAccount,
+  selectedAccount,
+} from '@/utils/accounts/store';
 import type { Account } from '@/utils/accounts/types';
 
 const account = (id: string): Account => ({
@@ -23,6 +31,17 @@ describe('account settings', () => {
     expect((await listAccounts()).map((a) => a.label)).toEqual(['renamed', 'b']);
     await removeAccount('a');
     expect((await listAccounts()).map((a) => a.id)).toEqual(['b']);
+  });
+
+  it('remembers the seller ids capture found, once each, and an edit from the form keeps them', async () => {
+    await saveAccount(account('a'));
+    await rememberSellerId('a', 'A1SELLER');
+    await rememberSellerId('a', 'A1SELLER');
+    await rememberSellerId('a', 'A2SELLER');
+    await rememberSellerId('gone', 'A3SELLER');
+    await saveAccount({ ...account('a'), label: 'renamed' });
+    expect(await getAccount('a')).toMatchObject({ label: 'renamed', sellerIds: ['A1SELLER', 'A2SELLER'] });
+    expect(await getAccount('gone')).toBeUndefined();
   });
 
   it('starts empty again once storage is cleared (the fallback list is never mutated)', async () => {

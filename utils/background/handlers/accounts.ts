@@ -1,3 +1,4 @@
+import { accountSettlements, dropAccountSettlements } from '../../accounts/settlements';
 import { listAccounts, removeAccount, selectAccount, selectedAccount } from '../../accounts/store';
 import { deleteCachedReports } from '../../amazon-pay/report-cache';
 import { removeAutoArchiveState } from '../../archive/auto-archive';
@@ -11,7 +12,7 @@ import type { Services } from '../services';
 
 export function accountHandlers(
   services: Services,
-): Pick<Handlers, 'listAccounts' | 'selectAccount' | 'removeAccount'> {
+): Pick<Handlers, 'listAccounts' | 'selectAccount' | 'accountSettlements' | 'removeAccount'> {
   return {
     async listAccounts() {
       const accounts = await listAccounts();
@@ -33,11 +34,18 @@ export function accountHandlers(
       await selectAccount(accountId);
       return null;
     },
+    async accountSettlements({ accountId }) {
+      return accountSettlements(await services.ledger(), accountId);
+    },
     /**
-     * Stops the account's downloads, then forgets its key, settings, requested reports, auto-archive and report
-     * list: nothing of it is left to sign with or to follow. Its download history stays, like the files it names.
+     * Drops the account's own settlements from the ledger when asked (first: if that fails, nothing is removed),
+     * stops its downloads, then forgets its key, settings, requested reports, auto-archive and report list: nothing
+     * of it is left to sign with or to follow. Its download history stays, like the files it names.
      */
-    async removeAccount({ accountId }) {
+    async removeAccount({ accountId, dropSettlements = false }) {
+      const ledger = await services.ledger();
+      const settlementsDropped = dropSettlements ? await dropAccountSettlements(ledger, accountId) : 0;
+      const { own, shared } = await accountSettlements(ledger, accountId);
       const { jobs } = await services.pipeline.snapshot();
       await services.pipeline.cancelJobs(jobs.filter((j) => j.accountId === accountId).map((j) => j.id));
       await deleteKey(accountId);
@@ -48,7 +56,7 @@ export function accountHandlers(
       await deleteCachedReports(accountId);
       await removeAccount(accountId);
       const historyKept = (await searchHistory(services.db, { accountId })).length;
-      return { keyDeleted: !(await hasKey(accountId)), historyKept };
+      return { keyDeleted: !(await hasKey(accountId)), historyKept, settlementsDropped, settlementsKept: own + shared };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { EnvironmentBadge, regionName } from '@/components/AccountPicker';
 import { Notice } from '@/components/Notice';
 import { t } from '@/utils/i18n';
@@ -22,6 +22,24 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
   const [testing, setTesting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<SerializedError>();
+  const [settlements, setSettlements] = useState<{ own: number; shared: number }>();
+  const [dropSettlements, setDropSettlements] = useState(false);
+
+  useEffect(() => {
+    if (!confirming) return;
+    let live = true;
+    setDropSettlements(false);
+    sendMessage('accountSettlements', { accountId: account.id })
+      .then((counts) => {
+        if (live) setSettlements(counts);
+      })
+      .catch((e) => {
+        if (live) setFailure(toSerialized(e));
+      });
+    return () => {
+      live = false;
+    };
+  }, [confirming, account.id]);
 
   const test = () => {
     setTesting(true);
@@ -33,10 +51,13 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
   };
   const remove = () => {
     setFailure(undefined);
-    sendMessage('removeAccount', { accountId: account.id })
+    sendMessage('removeAccount', { accountId: account.id, dropSettlements })
       .then((r) => {
-        const removed = t(r.keyDeleted ? 'accountRemoved' : 'accountRemovedKeyLeft', account.label);
-        onRemoved(r.historyKept > 0 ? `${removed} ${t('accountHistoryKept', r.historyKept)}` : removed);
+        const said = [t(r.keyDeleted ? 'accountRemoved' : 'accountRemovedKeyLeft', account.label)];
+        if (r.historyKept > 0) said.push(t('accountHistoryKept', r.historyKept));
+        if (r.settlementsDropped > 0) said.push(t('accountSettlementsDropped', r.settlementsDropped));
+        if (r.settlementsKept > 0) said.push(t('accountSettlementsKept', r.settlementsKept));
+        onRemoved(said.join(' '));
       })
       .catch((e) => setFailure(toSerialized(e)));
   };
@@ -96,6 +117,19 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
         <p class="hint" role="status">
           {t('removeWarning')}
         </p>
+      )}
+      {confirming && settlements && settlements.own > 0 && (
+        <label class="hint">
+          <input
+            type="checkbox"
+            checked={dropSettlements}
+            onChange={(e) => setDropSettlements(e.currentTarget.checked)}
+          />{' '}
+          {t('removeDropSettlements', settlements.own)}
+        </label>
+      )}
+      {confirming && settlements && settlements.shared > 0 && (
+        <p class="hint">{t('removeSettlementsShared', settlements.shared)}</p>
       )}
       {failure && <Notice tone="error">{errorText(failure)}</Notice>}
       {verdict && (
