@@ -7,7 +7,8 @@ import type { AccountView, HistoryView, SerializedError } from '@/utils/messagin
 import { errorText } from '@/utils/views/error-text';
 import { AccountChooser } from '../bulk/AccountChooser';
 import { AccountGate } from '../bulk/AccountGate';
-import { historyCsv, newestFirst, saveTextFile, searchEntries } from './history-csv';
+import { historyCsv, newestFirst, searchEntries } from '@/utils/downloads/history-csv';
+import { saveTextFile } from '@/utils/views/save-file';
 import { HistoryTable } from './HistoryTable';
 
 export function HistorySection() {

@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
 import { utcDay } from '@/utils/time/days';
-import type { ReportRequestForm } from './report-range';
+import type { ReportRequestForm } from '@/utils/archive/report-range';
 import { ReportTypeField } from './ReportTypeField';
 
 interface Props {

@@ -9,7 +9,7 @@ import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { CreateReportForm } from './CreateReportForm';
 import { OnDemandList } from './OnDemandList';
-import { defaultReportForm, rangeProblem, toRange, type ReportRequestForm } from './report-range';
+import { defaultReportForm, rangeProblem, toRange, type ReportRequestForm } from '@/utils/archive/report-range';
 import { useOnDemand } from './useOnDemand';
 
 /** Create a report, then watch it: Amazon prepares it, the background downloads it when it is done. */

@@ -1,6 +1,6 @@
 import { SCHEDULE_FREQUENCIES } from '@/utils/amazon-pay/types';
 import { t } from '@/utils/i18n';
-import { frequencyLabel, type ScheduleForm as Form } from './schedule-rules';
+import { frequencyLabel, type ScheduleForm as Form } from '@/utils/archive/schedule-form';
 import { ReportTypeField } from './ReportTypeField';
 
 interface Props {

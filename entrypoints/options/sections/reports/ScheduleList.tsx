@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { ScheduleView } from '@/utils/messaging/protocol';
 import { formatDateTime, reportTypeName } from '@/utils/views/format';
-import { frequencyLabel } from './schedule-rules';
+import { frequencyLabel } from '@/utils/archive/schedule-form';
 
 interface Props {
   schedules: ScheduleView[];

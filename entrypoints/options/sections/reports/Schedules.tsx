@@ -6,7 +6,7 @@ import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, ScheduleView, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
-import { defaultScheduleForm, scheduleProblem, type ScheduleForm as Form } from './schedule-rules';
+import { defaultScheduleForm, scheduleProblem, type ScheduleForm as Form } from '@/utils/archive/schedule-form';
 import { ScheduleForm } from './ScheduleForm';
 import { ScheduleList } from './ScheduleList';
 

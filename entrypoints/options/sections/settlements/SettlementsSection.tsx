@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
-import { saveTextFile } from '../history/history-csv';
+import { saveTextFile } from '@/utils/views/save-file';
 import { t } from '@/utils/i18n';
 import type { StoredFile } from '@/utils/ledger/db';
 import { importSettlementFile } from '@/utils/ledger/import';

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { CreateReportForm } from '@/entrypoints/options/sections/reports/CreateReportForm';
 import { OnDemandList } from '@/entrypoints/options/sections/reports/OnDemandList';
-import { defaultReportForm, rangeProblem, toRange } from '@/entrypoints/options/sections/reports/report-range';
+import { defaultReportForm } from '@/utils/archive/report-range';
 import { creatableTypes } from '@/utils/amazon-pay/report-types';
 import type { JobView, OnDemandView } from '@/utils/messaging/protocol';
 import { expectAccessible } from '../a11y';
@@ -22,36 +22,6 @@ function item(overrides: Partial<OnDemandView> = {}): OnDemandView {
     ...overrides,
   };
 }
-
-describe('the report range', () => {
-  it.each([
-    [{ reportType: '' }, 'reportNeedType'],
-    [{ from: '' }, 'periodMissing'],
-    [{ to: '2026-11-21' }, 'periodFuture'],
-    [{ from: '2026-11-10', to: '2026-11-09' }, 'periodReversed'],
-    [{ from: '2026-11-20', to: '2026-11-20' }, undefined],
-    [{}, undefined],
-  ])('%o → %s', (patch, problem) => {
-    expect(rangeProblem({ ...defaultReportForm(ORDER, NOW), ...patch }, NOW)).toBe(problem);
-  });
-
-  it('is empty when today has not started yet (just after midnight UTC)', () => {
-    const justAfterMidnight = Date.parse('2026-11-20T00:00:30Z');
-    expect(rangeProblem({ reportType: ORDER, from: '2026-11-20', to: '2026-11-20' }, justAfterMidnight)).toBe(
-      'reportRangeEmpty',
-    );
-  });
-
-  it('covers whole UTC days and never ends in the future', () => {
-    expect(toRange({ reportType: ORDER, from: '2026-11-01', to: '2026-11-07' }, NOW)).toEqual({
-      startTime: '2026-11-01T00:00:00.000Z',
-      endTime: '2026-11-07T23:59:59.000Z',
-    });
-    expect(toRange({ reportType: ORDER, from: '2026-11-19', to: '2026-11-20' }, NOW).endTime).toBe(
-      '2026-11-20T11:59:00.000Z',
-    );
-  });
-});
 
 describe('the create-report form', () => {
   it('offers only the types Amazon allows, never the live settlement', async () => {

@@ -1,6 +1,9 @@
 import { SCHEDULE_FREQUENCIES } from '@/utils/amazon-pay/types';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { ScheduleView } from '@/utils/messaging/protocol';
+import { DAY_MS } from '@/utils/time/days';
+
+const HOUR_MS = 3_600_000;
 
 export interface ScheduleForm {
   reportType: string;
@@ -29,7 +32,7 @@ export function localInputValue(ms: number): string {
 }
 
 export function defaultScheduleForm(reportType: string, now: number): ScheduleForm {
-  const tomorrowOnTheHour = Math.ceil(now / 3_600_000) * 3_600_000 + 86_400_000;
+  const tomorrowOnTheHour = Math.ceil(now / HOUR_MS) * HOUR_MS + DAY_MS;
   return {
     reportType,
     scheduleFrequency: 'P1D',
