@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging/client';
+import { sendMessage, toSerialized } from '@/utils/messaging/client';
 import type { AccountView, ReportListing, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { formatUpdated } from '@/utils/views/format';
@@ -8,7 +8,7 @@ import { applyFilters, choicesOnly, expiringUnarchived, type ReportFilters } fro
 import { BulkBar } from './BulkBar';
 import { Filters } from './Filters';
 import { useDownloads } from './hooks/useDownloads';
-import { toSerialized, useReportListing } from './hooks/useReportListing';
+import { useReportListing } from './hooks/useReportListing';
 import { useRememberedFilters } from './hooks/useRememberedFilters';
 import { Notice } from './Notice';
 import { ReportList } from './ReportList';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { sendMessage, RemoteError } from '@/utils/messaging/client';
+import { sendMessage, toSerialized } from '@/utils/messaging/client';
 import type { ReportListing, SerializedError } from '@/utils/messaging/protocol';
 
 export interface ListingState {
@@ -53,18 +53,4 @@ export function useReportListing(accountId: string | undefined, initial?: Report
   }, [accountId, refresh, seed]);
 
   return { listing, refreshing, error, refresh };
-}
-
-export function toSerialized(error: unknown): SerializedError {
-  if (error instanceof RemoteError) {
-    return {
-      name: error.name,
-      code: error.code,
-      message: error.message,
-      userMessage: error.userMessage,
-      details: error.details,
-    };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { name: 'Error', code: 'unknown', message, userMessage: message };
 }

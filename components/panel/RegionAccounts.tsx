@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
-import { toSerialized } from '@/components/hooks/useReportListing';
+import { toSerialized } from '@/utils/messaging/client';
 import type { Region } from '@/utils/amazon-pay/endpoints';
 import { t } from '@/utils/i18n';
 import type { PanelAccount, ReportListing, SerializedError } from '@/utils/messaging/protocol';

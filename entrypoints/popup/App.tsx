@@ -4,13 +4,12 @@ import { accountDescription, AccountPicker, EnvironmentBadge } from '@/component
 import { KeyStorageNotice } from '@/components/KeyStorageNotice';
 import { Notice } from '@/components/Notice';
 import { ReportsPanel } from '@/components/ReportsPanel';
-import { toSerialized } from '@/components/hooks/useReportListing';
+import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { loadRememberedFilters } from '@/components/hooks/useRememberedFilters';
 import { listAccounts, selectedAccount } from '@/utils/accounts/store';
 import type { Account } from '@/utils/accounts/types';
 import { openJobsDb, type JobsDb } from '@/utils/downloads/jobs-store';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging/client';
 import type { ReportListing, SerializedError } from '@/utils/messaging/protocol';
 import { readCachedListing } from '@/utils/views/cached-listing';
 import { errorText } from '@/utils/views/error-text';

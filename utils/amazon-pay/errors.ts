@@ -1,60 +1,9 @@
 /**
- * Typed errors of the Amazon Pay client. Each carries a short `userMessage` (actionable, no secrets) and
- * serialises to plain data so it survives extension messaging (`toJSON`).
+ * Typed errors of the Amazon Pay client, on the product's one base (utils/errors/base.ts): each carries a short
+ * `userMessage` (actionable, no secrets) and serialises to plain data so it survives extension messaging.
  */
-
-/** Stable identifiers the UI may branch on. */
-export type ErrorCode =
-  | 'unknown'
-  | 'unauthorized'
-  | 'account-inactive'
-  | 'not-found'
-  | 'rate-limited'
-  | 'not-ready'
-  | 'amazon-unavailable'
-  | 'invalid-request'
-  | 'amazon-error'
-  | 'signature-mismatch'
-  | 'clock-skew'
-  | 'bad-response'
-  | 'network'
-  | 'key-missing'
-  | 'export-refused'
-  | 'statement-unreadable'
-  | 'storage-full'
-  | 'storage-failed';
-
-export interface SerializedError {
-  name: string;
-  code: string;
-  message: string;
-  userMessage: string;
-  details: Record<string, unknown>;
-}
-
-export class ReportCourierError<D extends object = Record<string, unknown>> extends Error {
-  // Explicit names: bundlers mangle class names, and the name travels with the serialized error to the views.
-  override name = 'ReportCourierError';
-
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly userMessage: string,
-    readonly details: D,
-  ) {
-    super(message);
-  }
-
-  toJSON(): SerializedError {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      userMessage: this.userMessage,
-      details: { ...this.details } as Record<string, unknown>,
-    };
-  }
-}
+import { ReportCourierError } from '../errors/base';
+import type { ErrorCode } from '../errors/codes';
 
 export interface AmazonPayDetails {
   status: number;

@@ -18,8 +18,8 @@ import {
   parseEchoedStringToSign,
   userMessageFor,
   type AmazonPayDetails,
-  type ReportCourierError,
 } from './errors';
+import type { ReportCourierError } from '../errors/base';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry';
 import { buildUrl, prepareSignature, signRequest, type QueryParams, type SignRequestInput } from './signing';
 

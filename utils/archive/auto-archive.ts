@@ -2,6 +2,7 @@ import { readCachedReports } from '../amazon-pay/report-cache';
 import { expiresSoon, retentionStart } from '../amazon-pay/retention';
 import { DAY_MS } from '../time/days';
 import { searchHistory } from '../downloads/history';
+import { toSerialized } from '../messaging/client';
 import type { AutoArchiveSettings, AutoArchiveView, SerializedError } from '../messaging/protocol';
 import { definePrivateSetting } from '../settings/private-settings';
 import type { Services } from '../background/services';
@@ -92,16 +93,7 @@ export async function runAutoArchive(
     const result = await services.pipeline.enqueue(accountId, reports, { accountLabel: account.label });
     lastResult = { queued: result.queued.length };
   } catch (error) {
-    const e = error as Partial<SerializedError>;
-    lastResult = {
-      queued: 0,
-      error: {
-        name: e.name ?? 'Error',
-        code: e.code ?? 'unknown',
-        message: String(e.message),
-        userMessage: e.userMessage ?? 'Auto-archive failed; it will try again.',
-      },
-    };
+    lastResult = { queued: 0, error: toSerialized(error) };
   }
   const next: AutoArchiveState = {
     ...state,

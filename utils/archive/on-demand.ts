@@ -1,5 +1,7 @@
-import { serializeError } from '../background/router';
-import type { OnDemandView, SerializedError } from '../messaging/protocol';
+import { ReportCourierError } from '../errors/base';
+import type { ErrorCode } from '../errors/codes';
+import { toSerialized } from '../messaging/client';
+import type { OnDemandView } from '../messaging/protocol';
 import { definePrivateSetting } from '../settings/private-settings';
 import type { Services } from '../background/services';
 
@@ -9,8 +11,11 @@ const onDemandItem = definePrivateSetting<OnDemandView[]>('onDemand', []);
 const KEEP_FINISHED_MS = 7 * 86_400_000;
 /** Amazon finishes a requested report within minutes; one still pending after this is given up. */
 export const FOLLOW_DEADLINE_MS = 6 * 3_600_000;
-/** Answers that asking again cannot change: Amazon refuses this key (401/403) or has no such report (404). */
-const FINAL_CODES = new Set(['unauthorized', 'not-found']);
+/**
+ * Answers that asking again cannot change: Amazon refuses this key (401/403) or has no such report (404), or the
+ * account was removed (perhaps while this pass ran).
+ */
+const FINAL_CODES = new Set<ErrorCode>(['unauthorized', 'not-found', 'account-not-found']);
 
 export async function listOnDemand(accountId?: string): Promise<OnDemandView[]> {
   return (await onDemandItem.getValue()).filter((item) => !accountId || item.accountId === accountId);
@@ -29,18 +34,18 @@ export async function removeOnDemandFor(accountId: string): Promise<void> {
   await onDemandItem.setValue((await onDemandItem.getValue()).filter((item) => item.accountId !== accountId));
 }
 
-const DEADLINE_PASSED: SerializedError = {
-  name: 'OnDemandDeadline',
-  code: 'on-demand-deadline',
-  message: 'The report was still pending at its deadline',
-  userMessage: 'Amazon did not finish this report within 6 hours; request it again.',
-};
+/** Kept with the item in storage, so it is stored as data. */
+const DEADLINE_PASSED = new ReportCourierError(
+  'on-demand-deadline',
+  'The report was still pending at its deadline',
+  'Amazon did not finish this report within 6 hours; request it again.',
+  {},
+).toJSON();
 
 /** A failed pass: final answers and a passed deadline end the item (FAILED, with the reason); others wait. */
 function afterFailure(item: OnDemandView, thrown: unknown, now: number): OnDemandView {
-  const error = serializeError(thrown);
-  // The account is gone too when it was removed while this pass ran.
-  if (FINAL_CODES.has(error.code) || error.name === 'AccountNotFoundError') return { ...item, status: 'FAILED', error };
+  const error = toSerialized(thrown);
+  if (FINAL_CODES.has(error.code)) return { ...item, status: 'FAILED', error };
   return pastDeadline(item, now) ? { ...item, status: 'FAILED', error: DEADLINE_PASSED } : item;
 }
 

@@ -1,6 +1,7 @@
 import type { Account } from '../accounts/types';
 import { CAPTURE, creatableTypes, MULTI_CURRENCY, schedulableTypes, SETTLEMENT } from '../amazon-pay/report-types';
 import { SCHEDULE_FREQUENCIES } from '../amazon-pay/types';
+import { ReportCourierError } from '../errors/base';
 
 /** Amazon's rules for on-demand reports and schedules (amazon-pay-api.md §2.4, §2.7, §2.8), enforced before asking. */
 
@@ -19,25 +20,11 @@ export type ReportRule =
   | 'bad-frequency'
   | 'schedule-exists';
 
-export class ReportRuleError extends Error {
-  readonly code = 'invalid-request';
-  constructor(
-    readonly rule: ReportRule,
-    readonly userMessage: string,
-  ) {
-    super(userMessage);
-    this.name = 'ReportRuleError';
-  }
+export class ReportRuleError extends ReportCourierError<{ rule: ReportRule }> {
+  override name = 'ReportRuleError';
 
-  /** What crosses extension messaging: the rule travels in `details`. */
-  toJSON() {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      userMessage: this.userMessage,
-      details: { rule: this.rule },
-    };
+  constructor(rule: ReportRule, userMessage: string) {
+    super('report-rule', userMessage, userMessage, { rule });
   }
 }
 

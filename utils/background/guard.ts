@@ -1,8 +1,8 @@
-import { serializeError } from './router';
+import { toSerialized } from '../messaging/client';
 
-/** What the worker's console shows of a failed background task: its code and message, never a payload. */
+/** What the worker's console shows of a failed background task: its code and message (ours; never a payload). */
 export function reportBackgroundError(task: string, error: unknown): void {
-  const { code, message } = serializeError(error);
+  const { code, message } = toSerialized(error);
   console.error(`Report Courier: ${task} failed (${code}): ${message}`);
 }
 

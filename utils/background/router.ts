@@ -1,6 +1,8 @@
 import { panelPayloadProblem } from '../messaging/panel-payloads';
 import { classifySender, mayCall, type Caller, type SenderInfo } from '../messaging/senders';
-import type { Envelope, MessageType, Protocol, Reply, SerializedError } from '../messaging/protocol';
+import { toSerialized } from '../messaging/client';
+import type { Envelope, MessageType, Protocol, Reply } from '../messaging/protocol';
+import { RefusedError } from './errors';
 
 /** A handler gets its payload and the browser-verified caller (content scripts are limited to their region). */
 export type Handlers = {
@@ -13,15 +15,7 @@ export interface RouterOptions {
   log?: (line: string) => void;
 }
 
-const REFUSED: Reply<MessageType> = {
-  ok: false,
-  error: {
-    name: 'Refused',
-    code: 'refused',
-    message: 'Not allowed from this context',
-    userMessage: 'This action is not available here.',
-  },
-};
+const REFUSED: Reply<MessageType> = { ok: false, error: new RefusedError().toJSON() };
 
 function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
   if (typeof message !== 'object' || message === null) return false;
@@ -48,23 +42,7 @@ export function createRouter({ handlers, extension, log = console.warn }: Router
       const handler = handlers[message.type] as (payload: unknown, caller: Caller) => Promise<unknown>;
       return { ok: true, value: (await handler(message.payload, caller)) as never };
     } catch (error) {
-      return { ok: false, error: serializeError(error) };
+      return { ok: false, error: toSerialized(error) };
     }
   };
-}
-
-/** Typed errors keep their code and user text; anything else becomes a generic, stack-free message. */
-export function serializeError(error: unknown): SerializedError {
-  const e = error as Partial<SerializedError> & { toJSON?: () => SerializedError };
-  if (typeof e?.toJSON === 'function' && typeof e.userMessage === 'string') return e.toJSON();
-  const message = error instanceof Error ? error.message : String(error);
-  if (typeof e?.userMessage === 'string') {
-    return {
-      name: e.name ?? 'Error',
-      code: typeof e.code === 'string' ? e.code : 'unknown',
-      message,
-      userMessage: e.userMessage,
-    };
-  }
-  return { name: 'Error', code: 'unknown', message, userMessage: 'Something went wrong; try again.' };
 }

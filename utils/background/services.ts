@@ -2,7 +2,7 @@ import { getAccount, listAccounts } from '../accounts/store';
 import type { Account } from '../accounts/types';
 import { createReportsClient, type ReportsClient } from '../amazon-pay/client';
 import { createClockSkewStore, type ClockSkewStore, type SkewOffsets } from '../amazon-pay/clock-skew';
-import { ReportCourierError } from '../amazon-pay/errors';
+import { AccountNotFoundError } from './errors';
 import { browserAlarms, browserDownloads } from '../browser-api';
 import { openJobsDb, type JobsDb } from '../downloads/jobs-store';
 import { createDownloadPipeline, type DownloadPipeline } from '../downloads/pipeline';
@@ -30,18 +30,6 @@ export interface Services {
   client(account: Account, keyId?: string): ReportsClient;
   /** The ledger's database, opened on first use. */
   ledger(): Promise<IDBDatabase>;
-}
-
-export class AccountNotFoundError extends ReportCourierError<{ accountId: string }> {
-  constructor(accountId: string) {
-    super(
-      'unknown',
-      `No account ${accountId}`,
-      'This account no longer exists; choose another one or add it again in Settings.',
-      { accountId },
-    );
-    this.name = 'AccountNotFoundError';
-  }
 }
 
 /** Builds the background's long-lived parts once per worker start; all their state lives in storage. */

@@ -14,7 +14,8 @@ import { reportHandlers } from './handlers/reports';
 import { scheduleHandlers } from './handlers/schedules';
 import { guarded, reportBackgroundError } from './guard';
 import { runAutoArchiveAndNotify } from './notify';
-import { createRouter, serializeError, type Handlers } from './router';
+import { toSerialized } from '../messaging/client';
+import { createRouter, type Handlers } from './router';
 import { createServices, type Services } from './services';
 
 /** Polls reports this browser created; an alarm too, so a killed worker resumes following them. */
@@ -66,7 +67,7 @@ export function wireBackground(): void {
     } catch (error) {
       // The router answers handler errors itself; this is the worker failing to start its services.
       reportBackgroundError('answering a message', error);
-      return { ok: false as const, error: serializeError(error) };
+      return { ok: false as const, error: toSerialized(error) };
     }
   };
 

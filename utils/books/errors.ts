@@ -1,5 +1,5 @@
 /** Why an export or a bank-statement import was refused, in words the merchant can act on. */
-import { ReportCourierError } from '../amazon-pay/errors';
+import { ReportCourierError } from '../errors/base';
 
 export interface ExportRefusedDetails {
   /** Source lines (settlement-file line numbers) or bookings the refusal is about. */

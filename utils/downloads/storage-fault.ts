@@ -1,4 +1,4 @@
-import { ReportCourierError } from '../amazon-pay/errors';
+import { ReportCourierError } from '../errors/base';
 import { stopBatch } from './batches';
 import { readBatch } from './jobs-reads';
 import { JobsWriteError, transact, type JobsDb } from './jobs-store';

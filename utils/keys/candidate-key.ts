@@ -16,7 +16,7 @@ export async function stageCandidateKey(accountId: string, key: CryptoKey, finge
 /** The candidate becomes the account's key; the old one is gone from this browser from here on. */
 export async function promoteCandidateKey(accountId: string): Promise<void> {
   const candidate = await loadKeyRecord(candidateKeyId(accountId));
-  if (!candidate) throw new KeyStoreError('The new key is no longer stored; generate or import it again');
+  if (!candidate) throw new KeyStoreError('candidate-key-missing', `No candidate key stored for account ${accountId}`);
   await saveKey(accountId, candidate.key, { publicKeyFingerprint: candidate.publicKeyFingerprint });
   await deleteKey(candidateKeyId(accountId));
 }

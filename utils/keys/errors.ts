@@ -2,39 +2,21 @@
  * Why a private key could not be imported, with a message that says what is wrong and how to fix it.
  * Messages never contain key material: only labels, algorithm names and sizes.
  */
+import { ReportCourierError } from '../errors/base';
+import type { KeyImportErrorCode } from '../errors/codes';
 
-export type KeyImportErrorCode =
-  | 'no-pem-block'
-  | 'truncated'
-  | 'invalid-base64'
-  | 'corrupt-der'
-  | 'multiple-keys'
-  | 'openssh-key'
-  | 'putty-key'
-  | 'passphrase-required'
-  | 'wrong-passphrase'
-  | 'unsupported-encryption'
-  | 'legacy-encrypted-key'
-  | 'public-key'
-  | 'certificate'
-  | 'unsupported-pem'
-  | 'not-rsa'
-  | 'key-too-small'
-  | 'import-failed';
+export type { KeyImportErrorCode } from '../errors/codes';
 
-export class KeyImportError extends Error {
-  override readonly name = 'KeyImportError';
-  /** Same text as `message`; the field every error shown in the UI carries. */
-  readonly userMessage: string;
+export class KeyImportError extends ReportCourierError<{ params: ReadonlyArray<string | number> }> {
+  override name = 'KeyImportError';
 
   constructor(
-    readonly code: KeyImportErrorCode,
+    override readonly code: KeyImportErrorCode,
     message: string,
     /** The message's variable parts, in order, so a view can word it in the UI language. */
-    readonly params: ReadonlyArray<string | number> = [],
+    params: ReadonlyArray<string | number> = [],
   ) {
-    super(message);
-    this.userMessage = message;
+    super(code, message, message, { params });
   }
 }
 

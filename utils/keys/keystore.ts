@@ -5,6 +5,7 @@
  */
 import { createStore, del, get, set } from 'idb-keyval';
 import { storage } from 'wxt/utils/storage';
+import { ReportCourierError } from '../errors/base';
 import { requestPersistentKeyStore } from './persistence';
 import { createSessionKeys, isKeyRecord } from './session-keys';
 import { probeStore, storageProblemOf, type KeyStorageProblem } from './storage-problem';
@@ -21,8 +22,20 @@ export interface KeyMetadata {
   publicKeyFingerprint?: string;
 }
 
-export class KeyStoreError extends Error {
-  override readonly name = 'KeyStoreError';
+const KEY_STORE_MESSAGES = {
+  'key-not-storable': 'This key cannot be stored: only a private signing key that cannot be read back may be kept.',
+  'key-storage-unavailable':
+    'This browser keeps no data for extensions here and cannot hold the key even for this session.',
+  'candidate-key-missing': 'The new key is no longer stored; generate or import it again.',
+} as const;
+
+/** A key that may not be stored, or storage that cannot keep it (codes in utils/errors/codes.ts). */
+export class KeyStoreError extends ReportCourierError<Record<string, never>> {
+  override name = 'KeyStoreError';
+
+  constructor(code: 'key-not-storable' | 'key-storage-unavailable' | 'candidate-key-missing', message: string) {
+    super(code, message, KEY_STORE_MESSAGES[code], {});
+  }
 }
 
 // idb-keyval opens the database on first use, so importing this module touches no storage.
@@ -46,10 +59,14 @@ export async function keyStorageProblem(): Promise<KeyStorageProblem | undefined
 
 /** Refuses any key that could leak (extractable) or could not sign requests. */
 export async function saveKey(accountId: string, key: CryptoKey, metadata: KeyMetadata = {}): Promise<KeyRecord> {
-  if (!accountId) throw new KeyStoreError('An account ID is required to store a key');
-  if (key.extractable) throw new KeyStoreError('Refusing to store an extractable key: its material could be read back');
+  if (!accountId) throw new KeyStoreError('key-not-storable', 'An account ID is required to store a key');
+  if (key.extractable)
+    throw new KeyStoreError(
+      'key-not-storable',
+      'Refusing to store an extractable key: its material could be read back',
+    );
   if (key.type !== 'private' || !key.usages.includes('sign')) {
-    throw new KeyStoreError('Only private signing keys can be stored');
+    throw new KeyStoreError('key-not-storable', 'Only private signing keys can be stored');
   }
   const record: KeyRecord = { key, addedAt: new Date().toISOString(), ...metadata };
   try {
@@ -57,9 +74,7 @@ export async function saveKey(accountId: string, key: CryptoKey, metadata: KeyMe
   } catch (error) {
     if (!storageProblemOf(error)) throw error;
     if (!(await sessionKeys.save(accountId, record))) {
-      throw new KeyStoreError(
-        'This browser keeps no data for extensions here and cannot hold the key even for this session',
-      );
+      throw new KeyStoreError('key-storage-unavailable', 'Neither IndexedDB nor storage.session could keep the key');
     }
     return record;
   }

@@ -1,18 +1,13 @@
 import type { Account } from '../accounts/types';
+import type { SerializedError } from '../errors/base';
 
 /**
  * The one map of every message that crosses a context boundary: its request and its response.
  * Everything in it survives JSON (runtime messaging serialises), so dates travel as ISO strings.
  */
 
-export interface SerializedError {
-  name: string;
-  code: string;
-  message: string;
-  /** Short, actionable, safe to show: never a stack trace or key material. */
-  userMessage: string;
-  details?: Record<string, unknown>;
-}
+/** Errors cross the boundary in the product's one serialized form. */
+export type { SerializedError } from '../errors/base';
 
 export interface AccountView extends Account {
   hasKey: boolean;

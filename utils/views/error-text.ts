@@ -1,79 +1,51 @@
+import type de from '../../public/_locales/de/messages.json';
+import type es from '../../public/_locales/es/messages.json';
+import type fr from '../../public/_locales/fr/messages.json';
+import type it from '../../public/_locales/it/messages.json';
+import type ja from '../../public/_locales/ja/messages.json';
+import type { ReportRule } from '../archive/report-rules';
+import { isErrorCode, type ErrorCode } from '../errors/codes';
 import { t, type MessageKey } from '../i18n';
 
 /**
  * An error as views receive it: a stable `code` and an English `userMessage` from modules that also run in Node
- * (no browser globals there), plus what some codes need to be worded again here.
+ * (no browser globals there), plus what some codes need to be worded again here. The code is a string because
+ * stored jobs may hold codes of earlier versions.
  */
 export interface ShownError {
   name?: string;
   code?: string;
   userMessage: string;
   details?: Record<string, unknown>;
-  /** KeyImportError's variable parts. */
-  params?: ReadonlyArray<string | number>;
   /** A download that gave up after this many attempts. */
   attempts?: number;
 }
 
-/** Codes whose text has no variable part: the Amazon Pay client's codes, Amazon's reasonCodes, the browser's
- * download interrupts, our own download, storage and messaging codes, and KeyImportError codes. */
-const BY_CODE: Record<string, MessageKey> = {
-  unauthorized: 'errUnauthorized',
+/** A key every locale has: the wording of an error must exist in all six languages, checked when compiling. */
+type EveryLocaleKey = MessageKey &
+  keyof typeof de &
+  keyof typeof es &
+  keyof typeof fr &
+  keyof typeof it &
+  keyof typeof ja;
+
+type Wording = EveryLocaleKey | ((error: ShownError) => string);
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** Amazon's reasonCodes whose text has no variable part. */
+const BY_REASON: Record<string, EveryLocaleKey> = {
   UnauthorizedAccess: 'errUnauthorized',
-  'account-inactive': 'errAccountInactive',
   InvalidAccountStatus: 'errAccountInactive',
   InvalidRequestSignature: 'errSignature',
-  'not-found': 'errNotFound',
   ResourceNotFound: 'errNotFound',
-  'rate-limited': 'errRateLimited',
   TooManyRequests: 'errRateLimited',
-  'amazon-unavailable': 'errUnavailable',
   InternalServerError: 'errUnavailable',
   ServiceUnavailable: 'errUnavailable',
-  'not-ready': 'errNotReady',
-  'bad-response': 'errBadResponse',
   DuplicateIdempotencyKey: 'errDuplicate',
-  'key-missing': 'keyMissingBody',
-  'no-reply': 'errNoReply',
-  'no-account': 'errNoAccount',
-  'on-demand-deadline': 'errOnDemandDeadline',
-  FILE_NO_SPACE: 'errDiskFull',
-  'storage-full': 'errStorageFull',
-  'storage-failed': 'errStorageFailed',
-  FILE_ACCESS_DENIED: 'errCannotWrite',
-  DOWNLOAD_FOLDER_REFUSED: 'errCannotWrite',
-  FILE_NAME_TOO_LONG: 'errPathTooLong',
-  FILE_TOO_LARGE: 'errFileTooLarge',
-  FILE_VIRUS_INFECTED: 'errVirus',
-  FILE_BLOCKED: 'errBlocked',
-  FILE_SECURITY_CHECK_FAILED: 'errSecurityCheck',
-  DOWNLOAD_REFUSED: 'errDownloadRefused',
-  USER_CANCELED: 'errCancelledInBrowser',
-  'no-pem-block': 'keyErrNoPemBlock',
-  'invalid-base64': 'keyErrInvalidBase64',
-  'corrupt-der': 'keyErrCorruptDer',
-  'openssh-key': 'keyErrOpenssh',
-  'putty-key': 'keyErrPutty',
-  'passphrase-required': 'keyErrPassphraseRequired',
-  'wrong-passphrase': 'keyErrWrongPassphrase',
-  'unsupported-encryption': 'keyErrUnsupportedEncryption',
-  'legacy-encrypted-key': 'keyErrLegacyEncrypted',
-  'public-key': 'keyErrPublicKey',
-  certificate: 'keyErrCertificate',
-  'import-failed': 'keyErrImportFailed',
 };
 
-/** KeyImportError codes whose text takes the error's `params`. */
-const WITH_PARAMS: Record<string, MessageKey> = {
-  truncated: 'keyErrTruncated',
-  'multiple-keys': 'keyErrMultipleKeys',
-  'unsupported-pem': 'keyErrUnsupportedPem',
-  'not-rsa': 'keyErrNotRsa',
-  'key-too-small': 'keyErrTooSmall',
-};
-
-/** ReportRuleError's `details.rule` (utils/archive/report-rules.ts). */
-const BY_RULE: Record<string, MessageKey> = {
+const BY_RULE = {
   'settlement-not-requestable': 'ruleSettlementNotRequestable',
   'capture-unavailable': 'ruleCaptureUnavailable',
   'sandbox-only-settlement': 'ruleSandboxOnlySettlement',
@@ -86,45 +58,121 @@ const BY_RULE: Record<string, MessageKey> = {
   'not-schedulable': 'ruleNotSchedulable',
   'bad-frequency': 'scheduleNeedFrequency',
   'schedule-exists': 'scheduleExists',
-};
+} satisfies Record<ReportRule, EveryLocaleKey>;
 
-const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-
-/** Codes whose wording depends on the error's details. */
-function fromDetails(code: string, details: Record<string, unknown>): string | undefined {
-  if (code === 'clock-skew') {
-    const skewMs = typeof details.skewMs === 'number' ? details.skewMs : 0;
-    if (Math.abs(skewMs) < 1000) return t('errClock');
-    return t(skewMs < 0 ? 'errClockAhead' : 'errClockBehind', Math.round(Math.abs(skewMs) / 1000));
-  }
-  if (code === 'signature-mismatch') {
-    const line = (details.difference as { line?: unknown } | undefined)?.line;
-    return typeof line === 'number' ? t('errSignatureLine', line) : t('errSignature');
-  }
-  if (code === 'network') {
-    const host = text(details.host);
-    return host && t(details.timedOut === true ? 'errTimeout' : 'errNetwork', host);
-  }
-  const rule = text(details.rule);
-  if (rule) return BY_RULE[rule] && t(BY_RULE[rule]);
+/** Amazon answered with an error status: its reasonCode says more than the status, where we know it. */
+function amazonAnswer(error: ShownError): string {
+  const details = error.details ?? {};
   const reasonCode = text(details.reasonCode);
   if (reasonCode === 'InvalidParameterValue' || reasonCode === 'InvalidParameterCombination') {
     return t('errInvalidParameter', text(details.amazonMessage)?.slice(0, 200) ?? reasonCode);
   }
-  if (reasonCode && BY_CODE[reasonCode]) return t(BY_CODE[reasonCode]);
-  if ((code === 'invalid-request' || code === 'amazon-error') && typeof details.status === 'number') {
-    return t('errAmazonStatus', reasonCode ? `${details.status} ${reasonCode}` : String(details.status));
-  }
-  return undefined;
+  const known = reasonCode && BY_REASON[reasonCode];
+  if (known) return t(known);
+  if (typeof details.status !== 'number') return error.userMessage;
+  return t('errAmazonStatus', reasonCode ? `${details.status} ${reasonCode}` : String(details.status));
 }
 
-/** The error's text in the UI language when its code is known; otherwise its English `userMessage`. */
+function clock({ details = {} }: ShownError): string {
+  const skewMs = typeof details.skewMs === 'number' ? details.skewMs : 0;
+  if (Math.abs(skewMs) < 1000) return t('errClock');
+  return t(skewMs < 0 ? 'errClockAhead' : 'errClockBehind', Math.round(Math.abs(skewMs) / 1000));
+}
+
+function signature({ details = {} }: ShownError): string {
+  const line = (details.difference as { line?: unknown } | undefined)?.line;
+  return typeof line === 'number' ? t('errSignatureLine', line) : t('errSignature');
+}
+
+function network(error: ShownError): string {
+  const host = text(error.details?.host);
+  return host ? t(error.details?.timedOut === true ? 'errTimeout' : 'errNetwork', host) : error.userMessage;
+}
+
+/** A KeyImportError whose text takes its `details.params`. */
+const withParams =
+  (key: EveryLocaleKey) =>
+  ({ details = {} }: ShownError): string =>
+    t(key, Array.isArray(details.params) ? (details.params as Array<string | number>) : []);
+
+function reportRule(error: ShownError): string {
+  const rule = text(error.details?.rule);
+  return rule && Object.hasOwn(BY_RULE, rule) ? t(BY_RULE[rule as ReportRule]) : error.userMessage;
+}
+
+function attemptsExhausted({ details = {}, attempts }: ShownError): string {
+  const count = typeof details.attempts === 'number' ? details.attempts : (attempts ?? 0);
+  return t('errAttempts', [text(details.reason) ?? '?', count]);
+}
+
+/**
+ * Every code's wording: a code without one is a compile error here. A wording that needs details the error lacks
+ * (an Amazon answer without its status, a network failure without its host) falls back to the English text.
+ */
+export const WORDING = {
+  unknown: 'errUnknown',
+  unauthorized: 'errUnauthorized',
+  'account-inactive': 'errAccountInactive',
+  'not-found': 'errNotFound',
+  'rate-limited': 'errRateLimited',
+  'not-ready': 'errNotReady',
+  'amazon-unavailable': 'errUnavailable',
+  'invalid-request': amazonAnswer,
+  'amazon-error': amazonAnswer,
+  'signature-mismatch': signature,
+  'clock-skew': clock,
+  'bad-response': 'errBadResponse',
+  network,
+  'no-pem-block': 'keyErrNoPemBlock',
+  truncated: withParams('keyErrTruncated'),
+  'invalid-base64': 'keyErrInvalidBase64',
+  'corrupt-der': 'keyErrCorruptDer',
+  'multiple-keys': withParams('keyErrMultipleKeys'),
+  'openssh-key': 'keyErrOpenssh',
+  'putty-key': 'keyErrPutty',
+  'passphrase-required': 'keyErrPassphraseRequired',
+  'wrong-passphrase': 'keyErrWrongPassphrase',
+  'unsupported-encryption': 'keyErrUnsupportedEncryption',
+  'legacy-encrypted-key': 'keyErrLegacyEncrypted',
+  'public-key': 'keyErrPublicKey',
+  certificate: 'keyErrCertificate',
+  'unsupported-pem': withParams('keyErrUnsupportedPem'),
+  'not-rsa': withParams('keyErrNotRsa'),
+  'key-too-small': withParams('keyErrTooSmall'),
+  'import-failed': 'keyErrImportFailed',
+  'key-missing': 'keyMissingBody',
+  'key-not-storable': 'errKeyNotStorable',
+  'key-storage-unavailable': 'errKeyStorageUnavailable',
+  'candidate-key-missing': 'errCandidateKeyMissing',
+  FILE_NO_SPACE: 'errDiskFull',
+  FILE_ACCESS_DENIED: 'errCannotWrite',
+  DOWNLOAD_FOLDER_REFUSED: 'errCannotWrite',
+  FILE_NAME_TOO_LONG: 'errPathTooLong',
+  FILE_TOO_LARGE: 'errFileTooLarge',
+  FILE_VIRUS_INFECTED: 'errVirus',
+  FILE_BLOCKED: 'errBlocked',
+  FILE_SECURITY_CHECK_FAILED: 'errSecurityCheck',
+  DOWNLOAD_REFUSED: 'errDownloadRefused',
+  USER_CANCELED: 'errCancelledInBrowser',
+  'attempts-exhausted': attemptsExhausted,
+  'storage-full': 'errStorageFull',
+  'storage-failed': 'errStorageFailed',
+  'no-reply': 'errNoReply',
+  refused: 'errRefused',
+  'other-region': 'errOtherRegion',
+  'no-account': 'errNoAccount',
+  'account-not-found': 'errAccountNotFound',
+  'on-demand-deadline': 'errOnDemandDeadline',
+  'report-rule': reportRule,
+  'export-refused': 'errExportRefused',
+  'statement-unreadable': 'errStatementUnreadable',
+} satisfies Record<ErrorCode, Wording>;
+
+/** The error's text in the UI language; a code of an earlier version keeps its English `userMessage`. */
 export function errorText(error: ShownError): string {
   const code = error.code ?? '';
-  if (error.attempts !== undefined) return t('errAttempts', [code, error.attempts]);
-  if (error.params && WITH_PARAMS[code]) return t(WITH_PARAMS[code], [...error.params]);
-  if (code === 'refused' && error.name === 'Refused') return t('errRefused');
-  const worded = fromDetails(code, error.details ?? {});
-  if (worded) return worded;
-  return BY_CODE[code] ? t(BY_CODE[code]) : error.userMessage;
+  if (error.attempts !== undefined && code !== 'attempts-exhausted') return t('errAttempts', [code, error.attempts]);
+  if (!isErrorCode(code)) return BY_REASON[code] ? t(BY_REASON[code]) : error.userMessage;
+  const wording: Wording = WORDING[code];
+  return typeof wording === 'function' ? wording(error) : t(wording);
 }

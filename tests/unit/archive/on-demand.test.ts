@@ -11,7 +11,8 @@ import {
   listOnDemand,
   removeOnDemandFor,
 } from '@/utils/archive/on-demand';
-import { AccountNotFoundError, type Services } from '@/utils/background/services';
+import { AccountNotFoundError } from '@/utils/background/errors';
+import type { Services } from '@/utils/background/services';
 import type { OnDemandView } from '@/utils/messaging/protocol';
 import { demoKey, freePort, liveAccount, startTestEmulator } from '../client/emulator-setup';
 import { createEmulatorFetch } from '../helpers/emulator-fetch';

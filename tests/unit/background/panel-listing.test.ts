@@ -97,7 +97,7 @@ describe('listReports for the Seller Central panel', () => {
 
   it('refuses an account of another region, by id', async () => {
     const reply = await send(usPanel, { accountId: 'eu-1', mode: 'cached' });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'other-region' } });
   });
 
   it('lists the cached reports of the chosen account, and fresh ones from Amazon', async () => {

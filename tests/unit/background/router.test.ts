@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { KeyMissingError } from '@/utils/amazon-pay/errors';
-import { createRouter, serializeError, type Handlers } from '@/utils/background/router';
+import { createRouter, type Handlers } from '@/utils/background/router';
 
 const extension = { id: 'ext', baseUrl: 'chrome-extension://ext/' };
 const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
@@ -58,23 +58,5 @@ describe('background router', () => {
       ok: false,
       error: { name: 'KeyMissingError', code: 'key-missing', userMessage: expect.stringContaining('Settings') },
     });
-  });
-});
-
-describe('serializeError', () => {
-  it('keeps code and user text of any error that carries them', () => {
-    const error = Object.assign(new Error('boom'), { code: 'invalid-request', userMessage: 'Choose a start date.' });
-    expect(serializeError(error)).toEqual({
-      name: 'Error',
-      code: 'invalid-request',
-      message: 'boom',
-      userMessage: 'Choose a start date.',
-    });
-  });
-
-  it('hides internals of an unexpected error behind a generic message', () => {
-    const serialized = serializeError(new TypeError('x is undefined at foo.ts:12'));
-    expect(serialized.userMessage).toBe('Something went wrong; try again.');
-    expect(serialized.code).toBe('unknown');
   });
 });

@@ -5,13 +5,13 @@ import {
   ClockSkewError,
   KeyMissingError,
   NetworkError,
-  ReportCourierError,
   SignatureError,
   clockMessage,
   diffStringToSign,
   parseEchoedStringToSign,
   userMessageFor,
 } from '@/utils/amazon-pay/errors';
+import { ReportCourierError } from '@/utils/errors/base';
 
 const context = { region: 'eu', environment: 'sandbox' };
 

@@ -157,7 +157,10 @@ describe('session-only keys (Firefox private mode)', () => {
     failIndexedDbOpen();
     const key = await importPrivateKeyPem(privatePem);
     await expect(saveKey('acct-1', key)).rejects.toThrow(KeyStoreError);
-    await expect(saveKey('acct-1', key)).rejects.toThrow(/cannot hold the key even for this session/);
+    await expect(saveKey('acct-1', key)).rejects.toMatchObject({
+      code: 'key-storage-unavailable',
+      userMessage: expect.stringMatching(/cannot hold the key even for this session/),
+    });
     expect(await browser.storage.session.get(null)).toEqual({});
   });
 

@@ -5,18 +5,7 @@ import { baseName } from '../../downloads/filenames';
 import type { PanelAccount, ProgressEvent, ReportListing } from '../../messaging/protocol';
 import type { Caller } from '../../messaging/senders';
 import type { Services } from '../services';
-
-/** Nothing to list: the Seller Central panel turns this code into "no account for this region" and a settings link. */
-export class NoAccountError extends Error {
-  override name = 'NoAccountError';
-  readonly code = 'no-account';
-  readonly userMessage: string;
-
-  constructor(region?: Region) {
-    super(region ? `No account for region ${region}` : 'No account');
-    this.userMessage = 'Add an Amazon Pay account in Settings to see its reports here.';
-  }
-}
+import { NoAccountError } from '../errors';
 
 /** The account a listing without an id is about: the remembered one; for a panel, its region's (the remembered one if it is there). */
 export async function defaultAccount(services: Services, caller: Caller): Promise<Account> {

@@ -6,7 +6,8 @@ import type { CandidateSettings, ReportListing } from '../../messaging/protocol'
 import type { Caller } from '../../messaging/senders';
 import { readCachedListing, toListing } from '../../views/cached-listing';
 import type { Handlers } from '../router';
-import { serializeError } from '../router';
+import { toSerialized } from '../../messaging/client';
+import { OtherRegionError } from '../errors';
 import type { Services } from '../services';
 import { defaultAccount, panelListing, regionAccounts } from './panel';
 
@@ -19,10 +20,7 @@ function candidateSettings({ region, environment, publicKeyId, algorithm }: Cand
 export async function accountFor(services: Services, accountId: string, caller: Caller) {
   const account = await services.account(accountId);
   if (caller.kind === 'seller-central' && caller.region !== account.region) {
-    throw Object.assign(new Error('Region mismatch'), {
-      code: 'refused',
-      userMessage: 'This account belongs to another Seller Central region.',
-    });
+    throw new OtherRegionError(account.region);
   }
   return account;
 }
@@ -37,7 +35,7 @@ export function reportHandlers(services: Services): Pick<Handlers, 'listReports'
       return { ...(await toListing(services.db, account.id, fresh.reports, fresh.fetchedAt)), clockSkewSeconds };
     } catch (error) {
       // A failed refresh keeps what we had on screen and says why.
-      return { ...(await readCachedListing(services.db, account.id)), refreshError: serializeError(error) };
+      return { ...(await readCachedListing(services.db, account.id)), refreshError: toSerialized(error) };
     }
   }
 
@@ -64,7 +62,7 @@ export function reportHandlers(services: Services): Pick<Handlers, 'listReports'
         const skewMs = services.skew.offset(account.region);
         return { ok: true, reportsSeen: page.reports.length, clockSkewSeconds: Math.round(skewMs / 1000) };
       } catch (error) {
-        return { ok: false, error: serializeError(error) };
+        return { ok: false, error: toSerialized(error) };
       }
     },
   };

@@ -2,11 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { EnvironmentBadge, regionName } from '@/components/AccountPicker';
 import { Notice } from '@/components/Notice';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging/client';
+import { sendMessage, toSerialized } from '@/utils/messaging/client';
 import type { AccountView, ConnectionVerdict, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { formatDateTime } from '@/utils/views/format';
-import { toSerialized } from '@/components/hooks/useReportListing';
 import { ConnectionResult } from './ConnectionResult';
 
 interface Props {

@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import { toSerialized } from '@/components/hooks/useReportListing';
+import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
 import { addAccount, giveAccountKey, replaceAccountKey, updateAccount } from '@/utils/accounts/setup';
 import type { Account, SigningAlgorithm } from '@/utils/accounts/types';
 import { checkPublicKeyId } from '@/utils/accounts/validation';
 import { stageCandidateKey } from '@/utils/keys/candidate-key';
-import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, ConnectionVerdict } from '@/utils/messaging/protocol';
 import { ConnectionResult } from './ConnectionResult';
 import { KeySourceFieldset } from './KeySourceFieldset';

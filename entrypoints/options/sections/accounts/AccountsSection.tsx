@@ -2,10 +2,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { t } from '@/utils/i18n';
 import { keyStorePersisted } from '@/utils/keys/persistence';
-import { sendMessage } from '@/utils/messaging/client';
+import { sendMessage, toSerialized } from '@/utils/messaging/client';
 import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
-import { toSerialized } from '@/components/hooks/useReportListing';
 import { AccountCard } from './AccountCard';
 import { AccountForm } from './AccountForm';
 

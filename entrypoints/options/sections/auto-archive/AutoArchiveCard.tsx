@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
-import { toSerialized } from '@/components/hooks/useReportListing';
+import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, AutoArchiveSettings, AutoArchiveView, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { sameSettings, settingsProblem } from './auto-archive-form';

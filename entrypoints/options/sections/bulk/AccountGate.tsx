@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
-import { toSerialized } from '@/components/hooks/useReportListing';
+import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 

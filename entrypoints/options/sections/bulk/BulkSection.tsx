@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
-import { toSerialized } from '@/components/hooks/useReportListing';
+import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, BulkPreview, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { AccountGate } from './AccountGate';

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { toSerialized } from '@/components/hooks/useReportListing';
-import { sendMessage } from '@/utils/messaging/client';
+import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import type { BulkPreview, SerializedError } from '@/utils/messaging/protocol';
 import { batchesWithFailures, bulkRunItem, liveCount, startBatches, summarize, type BulkRun } from '@/utils/bulk/run';
 import { useBatches } from './useBatches';

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { useDownloads } from '@/components/hooks/useDownloads';
-import { toSerialized } from '@/components/hooks/useReportListing';
+import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { creatableTypes } from '@/utils/amazon-pay/report-types';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { CreateReportForm } from './CreateReportForm';

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
-import { toSerialized } from '@/components/hooks/useReportListing';
+import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { schedulableTypes } from '@/utils/amazon-pay/report-types';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, ScheduleView, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { defaultScheduleForm, scheduleProblem, type ScheduleForm as Form } from '@/utils/archive/schedule-form';

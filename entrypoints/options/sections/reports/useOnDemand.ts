@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { toSerialized } from '@/components/hooks/useReportListing';
-import { sendMessage } from '@/utils/messaging/client';
+import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import type { OnDemandView, SerializedError } from '@/utils/messaging/protocol';
 
 /** How often the list is read again while Amazon is still working on a report. */

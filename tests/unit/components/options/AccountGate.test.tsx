@@ -17,7 +17,7 @@ describe('the account gate of the options sections', () => {
   it("shows the error's user message, never its details", async () => {
     const error = {
       name: 'X',
-      code: 'no-reply',
+      code: 'no-reply' as const,
       message: 'stack at foo.ts:1',
       userMessage: 'The extension did not answer.',
     };

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { ConnectionResult } from '@/entrypoints/options/sections/accounts/ConnectionResult';
+import type { ErrorCode } from '@/utils/errors/codes';
 import { expectAccessible } from '../a11y';
 
 const theirs = 'AMZN-PAY-RSASSA-PSS-V2\naaaa';
@@ -46,7 +47,7 @@ describe('connection verdict', () => {
   });
 
   // Known codes are worded from the code (in the UI language); others show the error's own userMessage.
-  it.each([
+  it.each<[ErrorCode, string, RegExp]>([
     ['unauthorized', 'Amazon does not know this Public Key ID here', /^Amazon refused this Public Key ID/],
     ['account-inactive', 'Amazon Pay account not active', /^Amazon says this Amazon Pay account is not active/],
     ['clock-skew', "Your computer's clock is off", /^Amazon rejected this computer's clock/],

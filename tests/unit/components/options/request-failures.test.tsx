@@ -2,13 +2,14 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccountsSection } from '@/entrypoints/options/sections/accounts/AccountsSection';
-import { RemoteError, sendMessage } from '@/utils/messaging/client';
+import { ReportCourierError } from '@/utils/errors/base';
+import { sendMessage } from '@/utils/messaging/client';
 import { account } from './fixtures';
 
 vi.mock('@/utils/messaging/client', async (original) => ({ ...(await original<object>()), sendMessage: vi.fn() }));
 
 const noReply = () =>
-  new RemoteError({
+  ReportCourierError.revive({
     name: 'NoReply',
     code: 'no-reply',
     message: 'No handler answered',

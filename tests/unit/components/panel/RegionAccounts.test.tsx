@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { RegionAccounts } from '@/components/panel/RegionAccounts';
-import { RemoteError } from '@/utils/messaging/client';
+import { NoAccountError, RefusedError } from '@/utils/background/errors';
 import type { PanelAccount, ReportListing } from '@/utils/messaging/protocol';
 import { expectAccessible } from '../a11y';
 
@@ -44,12 +44,7 @@ describe('the panel’s region accounts', () => {
   });
 
   it('says so when the region has no account, with a link to the settings', async () => {
-    const noAccount = new RemoteError({
-      name: 'NoAccountError',
-      code: 'no-account',
-      message: 'No account',
-      userMessage: 'Add one',
-    });
+    const noAccount = new NoAccountError('eu');
     const { container, shown } = renderAccounts(() => Promise.reject(noAccount));
     await screen.findByText('No account for Europe & UK yet');
     expect(screen.getByRole('link', { name: /Report Courier settings/ }).getAttribute('href')).toBe(SETTINGS);
@@ -58,12 +53,7 @@ describe('the panel’s region accounts', () => {
   });
 
   it('shows any other failure with its user message and the settings link', async () => {
-    const refused = new RemoteError({
-      name: 'Refused',
-      code: 'refused',
-      message: 'x',
-      userMessage: 'This action is not available here.',
-    });
+    const refused = new RefusedError();
     const { container } = renderAccounts(() => Promise.reject(refused));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('This action is not available here.'));
     expect(screen.getByRole('link', { name: /Report Courier settings/ })).toBeTruthy();
