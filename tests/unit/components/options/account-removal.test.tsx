@@ -2,18 +2,20 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccountsSection } from '@/entrypoints/options/sections/accounts/AccountsSection';
-import { RemoteError, sendMessage } from '@/utils/messaging/client';
+import { ReportCourierError } from '@/utils/errors/base';
+import { sendMessage } from '@/utils/messaging/client';
 import type { MessageType } from '@/utils/messaging/protocol';
 import { account } from './fixtures';
 
 vi.mock('@/utils/messaging/client', async (original) => ({ ...(await original<object>()), sendMessage: vi.fn() }));
 
 const storageFailed = () =>
-  new RemoteError({
-    name: 'UnknownError',
-    code: 'internal',
-    message: 'IndexedDB write failed',
-    userMessage: 'The browser refused to store data.',
+  // What the router makes of an IndexedDB failure: an error we did not write, sent without its text.
+  ReportCourierError.revive({
+    name: 'ReportCourierError',
+    code: 'unknown',
+    message: 'UnknownError',
+    userMessage: 'Something went wrong; try again.',
   });
 
 /** Answers by message type, so a rejection is created only when the removal is actually asked for. */
@@ -42,7 +44,7 @@ describe('a failed account removal', () => {
 
     const alert = await screen.findByRole('alert');
     expect(card.contains(alert)).toBe(true);
-    expect(alert.textContent).toMatch(/refused to store data/);
+    expect(alert.textContent).toMatch(/Something went wrong; try again/);
     expect(vi.mocked(sendMessage).mock.calls.filter(([type]) => type === 'removeAccount')).toEqual([
       ['removeAccount', { accountId: 'acc-1', dropSettlements: false }],
     ]);
