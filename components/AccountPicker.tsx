@@ -7,6 +7,8 @@ interface Props {
   accounts: Account[];
   selectedId: string;
   onSelect(id: string): void;
+  /** The options page's form: a visible label, and a lone account named instead of hidden. */
+  labelled?: boolean;
 }
 
 export function regionName(region: Account['region']): string {
@@ -17,12 +19,18 @@ export function accountDescription(account: Account): string {
   return `${account.label} · ${regionName(account.region)} · ${t(account.environment === 'live' ? 'envLive' : 'envSandbox')}`;
 }
 
-/** Shown only when there is a choice to make. */
-export function AccountPicker({ accounts, selectedId, onSelect }: Props) {
+/** The one account choice of every view; a select only when there is a choice to make. */
+export function AccountPicker({ accounts, selectedId, onSelect, labelled = false }: Props) {
+  if (labelled && accounts.length === 1)
+    return (
+      <p class="account-line">
+        {t('accountLabel')}: <strong>{accountDescription(accounts[0]!)}</strong>
+      </p>
+    );
   if (accounts.length < 2) return null;
   return (
-    <label class="field account-picker">
-      <span class="visually-hidden">{t('accountLabel')}</span>
+    <label class={labelled ? 'field account-line' : 'field account-picker'}>
+      {labelled ? t('accountLabel') : <span class="visually-hidden">{t('accountLabel')}</span>}
       <select value={selectedId} onChange={(e) => onSelect(e.currentTarget.value)}>
         {accounts.map((a) => (
           <option key={a.id} value={a.id}>

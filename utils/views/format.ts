@@ -47,3 +47,8 @@ export function formatUpdated(fetchedAt: number | null, now: number): string {
   if (minutes < 60) return t('updatedMinutesAgo', minutes);
   return t('updatedAt', formatDateTime(fetchedAt));
 }
+
+/** The type folder and the file name: enough to recognise the file, the full path is in the tooltip. */
+export function shortPath(path: string): string {
+  return path.split(/[\\/]/).slice(-2).join('/');
+}

@@ -4,7 +4,7 @@ import { t } from '@/utils/i18n';
 import type { AccountView, AutoArchiveSettings, AutoArchiveView } from '@/utils/messaging/protocol';
 import { formatDateTime, reportTypeName } from '@/utils/views/format';
 import { errorText } from '@/utils/views/error-text';
-import { CheckGroup } from '../bulk/CheckGroup';
+import { CheckGroup } from '../../form/CheckGroup';
 import { typesFor } from '@/utils/amazon-pay/report-types';
 import { MAX_INTERVAL_HOURS, MIN_INTERVAL_HOURS } from './auto-archive-form';
 

@@ -1,5 +1,5 @@
 import { t } from '@/utils/i18n';
-import { AccountGate } from '../bulk/AccountGate';
+import { AccountGate } from '../../AccountGate';
 import { AutoArchiveCard } from './AutoArchiveCard';
 
 export function AutoArchiveSection() {

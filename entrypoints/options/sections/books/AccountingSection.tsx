@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type LedgerSeller, ledgerSellers } from '@/utils/books/ledger-source';
 import { t } from '@/utils/i18n';
-import { AccountGate } from '../bulk/AccountGate';
+import { AccountGate } from '../../AccountGate';
 import { ledgerDb } from '../settlements/ledger-db';
 import { AccountingCard } from './AccountingCard';
 

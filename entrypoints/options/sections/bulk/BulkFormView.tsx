@@ -4,7 +4,7 @@ import type { AccountView, BulkPreview, ReportView } from '@/utils/messaging/pro
 import { reportTypeName } from '@/utils/views/format';
 import { oldestDay, typesForAccounts, type BulkForm } from '@/utils/bulk/selection';
 import { utcDay } from '@/utils/time/days';
-import { CheckGroup } from './CheckGroup';
+import { CheckGroup } from '../../form/CheckGroup';
 import { PreviewTable } from './PreviewTable';
 
 const STATUSES: ReportView['processingStatus'][] = ['COMPLETED', 'IN_PROGRESS', 'FAILED', 'CANCELLED'];

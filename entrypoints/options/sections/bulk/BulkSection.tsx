@@ -4,7 +4,7 @@ import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
 import type { AccountView, BulkPreview, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
-import { AccountGate } from './AccountGate';
+import { AccountGate } from '../../AccountGate';
 import { groupFailures } from '@/utils/bulk/run';
 import { defaultForm, formProblem, toSelection, type BulkForm } from '@/utils/bulk/selection';
 import { BulkFormView } from './BulkFormView';

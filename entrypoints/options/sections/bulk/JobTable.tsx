@@ -1,7 +1,7 @@
 import { t, type MessageKey } from '@/utils/i18n';
 import type { AccountView, JobState, JobView } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
-import { formatBytes } from '@/utils/views/format';
+import { formatBytes, shortPath } from '@/utils/views/format';
 
 const STATE_KEYS: Record<JobState, MessageKey> = {
   queued: 'stateQueued',
@@ -58,9 +58,4 @@ export function JobTable({ jobs, accounts }: Props) {
       </table>
     </div>
   );
-}
-
-/** The type folder and the file name: enough to recognise the file, the full path is in the tooltip. */
-export function shortPath(path: string): string {
-  return path.split(/[\\/]/).slice(-2).join('/');
 }

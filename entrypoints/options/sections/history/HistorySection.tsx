@@ -4,8 +4,8 @@ import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
 import type { AccountView, HistoryView, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
-import { AccountChooser } from '../bulk/AccountChooser';
-import { AccountGate } from '../bulk/AccountGate';
+import { AccountPicker } from '@/components/AccountPicker';
+import { AccountGate } from '../../AccountGate';
 import { historyCsv, newestFirst, searchEntries } from '@/utils/downloads/history-csv';
 import { saveTextFile } from '@/utils/views/save-file';
 import { HistoryTable } from './HistoryTable';
@@ -50,7 +50,8 @@ function AccountHistory({ accounts }: { accounts: AccountView[] }) {
   return (
     <div>
       <p class="hint">{t('historyIntro')}</p>
-      <AccountChooser
+      <AccountPicker
+        labelled
         accounts={accounts}
         selectedId={accountId}
         onSelect={(id) => {

@@ -1,6 +1,7 @@
 import { t } from '@/utils/i18n';
 import { utcDay } from '@/utils/time/days';
 import type { ReportRequestForm } from '@/utils/archive/report-range';
+import { InlineForm } from '../../form/InlineForm';
 import { ReportTypeField } from './ReportTypeField';
 
 interface Props {
@@ -17,13 +18,12 @@ interface Props {
 export function CreateReportForm({ types, form, onChange, onSubmit, problem, busy, now }: Props) {
   const set = (patch: Partial<ReportRequestForm>) => onChange({ ...form, ...patch });
   return (
-    <form
-      class="form inline-form"
-      aria-label={t('createReportTitle')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
+    <InlineForm
+      label={t('createReportTitle')}
+      submitLabel={t('createReport')}
+      busy={busy}
+      problem={problem}
+      onSubmit={onSubmit}
     >
       <ReportTypeField types={types} value={form.reportType} onChange={(reportType) => set({ reportType })} />
       <label class="field">
@@ -34,16 +34,6 @@ export function CreateReportForm({ types, form, onChange, onSubmit, problem, bus
         {t('periodTo')}
         <input type="date" value={form.to} max={utcDay(now)} onInput={(e) => set({ to: e.currentTarget.value })} />
       </label>
-      <div class="form-submit">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('createReport')}
-        </button>
-      </div>
-      {problem && (
-        <p class="invalid form-wide" role="alert">
-          {problem}
-        </p>
-      )}
-    </form>
+    </InlineForm>
   );
 }

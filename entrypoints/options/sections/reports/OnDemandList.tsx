@@ -1,8 +1,7 @@
 import { t } from '@/utils/i18n';
 import type { JobView, OnDemandView } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
-import { formatBytes, formatDateTime, formatDay, reportTypeName } from '@/utils/views/format';
-import { shortPath } from '../bulk/JobTable';
+import { formatBytes, formatDateTime, formatDay, reportTypeName, shortPath } from '@/utils/views/format';
 
 interface Props {
   items: OnDemandView[];

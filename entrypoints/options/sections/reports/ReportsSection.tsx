@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccountView } from '@/utils/messaging/protocol';
-import { AccountChooser } from '../bulk/AccountChooser';
-import { AccountGate } from '../bulk/AccountGate';
+import { AccountPicker } from '@/components/AccountPicker';
+import { AccountGate } from '../../AccountGate';
 import { OnDemandReports } from './OnDemandReports';
 import { Schedules } from './Schedules';
 
@@ -14,7 +14,7 @@ function AccountReports({ accounts }: { accounts: AccountView[] }) {
   const account = accounts.find((a) => a.id === accountId)!;
   return (
     <div>
-      <AccountChooser accounts={accounts} selectedId={accountId} onSelect={setAccountId} />
+      <AccountPicker labelled accounts={accounts} selectedId={accountId} onSelect={setAccountId} />
       <OnDemandReports key={`reports-${account.id}`} account={account} />
       <Schedules key={`schedules-${account.id}`} account={account} />
     </div>

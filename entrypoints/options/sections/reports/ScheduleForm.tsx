@@ -1,6 +1,7 @@
 import { SCHEDULE_FREQUENCIES } from '@/utils/amazon-pay/types';
 import { t } from '@/utils/i18n';
 import { frequencyLabel, type ScheduleForm as Form } from '@/utils/archive/schedule-form';
+import { InlineForm } from '../../form/InlineForm';
 import { ReportTypeField } from './ReportTypeField';
 
 interface Props {
@@ -16,13 +17,12 @@ interface Props {
 export function ScheduleForm({ types, form, onChange, onSubmit, problem, busy }: Props) {
   const set = (patch: Partial<Form>) => onChange({ ...form, ...patch });
   return (
-    <form
-      class="form inline-form"
-      aria-label={t('scheduleCreateTitle')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
+    <InlineForm
+      label={t('scheduleCreateTitle')}
+      submitLabel={t('scheduleCreate')}
+      busy={busy}
+      problem={problem}
+      onSubmit={onSubmit}
     >
       <ReportTypeField types={types} value={form.reportType} onChange={(reportType) => set({ reportType })} />
       <label class="field">
@@ -51,16 +51,6 @@ export function ScheduleForm({ types, form, onChange, onSubmit, problem, busy }:
         />
         {t('scheduleReplace')}
       </label>
-      <div class="form-submit">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('scheduleCreate')}
-        </button>
-      </div>
-      {problem && (
-        <p class="invalid form-wide" role="alert">
-          {problem}
-        </p>
-      )}
-    </form>
+    </InlineForm>
   );
 }

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { AccountGateView } from '@/entrypoints/options/sections/bulk/AccountGate';
-import { AccountChooser } from '@/entrypoints/options/sections/bulk/AccountChooser';
+import { AccountPicker } from '@/components/AccountPicker';
+import { AccountGateView } from '@/entrypoints/options/AccountGate';
 import { expectAccessible } from '../a11y';
 import { account } from './fixtures';
 
@@ -48,7 +48,7 @@ describe('the account gate of the options sections', () => {
 describe('the account chooser', () => {
   it('names the only account instead of offering a choice', async () => {
     const { container } = render(
-      <AccountChooser accounts={[account()]} selectedId="acc-1" onSelect={() => undefined} />,
+      <AccountPicker labelled accounts={[account()]} selectedId="acc-1" onSelect={() => undefined} />,
     );
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(container.textContent).toContain('Demo Shop · North America · Live');
@@ -59,7 +59,7 @@ describe('the account chooser', () => {
     const selected: string[] = [];
     const accounts = [account(), account({ id: 'acc-2', label: 'EU Shop', region: 'eu' })];
     const { container } = render(
-      <AccountChooser accounts={accounts} selectedId="acc-1" onSelect={(id) => selected.push(id)} />,
+      <AccountPicker labelled accounts={accounts} selectedId="acc-1" onSelect={(id) => selected.push(id)} />,
     );
     const select = screen.getByRole('combobox', { name: 'Account' }) as HTMLSelectElement;
     select.value = 'acc-2';
