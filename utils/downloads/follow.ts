@@ -148,7 +148,10 @@ function outcome(
   maxAttempts: number,
 ): Partial<DownloadJob> {
   if (decision.action === 'cancel') {
-    return { state: 'cancelled', error: { code: reason, userMessage: 'The download was cancelled in the browser.' } };
+    return {
+      state: 'cancelled',
+      error: { code: 'USER_CANCELED', userMessage: 'The download was cancelled in the browser.' },
+    };
   }
   if (decision.action === 'fail') return { state: 'failed', error: decision.error };
   if (job.attempts >= maxAttempts) return { state: 'failed', error: attemptsExhausted(reason, job.attempts) };

@@ -1,5 +1,6 @@
 import type { DownloadItem, InterruptReason } from '../browser-api';
-import type { JobError } from './types';
+import { isErrorCode, type ErrorCode } from '../errors/codes';
+import type { JobError, JobErrorDetails } from './types';
 
 /** What to do when a download is interrupted or its document URL could not be fetched. */
 export type Decision =
@@ -8,14 +9,14 @@ export type Decision =
   | { action: 'fail'; error: JobError; stopBatch: boolean };
 
 /** Our code for a download the browser could not place in its folder (see `interruptReason`). */
-export const FOLDER_REFUSED = 'DOWNLOAD_FOLDER_REFUSED';
+export const FOLDER_REFUSED = 'DOWNLOAD_FOLDER_REFUSED' satisfies ErrorCode;
 
 const CANNOT_WRITE =
   'Cannot write to the download folder: check that it exists and that the browser may write there, or choose ' +
   'another folder in the browser settings, then Retry failed.';
 
 /** The disk will refuse the next files too: stop the batch and say what the user can fix. */
-const DISK_ERRORS: Record<string, string> = {
+const DISK_ERRORS: Partial<Record<ErrorCode, string>> = {
   FILE_NO_SPACE: 'Your disk is full: free some space, then Retry failed.',
   FILE_ACCESS_DENIED: CANNOT_WRITE,
   [FOLDER_REFUSED]: CANNOT_WRITE,
@@ -26,7 +27,7 @@ const DISK_ERRORS: Record<string, string> = {
 };
 
 /** The browser or a scanner decided against this file; retrying would only repeat that. */
-const BLOCKED: Record<string, string> = {
+const BLOCKED: Partial<Record<ErrorCode, string>> = {
   FILE_VIRUS_INFECTED: 'Your antivirus software blocked this file.',
   FILE_BLOCKED: 'Your browser settings or policy blocked this download.',
   FILE_SECURITY_CHECK_FAILED: "The browser's security check of this file failed.",
@@ -48,6 +49,7 @@ export function interruptReason(item: Pick<DownloadItem, 'error' | 'filename'>):
 /** Network, server and transient file errors (and anything new) get a fresh URL and another try. */
 export function classifyInterrupt(reason: InterruptReason): Decision {
   if (reason === 'USER_CANCELED') return { action: 'cancel' };
+  if (!isErrorCode(reason)) return { action: 'retry', backoff: !URL_REFUSED.has(reason) };
   const disk = DISK_ERRORS[reason];
   if (disk) return { action: 'fail', error: { code: reason, userMessage: disk }, stopBatch: true };
   const blocked = BLOCKED[reason];
@@ -55,11 +57,12 @@ export function classifyInterrupt(reason: InterruptReason): Decision {
   return { action: 'retry', backoff: !URL_REFUSED.has(reason) };
 }
 
-export function attemptsExhausted(code: string, attempts: number): JobError {
+/** `reason`: the last attempt's InterruptReason, or `DOWNLOAD_NOT_STARTED`. */
+export function attemptsExhausted(reason: string, attempts: number): JobError {
   return {
-    code,
-    attempts,
-    userMessage: `The download kept failing (${code}) after ${attempts} attempts. Check your connection, then Retry failed.`,
+    code: 'attempts-exhausted',
+    userMessage: `The download kept failing (${reason}) after ${attempts} attempts. Check your connection, then Retry failed.`,
+    details: { reason, attempts },
   };
 }
 
@@ -87,8 +90,9 @@ export function classifyFetchError(thrown: unknown): { retryable: boolean; error
   const fields: ErrorFields = typeof thrown === 'object' && thrown !== null ? thrown : {};
   const rawStatus = fields.status ?? fields.details?.status;
   const status = typeof rawStatus === 'number' ? rawStatus : undefined;
-  const code = text(fields.reasonCode) ?? text(fields.details?.reasonCode) ?? text(fields.code);
-  const environmental = code === undefined && status === undefined && text(fields.userMessage) === undefined;
+  const reasonCode = text(fields.reasonCode) ?? text(fields.details?.reasonCode);
+  const environmental =
+    reasonCode === undefined && text(fields.code) === undefined && status === undefined && !text(fields.userMessage);
   const retryable =
     fields.retryable !== false &&
     (fields.retryable === true ||
@@ -96,7 +100,9 @@ export function classifyFetchError(thrown: unknown): { retryable: boolean; error
       RETRYABLE_CODES.has(String(fields.code)) ||
       (status !== undefined && (RETRYABLE_STATUS.has(status) || status >= 500)));
   const userMessage = text(fields.userMessage) ?? 'Amazon Pay did not hand out this report file.';
-  return { retryable, error: { code: code ?? (status ? `HTTP_${status}` : 'UNKNOWN'), userMessage } };
+  const code = isErrorCode(fields.code) ? fields.code : status ? 'amazon-error' : 'unknown';
+  const details: JobErrorDetails = { ...(reasonCode && { reasonCode }), ...(status && { status }) };
+  return { retryable, error: { code, userMessage, ...(Object.keys(details).length > 0 && { details }) } };
 }
 
 /** 5 s, 20 s, 80 s, … capped at 10 minutes: waits for throttling and outages to pass. */

@@ -6,7 +6,7 @@ import { follow } from './follow';
 import { attemptsExhausted, backoffMs, classifyFetchError, classifyInterrupt } from './interrupts';
 import { moveJob } from './queue';
 import { adoptOrRequeue } from './recovery';
-import type { DownloadJob } from './types';
+import type { DownloadJob, JobError } from './types';
 
 export type FetchDocument = (job: DownloadJob) => Promise<ReportDocument>;
 
@@ -97,7 +97,7 @@ async function downloadFailed(ctx: PipelineContext, job: DownloadJob, thrown: un
 
 async function downloadRefused(ctx: PipelineContext, job: DownloadJob): Promise<void> {
   // The browser's message is not kept: it could quote the pre-signed URL.
-  const error = { code: 'DOWNLOAD_REFUSED', userMessage: 'The browser refused to start this download.' };
+  const error: JobError = { code: 'DOWNLOAD_REFUSED', userMessage: 'The browser refused to start this download.' };
   await ctx.save((tx) =>
     moveJob(tx, job.id, { state: 'requesting-url' }, () => ({ state: 'failed', error }), ctx.now()),
   );

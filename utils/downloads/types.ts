@@ -1,4 +1,5 @@
 /** Records of the download queue, kept in IndexedDB; times are epoch milliseconds. */
+import type { ErrorCode } from '../errors/codes';
 
 export const JOB_STATES = ['queued', 'requesting-url', 'downloading', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -8,13 +9,22 @@ export const LIVE_STATES: readonly JobState[] = ['queued', 'requesting-url', 'do
 /** States that occupy a concurrency slot. */
 export const IN_FLIGHT_STATES: readonly JobState[] = ['requesting-url', 'downloading'];
 
+/** Why a job failed or a batch stopped: the product's error form (utils/errors/base.ts), kept with the job. */
 export interface JobError {
-  /** Amazon's reasonCode, the browser's InterruptReason, or one of ours (`ATTEMPTS_EXHAUSTED`, `DOWNLOAD_REJECTED`). */
-  code: string;
+  code: ErrorCode;
   userMessage: string;
-  /** Set when the download gave up after this many attempts (`code` is then the last reason). */
-  attempts?: number;
+  details?: JobErrorDetails;
 }
+
+// A type, not an interface: it must fit the details of the product's error form.
+export type JobErrorDetails = {
+  /** Amazon's answer, when it refused the document URL. */
+  reasonCode?: string;
+  status?: number;
+  /** `attempts-exhausted`: the last reason (an InterruptReason, or `DOWNLOAD_NOT_STARTED`) and how many attempts. */
+  reason?: string;
+  attempts?: number;
+};
 
 export interface DownloadJob {
   id: string;

@@ -1,4 +1,5 @@
 import type { Account } from '../accounts/types';
+import type { JobError } from '../downloads/types';
 import type { SerializedError } from '../errors/base';
 
 /**
@@ -55,7 +56,7 @@ export interface JobView {
   totalBytes?: number;
   downloadId?: number;
   filename?: string;
-  error?: { code: string; userMessage: string; attempts?: number };
+  error?: JobError;
 }
 
 export interface BatchView {

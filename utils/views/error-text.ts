@@ -17,8 +17,6 @@ export interface ShownError {
   code?: string;
   userMessage: string;
   details?: Record<string, unknown>;
-  /** A download that gave up after this many attempts. */
-  attempts?: number;
 }
 
 /** A key every locale has: the wording of an error must exist in all six languages, checked when compiling. */
@@ -100,9 +98,8 @@ function reportRule(error: ShownError): string {
   return rule && Object.hasOwn(BY_RULE, rule) ? t(BY_RULE[rule as ReportRule]) : error.userMessage;
 }
 
-function attemptsExhausted({ details = {}, attempts }: ShownError): string {
-  const count = typeof details.attempts === 'number' ? details.attempts : (attempts ?? 0);
-  return t('errAttempts', [text(details.reason) ?? '?', count]);
+function attemptsExhausted({ details = {} }: ShownError): string {
+  return t('errAttempts', [text(details.reason) ?? '?', typeof details.attempts === 'number' ? details.attempts : '?']);
 }
 
 /**
@@ -171,7 +168,6 @@ export const WORDING = {
 /** The error's text in the UI language; a code of an earlier version keeps its English `userMessage`. */
 export function errorText(error: ShownError): string {
   const code = error.code ?? '';
-  if (error.attempts !== undefined && code !== 'attempts-exhausted') return t('errAttempts', [code, error.attempts]);
   if (!isErrorCode(code)) return BY_REASON[code] ? t(BY_REASON[code]) : error.userMessage;
   const wording: Wording = WORDING[code];
   return typeof wording === 'function' ? wording(error) : t(wording);

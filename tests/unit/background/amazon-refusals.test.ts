@@ -154,10 +154,10 @@ describe('downloads', () => {
       })
       .toBe(3);
     const { jobs } = await s.pipeline.snapshot();
-    expect(jobs.map((j) => j.error?.code)).toEqual([
-      'InvalidAccountStatus',
-      'InvalidAccountStatus',
-      'InvalidAccountStatus',
+    expect(jobs.map((j) => [j.error?.code, j.error?.details?.reasonCode])).toEqual([
+      ['account-inactive', 'InvalidAccountStatus'],
+      ['account-inactive', 'InvalidAccountStatus'],
+      ['account-inactive', 'InvalidAccountStatus'],
     ]);
     expect(errorText(jobs[0]!.error!)).toMatch(/not active/);
     expect(apiCalls().filter((r) => r.route === 'getReportDocument')).toHaveLength(3);

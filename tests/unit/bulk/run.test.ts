@@ -34,9 +34,24 @@ describe('a bulk run across batches', () => {
   it('groups failures by their reason, the most frequent first', () => {
     const groups = groupFailures(
       [
-        job({ jobId: '1', reportId: 'R1', state: 'failed', error: { code: 'x', userMessage: 'Link expired' } }),
-        job({ jobId: '2', reportId: 'R2', state: 'failed', error: { code: 'y', userMessage: 'Amazon is busy' } }),
-        job({ jobId: '3', reportId: 'R3', state: 'failed', error: { code: 'y', userMessage: 'Amazon is busy' } }),
+        job({
+          jobId: '1',
+          reportId: 'R1',
+          state: 'failed',
+          error: { code: 'amazon-error', userMessage: 'Link expired' },
+        }),
+        job({
+          jobId: '2',
+          reportId: 'R2',
+          state: 'failed',
+          error: { code: 'invalid-request', userMessage: 'Amazon is busy' },
+        }),
+        job({
+          jobId: '3',
+          reportId: 'R3',
+          state: 'failed',
+          error: { code: 'invalid-request', userMessage: 'Amazon is busy' },
+        }),
         job({ jobId: '4', reportId: 'R4', state: 'failed' }),
         job({ jobId: '5', reportId: 'R5', state: 'done' }),
       ],

@@ -79,7 +79,7 @@ describe('a report row', () => {
   it('shows why a download failed and retries it', async () => {
     const { container, onDownload } = renderRow(
       {},
-      { state: 'failed', error: { code: 'disk-full', userMessage: 'Your disk is full' } },
+      { state: 'failed', error: { code: 'FILE_NO_SPACE', userMessage: 'Your disk is full' } },
     );
     expect(container.textContent).toContain('Failed: Your disk is full');
     fireEvent.click(screen.getByRole('button', { name: /Retry/ }));

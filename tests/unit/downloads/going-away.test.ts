@@ -44,7 +44,11 @@ describe('download() refused by a worker or browser on its way out', () => {
     await stubborn.runAll();
     expect((await jobsByReport(stubborn)).get('R001')).toMatchObject({
       state: 'failed',
-      error: { code: 'DOWNLOAD_NOT_STARTED', userMessage: expect.stringContaining('after 2 attempts') },
+      error: {
+        code: 'attempts-exhausted',
+        userMessage: expect.stringContaining('after 2 attempts'),
+        details: { reason: 'DOWNLOAD_NOT_STARTED', attempts: 2 },
+      },
     });
   });
 

@@ -65,11 +65,11 @@ describe('classifyFetchError', () => {
       '429 in details',
       typed({ code: 'rate-limited', userMessage: 'Busy', details: { status: 429, reasonCode: 'TooManyRequests' } }),
       true,
-      'TooManyRequests',
+      'rate-limited',
     ],
-    ['503 status', typed({ status: 503, userMessage: 'Down' }), true, 'HTTP_503'],
+    ['503 status', typed({ status: 503, userMessage: 'Down' }), true, 'amazon-error'],
     ['network', typed({ code: 'network', userMessage: 'Offline' }), true, 'network'],
-    ['retryable flag', typed({ retryable: true, code: 'x' }), true, 'x'],
+    ['retryable flag', typed({ retryable: true, code: 'x' }), true, 'unknown'],
     [
       '400',
       typed({
@@ -78,26 +78,39 @@ describe('classifyFetchError', () => {
         details: { status: 400, reasonCode: 'InvalidParameterValue' },
       }),
       false,
-      'InvalidParameterValue',
+      'invalid-request',
     ],
     ['401', typed({ code: 'unauthorized', status: 401 }), false, 'unauthorized'],
-    ['explicitly final 500', typed({ status: 500, retryable: false }), false, 'HTTP_500'],
-    ['plain error from around the request (storage, a stopping worker)', new Error('No SW'), true, 'UNKNOWN'],
-    ['a string', 'boom', true, 'UNKNOWN'],
+    ['explicitly final 500', typed({ status: 500, retryable: false }), false, 'amazon-error'],
+    ['plain error from around the request (storage, a stopping worker)', new Error('No SW'), true, 'unknown'],
+    ['a string', 'boom', true, 'unknown'],
     [
       'a DOMException from IndexedDB',
       new DOMException('The database connection is closing.', 'InvalidStateError'),
       true,
-      'UNKNOWN',
+      'unknown',
     ],
     [
       'a typed error without status or code',
       typed({ userMessage: 'This account no longer exists.' }),
       false,
-      'UNKNOWN',
+      'unknown',
     ],
   ])('%s', (_case, thrown, retryable, code) => {
     expect(classifyFetchError(thrown)).toMatchObject({ retryable, error: { code } });
+  });
+
+  it("keeps Amazon's reasonCode and status for the wording, and nothing else of the error", () => {
+    const thrown = typed({
+      code: 'invalid-request',
+      userMessage: 'Bad',
+      details: { status: 400, reasonCode: 'InvalidParameterValue', amazonMessage: 'https://x.example/?sig=5ecre7' },
+    });
+    expect(classifyFetchError(thrown).error).toEqual({
+      code: 'invalid-request',
+      userMessage: 'Bad',
+      details: { status: 400, reasonCode: 'InvalidParameterValue' },
+    });
   });
 
   it('keeps the client’s user message, and has one of its own otherwise', () => {

@@ -115,9 +115,9 @@ describe('download pipeline', () => {
     expect(rig.clock.time).toBe(T0 + 5_000 + 20_000);
     expect(job.state).toBe('failed');
     expect(job.error).toEqual({
-      code: 'NETWORK_FAILED',
-      attempts: 3,
+      code: 'attempts-exhausted',
       userMessage: expect.stringContaining('after 3 attempts'),
+      details: { reason: 'NETWORK_FAILED', attempts: 3 },
     });
   });
   it('fails the job on a full disk, stops the batch, keeps the rest queued, and Retry failed resumes', async () => {
@@ -240,7 +240,11 @@ describe('download pipeline', () => {
     expect((await jobsByReport(rig)).get('R001')).toMatchObject({
       state: 'failed',
       attempts: 1,
-      error: { code: 'InvalidParameterValue', userMessage: 'Amazon Pay says this report document does not exist.' },
+      error: {
+        code: 'invalid-request',
+        userMessage: 'Amazon Pay says this report document does not exist.',
+        details: { status: 400, reasonCode: 'InvalidParameterValue' },
+      },
     });
     expect(rig.fake.calls).toHaveLength(0);
   });

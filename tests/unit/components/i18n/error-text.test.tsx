@@ -7,16 +7,18 @@ import { ClockSkewError, NetworkError, userMessageFor } from '@/utils/amazon-pay
 import { attemptsExhausted, classifyInterrupt } from '@/utils/downloads/interrupts';
 import { QueueStorageError } from '@/utils/downloads/storage-fault';
 import { keyErrors } from '@/utils/keys/errors';
+import type { JobError } from '@/utils/downloads/types';
 import { errorText } from '@/utils/views/error-text';
 import { setUiLanguage } from '@/tests/unit/setup/components';
 import { job, report } from '../fixtures';
 
+/** `code` is a string: a stored job may hold a code of an earlier version. */
 function failedRow(error: { code: string; userMessage: string }) {
   const r = report();
   return render(
     <ReportList
       reports={[r]}
-      jobs={new Map([[r.reportId, job({ state: 'failed', error })]])}
+      jobs={new Map([[r.reportId, job({ state: 'failed', error: error as JobError })]])}
       emptyText=""
       onDownload={() => {}}
     />,

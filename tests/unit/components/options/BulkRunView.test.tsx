@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { RunProgress } from '@/utils/bulk/run';
+import { attemptsExhausted } from '@/utils/downloads/interrupts';
 import { BulkRunView } from '@/entrypoints/options/sections/bulk/BulkRunView';
 import type { JobView } from '@/utils/messaging/protocol';
 import { expectAccessible } from '../a11y';
@@ -19,7 +20,7 @@ const jobs: JobView[] = [
     jobId: '2',
     reportId: 'R2',
     state: 'failed',
-    error: { code: 'ATTEMPTS_EXHAUSTED', userMessage: 'Amazon kept refusing the link.' },
+    error: attemptsExhausted('SERVER_FORBIDDEN', 5),
   }),
   job({ jobId: '3', reportId: 'R3', state: 'downloading', bytes: 100 }),
   job({
@@ -75,7 +76,7 @@ describe('a running bulk download', () => {
       'Settlement/2026-11-01_2026-11-02_R1.csv',
       '',
     ]);
-    expect(row('R2').textContent).toContain('Amazon kept refusing the link.');
+    expect(row('R2').textContent).toContain('The download kept failing (SERVER_FORBIDDEN) after 5 attempts.');
     expect(row('R3').textContent).toContain('Downloading…');
     expect(row('R4').textContent).toContain('Refund/2026-11-01_2026-11-02_R4.csv');
   });
