@@ -2,8 +2,8 @@
  * What the books read from the ledger database: which sellers and currencies it holds, and one seller's settlements
  * of one currency with their rows and where they came from. Read-only.
  */
-import { request, ROWS, SETTLEMENTS, type StoredSettlement } from '../ledger/db';
-import type { SettlementRow } from '../ledger/types';
+import { request, ROW_PAGES, SETTLEMENTS, type StoredSettlement } from '../ledger/db';
+import { readSettlementRows } from '../ledger/row-pages';
 import type { SourcedSettlement } from './generic-csv';
 
 export interface LedgerSeller {
@@ -40,19 +40,13 @@ export async function sellerSettlements(
   const chosen = (await summaries(db))
     .filter((s) => s.sellerId === sellerId && s.currency === currency)
     .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
-  const store = db.transaction(ROWS).objectStore(ROWS);
-  const rows = await Promise.all(
-    chosen.map((s) =>
-      request<SettlementRow[]>(
-        store.getAll(IDBKeyRange.bound([s.settlementId, -Infinity], [s.settlementId, Infinity])),
-      ),
-    ),
-  );
+  const pages = db.transaction(ROW_PAGES).objectStore(ROW_PAGES);
+  const rows = await Promise.all(chosen.map((s) => readSettlementRows(pages, s.settlementId, currency)));
   return chosen.map((summary, i) => ({
     summary,
     reportId: reportIdFromFileName(summary.fileName),
     sha256: summary.sha256,
     header: summary.header,
-    rows: rows[i]!.filter((row) => row.currency === currency),
+    rows: rows[i]!,
   }));
 }

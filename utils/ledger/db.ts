@@ -1,10 +1,12 @@
 /**
  * The ledger's own IndexedDB database. `files` keeps one record per imported file by the SHA-256 of its bytes (the
  * bytes themselves stay on disk); `settlements` one summary per SettlementId × currency, enough to list and light
- * hundreds of settlements without reading their rows; `rows` the parsed rows with their ids, keyed by
- * [settlementId, line] and indexed by every id (multiEntry), order key and [currency, amount].
+ * hundreds of settlements without reading their rows; `row-pages` the parsed rows, PAGE_ROWS to a record
+ * (row-pages.ts); `terms` the search index, one record per bucket and settlement (terms.ts).
  */
 import type { Check } from './checks';
+import { request } from './idb';
+import { migrateRowsToPages } from './migrate';
 import type { CategoryTotals, PayoutIdentity } from './summary';
 import type { SettlementRow } from './types';
 
@@ -40,49 +42,40 @@ export interface StoredSettlement {
   payoutPostedAt?: string;
   rowArithmetic: Check;
   headerRows: Check;
-  /** SHA-256 of the rows without their line numbers: the same rows from re-saved bytes are not a conflict. */
-  rowsDigest: string;
 }
 
-export interface StoredRow extends SettlementRow {
-  ids: string[];
-  orderKey?: string;
-}
+/** A row as stored and read back: exactly the parsed row. */
+export type StoredRow = SettlementRow;
 
 export const DB_NAME = 'report-courier-ledger';
 export const FILES = 'files';
 export const SETTLEMENTS = 'settlements';
-export const ROWS = 'rows';
+export const ROW_PAGES = 'row-pages';
+export const TERMS = 'terms';
 export const BY_SETTLEMENT_ID = 'by-settlement-id';
-export const BY_ID = 'by-id';
-export const BY_ORDER_KEY = 'by-order-key';
-export const BY_AMOUNT = 'by-amount';
-const VERSION = 1;
+/** Version 1 kept one record per row in `rows`; version 2 moves them into `row-pages` and `terms` in place. */
+export const LEDGER_DB_VERSION = 2;
+const V1_ROWS = 'rows';
 
-export const request = <T>(req: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-
-export const done = (tx: IDBTransaction): Promise<void> =>
-  new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new DOMException('The ledger transaction was aborted.', 'AbortError'));
-  });
+export { done, request } from './idb';
 
 export function openLedgerDb(name = DB_NAME): Promise<IDBDatabase> {
-  const open = indexedDB.open(name, VERSION);
-  open.onupgradeneeded = () => {
+  const open = indexedDB.open(name, LEDGER_DB_VERSION);
+  open.onupgradeneeded = (event) => {
     const db = open.result;
-    db.createObjectStore(FILES, { keyPath: 'sha256' });
-    const settlements = db.createObjectStore(SETTLEMENTS, { keyPath: ['settlementId', 'currency'] });
-    settlements.createIndex(BY_SETTLEMENT_ID, 'settlementId');
-    const rows = db.createObjectStore(ROWS, { keyPath: ['settlementId', 'line'] });
-    rows.createIndex(BY_ID, 'ids', { multiEntry: true });
-    rows.createIndex(BY_ORDER_KEY, 'orderKey');
-    rows.createIndex(BY_AMOUNT, ['currency', 'amountMinor']);
+    if (event.oldVersion < 1) {
+      db.createObjectStore(FILES, { keyPath: 'sha256' });
+      const settlements = db.createObjectStore(SETTLEMENTS, { keyPath: ['settlementId', 'currency'] });
+      settlements.createIndex(BY_SETTLEMENT_ID, 'settlementId');
+    }
+    if (event.oldVersion < 2) {
+      const pages = db.createObjectStore(ROW_PAGES, { keyPath: ['settlementId', 'currency', 'page'] });
+      const terms = db.createObjectStore(TERMS, { keyPath: ['bucket', 'settlementId', 'currency'] });
+      if (event.oldVersion === 1) {
+        const v1Rows = open.transaction!.objectStore(V1_ROWS);
+        migrateRowsToPages(v1Rows, pages, terms, () => db.deleteObjectStore(V1_ROWS));
+      }
+    }
   };
   return request(open).then((db) => {
     // A newer version of the extension upgrading the database must not wait for this page.

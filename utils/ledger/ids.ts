@@ -7,27 +7,29 @@
 import type { SettlementRow } from './types';
 
 const ORDER_KEY = /^[A-Z]\d{2}-\d{7}-\d{7}/;
+const ORDER_KEY_LENGTH = 19;
 
 export function orderKeyOf(id: string): string | undefined {
-  return ORDER_KEY.exec(id.trim().toUpperCase())?.[0];
+  const value = id.trim().toUpperCase();
+  return ORDER_KEY.test(value) ? value.slice(0, ORDER_KEY_LENGTH) : undefined;
+}
+
+/** Import indexes every row by these, so no Set or array per id: a plain list with an includes check. */
+function addId(ids: string[], raw: string): void {
+  const value = raw.trim().toUpperCase();
+  if (value && !ids.includes(value)) ids.push(value);
 }
 
 /** Every id of a row, upper-cased: Amazon's ids, the merchant's references, and a Shopify `…#1234` tail. */
 export function rowIds(row: SettlementRow): string[] {
-  const ids = new Set<string>();
-  for (const id of [row.amazonTransactionId, row.amazonOrderReferenceId, row.sellerReferenceId, row.sellerOrderId]) {
-    const value = id.trim().toUpperCase();
-    if (value) ids.add(value);
-  }
+  const ids: string[] = [];
+  addId(ids, row.amazonTransactionId);
+  addId(ids, row.amazonOrderReferenceId);
+  addId(ids, row.sellerReferenceId);
+  addId(ids, row.sellerOrderId);
   const hash = row.sellerOrderId.lastIndexOf('#');
-  if (hash !== -1 && hash < row.sellerOrderId.length - 1)
-    ids.add(
-      row.sellerOrderId
-        .slice(hash + 1)
-        .trim()
-        .toUpperCase(),
-    );
-  return [...ids];
+  if (hash !== -1) addId(ids, row.sellerOrderId.slice(hash + 1));
+  return ids;
 }
 
 /** The order key of a row: from its order reference, else its transaction id. */

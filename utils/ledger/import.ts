@@ -5,11 +5,13 @@
  */
 import { checkHeaderAndRows, checkRowArithmetic } from './checks';
 import { decodeSettlementBytes } from './decode';
-import { BY_SETTLEMENT_ID, done, FILES, request, ROWS, SETTLEMENTS } from './db';
-import type { StoredFile, StoredRow, StoredSettlement } from './db';
-import { rowIds, rowOrderKey } from './ids';
+import { BY_SETTLEMENT_ID, done, FILES, request, ROW_PAGES, SETTLEMENTS, TERMS } from './db';
+import type { StoredFile, StoredSettlement } from './db';
+import { putRowPages, readSettlementRows } from './row-pages';
 import { parseSettlementReport } from './settlement';
 import { categoryTable, groupSettlements, payoutIdentity, settlementTime, type Settlement } from './summary';
+import { termRecords } from './terms';
+import type { SettlementRow } from './types';
 
 export type ImportResult =
   | { status: 'imported'; file: StoredFile }
@@ -18,16 +20,33 @@ export type ImportResult =
 
 const hex = (buffer: ArrayBuffer): string =>
   Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
-const sha256 = async (bytes: Uint8Array | string): Promise<string> =>
-  hex(
-    await crypto.subtle.digest(
-      'SHA-256',
-      (typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes) as Uint8Array<ArrayBuffer>,
-    ),
-  );
+const sha256 = async (bytes: Uint8Array): Promise<string> =>
+  hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 
-async function summarise(settlement: Settlement, sha: string, fileName: string): Promise<StoredSettlement> {
-  const withoutLines = settlement.rows.map(({ line: _line, ...rest }) => rest);
+/** Every field of a row but its line: the same rows from re-saved bytes are the same settlement. */
+const ROW_FIELDS: (keyof SettlementRow)[] = [
+  'postedAt',
+  'settlementId',
+  'transactionType',
+  'category',
+  'currency',
+  'amountMinor',
+  'percentageFeeMinor',
+  'fixedFeeMinor',
+  'feeMinor',
+  'netMinor',
+  'amazonTransactionId',
+  'amazonOrderReferenceId',
+  'sellerReferenceId',
+  'sellerOrderId',
+  'storeName',
+  'description',
+];
+
+const sameRows = (a: readonly SettlementRow[], b: readonly SettlementRow[]): boolean =>
+  a.length === b.length && a.every((row, i) => ROW_FIELDS.every((field) => row[field] === b[i]![field]));
+
+function summarise(settlement: Settlement, sha: string, fileName: string): StoredSettlement {
   const payouts = settlement.rows.filter((r) => r.category === 'payout');
   const summary: StoredSettlement = {
     settlementId: settlement.settlementId,
@@ -42,7 +61,6 @@ async function summarise(settlement: Settlement, sha: string, fileName: string):
     identity: payoutIdentity(settlement.rows),
     rowArithmetic: checkRowArithmetic(settlement.rows),
     headerRows: checkHeaderAndRows(settlement),
-    rowsDigest: await sha256(JSON.stringify(withoutLines)),
   };
   if (settlement.periodStart) summary.periodStart = settlement.periodStart;
   if (settlement.periodEnd) summary.periodEnd = settlement.periodEnd;
@@ -58,23 +76,31 @@ export async function importSettlementFile(db: IDBDatabase, bytes: Uint8Array, n
   const { text, encoding } = decodeSettlementBytes(bytes);
   const report = parseSettlementReport(text);
   const settlements = groupSettlements(report);
-  const summaries = await Promise.all(settlements.map((s) => summarise(s, sha, name)));
+  const summaries = settlements.map((s) => summarise(s, sha, name));
 
-  const tx = db.transaction([FILES, SETTLEMENTS, ROWS], 'readwrite');
+  const tx = db.transaction([FILES, SETTLEMENTS, ROW_PAGES, TERMS], 'readwrite');
   const written = done(tx);
   const settlementStore = tx.objectStore(SETTLEMENTS);
+  const pages = tx.objectStore(ROW_PAGES);
   const existing = await Promise.all(
     summaries.map((s) => request<StoredSettlement | undefined>(settlementStore.get([s.settlementId, s.currency]))),
   );
   const others = await Promise.all(
     summaries.map((s) => request<StoredSettlement[]>(settlementStore.index(BY_SETTLEMENT_ID).getAll(s.settlementId))),
   );
+  // Rows are compared only when the settlement is already stored: a new one costs no comparison at all.
+  const unchanged = await Promise.all(
+    settlements.map(
+      async ({ settlementId, currency, rows }, i) =>
+        existing[i] !== undefined && sameRows(await readSettlementRows(pages, settlementId, currency), rows),
+    ),
+  );
   const conflictsWith = summaries.flatMap((summary, i) => {
     const stored = existing[i] ?? others[i]!.find((o) => o.sha256 !== sha);
-    if (!stored || (existing[i] && stored.rowsDigest === summary.rowsDigest)) return [];
+    if (!stored || unchanged[i]) return [];
     return [{ settlementId: summary.settlementId, sha256: stored.sha256, name: stored.fileName }];
   });
-  const sameRowsElsewhere = summaries.length > 0 && summaries.every((s, i) => existing[i]?.rowsDigest === s.rowsDigest);
+  const sameRowsElsewhere = summaries.length > 0 && unchanged.every(Boolean);
 
   const file: StoredFile = {
     sha256: sha,
@@ -91,14 +117,10 @@ export async function importSettlementFile(db: IDBDatabase, bytes: Uint8Array, n
   tx.objectStore(FILES).put(file);
   if (file.status === 'imported' && !sameRowsElsewhere) {
     for (const summary of summaries) settlementStore.put(summary);
-    const rowStore = tx.objectStore(ROWS);
-    for (const settlement of settlements) {
-      for (const row of settlement.rows) {
-        const stored: StoredRow = { ...row, ids: rowIds(row) };
-        const orderKey = rowOrderKey(row);
-        if (orderKey) stored.orderKey = orderKey;
-        rowStore.put(stored);
-      }
+    const terms = tx.objectStore(TERMS);
+    for (const { settlementId, currency, rows } of settlements) {
+      putRowPages(pages, settlementId, currency, rows);
+      for (const record of termRecords(settlementId, currency, rows)) terms.put(record);
     }
   }
   await written;

@@ -4,7 +4,8 @@
  */
 import { inPeriodOrder } from './chain';
 import { explainPayout, type CheckLight, type PayoutNeighbour, type PayoutVerdict } from './checks';
-import { FILES, request, ROWS, SETTLEMENTS, type StoredFile, type StoredRow, type StoredSettlement } from './db';
+import { FILES, request, ROW_PAGES, SETTLEMENTS, type StoredFile, type StoredRow, type StoredSettlement } from './db';
+import { readSettlementRows } from './row-pages';
 
 export interface ListedSettlement {
   summary: StoredSettlement;
@@ -32,10 +33,8 @@ export async function listSettlements(db: IDBDatabase): Promise<ListedSettlement
     .sort((a, b) => (a.summary.time < b.summary.time ? 1 : a.summary.time > b.summary.time ? -1 : 0));
 }
 
-export async function settlementRows(db: IDBDatabase, settlementId: string, currency: string): Promise<StoredRow[]> {
-  const range = IDBKeyRange.bound([settlementId, -Infinity], [settlementId, Infinity]);
-  const rows = await request<StoredRow[]>(db.transaction(ROWS).objectStore(ROWS).getAll(range));
-  return rows.filter((row) => row.currency === currency);
+export function settlementRows(db: IDBDatabase, settlementId: string, currency: string): Promise<StoredRow[]> {
+  return readSettlementRows(db.transaction(ROW_PAGES).objectStore(ROW_PAGES), settlementId, currency);
 }
 
 export async function listFiles(db: IDBDatabase): Promise<StoredFile[]> {

@@ -1,13 +1,16 @@
 /**
  * Search across every stored row by any id, by prefix, or by amount, answered as order timelines: capture →
- * refunds → chargebacks or claims, each with the settlement and payout that carried it. Every lookup is an index
- * range, so the time depends on the hits, not on how many rows are stored.
+ * refunds → chargebacks or claims, each with the settlement and payout that carried it. A lookup reads one bucket of
+ * the term index (terms.ts) and the row pages its hits point to, so its time depends on the hits and the number of
+ * settlements, not on how many rows are stored. Only a prefix shorter than BUCKET_PREFIX reads the whole index.
  */
 import { parseMinorUnits } from './amounts';
 import { currencyExponent } from './currencies';
-import { BY_AMOUNT, BY_ID, BY_ORDER_KEY, BY_SETTLEMENT_ID, request, ROWS, SETTLEMENTS } from './db';
+import { BY_SETTLEMENT_ID, request, ROW_PAGES, SETTLEMENTS, TERMS } from './db';
 import type { StoredRow, StoredSettlement } from './db';
-import { classifyQuery, type SearchQuery } from './ids';
+import { classifyQuery, rowIds, rowOrderKey, type SearchQuery } from './ids';
+import { readRowsAt, type RowRef } from './row-pages';
+import { amountTerm, BUCKET_PREFIX, bucketOf, cleanTerm, matchTerms, TERM_BUCKETS, type TermRecord } from './terms';
 import type { SettlementCategory } from './types';
 
 export interface CarryingPayout {
@@ -57,23 +60,59 @@ export function amountInCurrency(text: string, currency: string): number | undef
   return typeof minor === 'number' ? minor : undefined;
 }
 
+const bucketRange = (bucket: number) => IDBKeyRange.bound([bucket], [bucket, []]);
+
+/** The addresses of rows with one of the `exact` terms, or an id starting with `prefix`; at most `limit`. */
+async function findRows(
+  terms: IDBObjectStore,
+  exact: readonly string[],
+  prefix: string | undefined,
+  limit: number,
+): Promise<RowRef[]> {
+  const found = new Map<string, RowRef>();
+  const collect = (record: TermRecord, term: string, isPrefix: boolean) =>
+    matchTerms(record, term, isPrefix, (index) => {
+      found.set(`${record.settlementId}\u0000${record.currency}\u0000${index}`, { ...record, index });
+      return found.size < limit;
+    });
+  const buckets = new Map<number, string[]>();
+  for (const term of exact) buckets.set(bucketOf(term), [...(buckets.get(bucketOf(term)) ?? []), term]);
+  const exactRecords = await Promise.all(
+    [...buckets.keys()].map((bucket) => request<TermRecord[]>(terms.getAll(bucketRange(bucket)))),
+  );
+  [...buckets.values()].forEach((bucketTerms, i) => {
+    for (const record of exactRecords[i]!) for (const term of bucketTerms) collect(record, term, false);
+  });
+  if (prefix !== undefined && found.size < limit) {
+    if (prefix.length >= BUCKET_PREFIX) {
+      for (const record of await request<TermRecord[]>(terms.getAll(bucketRange(bucketOf(prefix))))) {
+        collect(record, prefix, true);
+      }
+    } else {
+      for (let bucket = 0; bucket < TERM_BUCKETS && found.size < limit; bucket++) {
+        for (const record of await request<TermRecord[]>(terms.getAll(bucketRange(bucket)))) {
+          collect(record, prefix, true);
+        }
+      }
+    }
+  }
+  return [...found.values()].slice(0, limit);
+}
+
+const timelineKey = (row: StoredRow): string => rowOrderKey(row) ?? rowIds(row)[0] ?? `${row.settlementId}:${row.line}`;
+
 export async function searchLedger(db: IDBDatabase, input: string, limit = 50): Promise<SearchResult> {
   const query = classifyQuery(input);
   const result: SearchResult = { query, timelines: [], settlements: [], truncated: false };
   if (query.kind === 'empty') return result;
-  const tx = db.transaction([ROWS, SETTLEMENTS]);
-  const rows = tx.objectStore(ROWS);
+  const tx = db.transaction([TERMS, ROW_PAGES, SETTLEMENTS]);
+  const terms = tx.objectStore(TERMS);
+  const pages = tx.objectStore(ROW_PAGES);
   const settlements = tx.objectStore(SETTLEMENTS);
-  const byId = rows.index(BY_ID);
-  const lookups: Promise<StoredRow[]>[] = [];
 
-  if (query.kind === 'id' || query.kind === 'number') lookups.push(request(byId.getAll(query.id, limit + 1)));
-  if (query.kind === 'id' && query.orderKey) {
-    lookups.push(request(rows.index(BY_ORDER_KEY).getAll(query.orderKey, limit + 1)));
-  }
-  if (query.kind === 'prefix') {
-    lookups.push(request(byId.getAll(IDBKeyRange.bound(query.prefix, `${query.prefix}\uffff`), limit + 1)));
-  }
+  const exact: string[] = [];
+  if (query.kind === 'id' || query.kind === 'number') exact.push(cleanTerm(query.id));
+  if (query.kind === 'id' && query.orderKey) exact.push(query.orderKey);
   if (query.kind === 'number') {
     result.settlements = await request(settlements.index(BY_SETTLEMENT_ID).getAll(query.id));
   }
@@ -81,25 +120,27 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
     const keys = (await request(settlements.getAllKeys())) as [string, string][];
     for (const currency of new Set(keys.map(([, c]) => c))) {
       const minor = amountInCurrency(query.amount, currency);
-      if (minor === undefined || minor === 0) continue;
-      for (const signed of [minor, -minor]) {
-        lookups.push(request(rows.index(BY_AMOUNT).getAll([currency, signed], limit + 1)));
-      }
+      if (minor !== undefined && minor !== 0) exact.push(amountTerm(currency, minor));
     }
   }
-  const matched = (await Promise.all(lookups)).flat();
+  const prefix = query.kind === 'prefix' ? cleanTerm(query.prefix) : undefined;
+  const matched = await readRowsAt(pages, await findRows(terms, exact, prefix, limit + 1));
   result.truncated = matched.length > limit;
 
   const timelines = new Map<string, StoredRow[]>();
   for (const row of matched) {
-    const key = row.orderKey ?? row.ids[0] ?? `${row.settlementId}:${row.line}`;
+    const key = timelineKey(row);
     if (!timelines.has(key) && timelines.size < limit) timelines.set(key, []);
   }
   const expanded = await Promise.all(
     [...timelines.keys()].map(async (key) => {
-      const own = matched.filter((r) => (r.orderKey ?? r.ids[0] ?? `${r.settlementId}:${r.line}`) === key);
-      const all = own[0]?.orderKey ? await request<StoredRow[]>(rows.index(BY_ORDER_KEY).getAll(key)) : own;
-      const unique = new Map(all.map((r) => [`${r.settlementId}:${r.line}`, r]));
+      const own = matched.filter((r) => timelineKey(r) === key);
+      const all = rowOrderKey(own[0]!)
+        ? (await readRowsAt(pages, await findRows(terms, [key], undefined, Infinity))).filter(
+            (r) => rowOrderKey(r) === key,
+          )
+        : own;
+      const unique = new Map(all.map((r) => [`${r.settlementId}:${r.currency}:${r.line}`, r]));
       return { key, entries: [...unique.values()].sort(byStep) };
     }),
   );

@@ -1,0 +1,79 @@
+/**
+ * The search index. Every id of a row (ids.ts), its order key and its amount are terms; a settlement's terms are
+ * spread over TERM_BUCKETS buckets by their first characters and kept as one record per bucket and settlement, each
+ * one string of `term\tindex\n` lines (index: the row's place in its settlement). Import writes a few hundred records
+ * per settlement instead of several index entries per row, and a lookup reads one bucket: one record per settlement,
+ * one string each to clone.
+ */
+import { rowIds, rowOrderKey } from './ids';
+import type { SettlementRow } from './types';
+
+export const TERM_BUCKETS = 256;
+/** Terms that share this many first characters share a bucket, so a prefix at least this long is one bucket. */
+export const BUCKET_PREFIX = 6;
+/** Marks amount terms, which only an amount query matches (never an id prefix). */
+const AMOUNT_MARK = '\u0001';
+
+export interface TermRecord {
+  bucket: number;
+  settlementId: string;
+  currency: string;
+  lines: string;
+}
+
+const SEPARATOR = /[\t\n\r]/;
+
+/** Tabs and line breaks separate the lines of a record, so a term never holds one. */
+export const cleanTerm = (term: string): string =>
+  SEPARATOR.test(term) || term.includes(AMOUNT_MARK)
+    ? term.replace(/[\t\n\r]/g, ' ').replaceAll(AMOUNT_MARK, ' ')
+    : term;
+
+/** FNV-1a over the first BUCKET_PREFIX characters. */
+export function bucketOf(term: string): number {
+  let hash = 0x811c9dc5;
+  const end = Math.min(term.length, BUCKET_PREFIX);
+  for (let i = 0; i < end; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % TERM_BUCKETS;
+}
+
+/** Either sign of an amount: a search for 19.99 finds the capture and the refund. */
+export const amountTerm = (currency: string, minor: number): string => `${Math.abs(minor)}${AMOUNT_MARK}${currency}`;
+
+function rowTerms(row: SettlementRow): string[] {
+  const terms = rowIds(row).map(cleanTerm);
+  const orderKey = rowOrderKey(row);
+  if (orderKey && !terms.includes(orderKey)) terms.push(orderKey);
+  if (row.amountMinor !== 0) terms.push(amountTerm(row.currency, row.amountMinor));
+  return terms;
+}
+
+/** The term records of one settlement's rows (all of one SettlementId and currency, in their stored order). */
+export function termRecords(settlementId: string, currency: string, rows: readonly SettlementRow[]): TermRecord[] {
+  const buckets = new Map<number, string[]>();
+  rows.forEach((row, index) => {
+    for (const term of rowTerms(row)) {
+      const bucket = bucketOf(term);
+      let lines = buckets.get(bucket);
+      if (!lines) buckets.set(bucket, (lines = []));
+      lines.push(`${term}\t${index}`);
+    }
+  });
+  return [...buckets].map(([bucket, lines]) => ({ bucket, settlementId, currency, lines: `\n${lines.join('\n')}\n` }));
+}
+
+/**
+ * Calls `found` with the row index of each term in `record` that is `term` (or, with `prefix`, starts with it;
+ * amount terms excepted) until it returns false.
+ */
+export function matchTerms(record: TermRecord, term: string, prefix: boolean, found: (index: number) => boolean): void {
+  const text = record.lines;
+  const needle = prefix ? `\n${term}` : `\n${term}\t`;
+  for (let at = text.indexOf(needle); at !== -1;) {
+    const tab = text.indexOf('\t', at + 1);
+    const end = text.indexOf('\n', tab);
+    const amount = prefix && text.lastIndexOf(AMOUNT_MARK, tab) > at;
+    if (!amount && !found(Number(text.slice(tab + 1, end)))) return;
+    at = text.indexOf(needle, end);
+  }
+}
