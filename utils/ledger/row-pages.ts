@@ -29,14 +29,20 @@ export function putRowPages(pages: IDBObjectStore, settlementId: string, currenc
   }
 }
 
+const settlementRange = (settlementId: string, currency: string) =>
+  IDBKeyRange.bound([settlementId, currency], [settlementId, currency, []]);
+
+export function deleteRowPages(pages: IDBObjectStore, settlementId: string, currency: string): void {
+  pages.delete(settlementRange(settlementId, currency));
+}
+
 /** Every row of one settlement, in stored order. */
 export async function readSettlementRows(
   pages: IDBObjectStore,
   settlementId: string,
   currency: string,
 ): Promise<SettlementRow[]> {
-  const range = IDBKeyRange.bound([settlementId, currency], [settlementId, currency, []]);
-  const stored = await request<RowPage[]>(pages.getAll(range));
+  const stored = await request<RowPage[]>(pages.getAll(settlementRange(settlementId, currency)));
   return stored.flatMap((page) => page.rows);
 }
 

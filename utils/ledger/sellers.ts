@@ -2,7 +2,9 @@
  * The ledger by seller: how many settlements were paid to some seller ids, and dropping them — summaries, rows and
  * the records of the files they came from, so that importing one of those files again stores it again.
  */
-import { done, FILES, request, ROWS, SETTLEMENTS, type StoredFile, type StoredSettlement } from './db';
+import { done, FILES, request, ROW_PAGES, SETTLEMENTS, TERMS, type StoredFile, type StoredSettlement } from './db';
+import { deleteRowPages } from './row-pages';
+import { deleteTerms } from './terms';
 
 const settlementsOf = async (db: IDBDatabase, sellerIds: readonly string[]): Promise<StoredSettlement[]> => {
   if (sellerIds.length === 0) return [];
@@ -18,16 +20,18 @@ export async function countSellerSettlements(db: IDBDatabase, sellerIds: readonl
 /** Deletes every settlement paid to these seller ids, in one transaction; returns how many. */
 export async function deleteSellerSettlements(db: IDBDatabase, sellerIds: readonly string[]): Promise<number> {
   if (sellerIds.length === 0) return 0;
-  const tx = db.transaction([FILES, SETTLEMENTS, ROWS], 'readwrite');
+  const tx = db.transaction([FILES, SETTLEMENTS, ROW_PAGES, TERMS], 'readwrite');
   const written = done(tx);
   const settlements = tx.objectStore(SETTLEMENTS);
   const dropped = (await request<StoredSettlement[]>(settlements.getAll())).filter((s) =>
     sellerIds.includes(s.sellerId),
   );
   const settlementIds = new Set(dropped.map((s) => s.settlementId));
-  for (const s of dropped) settlements.delete([s.settlementId, s.currency]);
-  const rows = tx.objectStore(ROWS);
-  for (const id of settlementIds) rows.delete(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+  for (const s of dropped) {
+    settlements.delete([s.settlementId, s.currency]);
+    deleteRowPages(tx.objectStore(ROW_PAGES), s.settlementId, s.currency);
+    deleteTerms(tx.objectStore(TERMS), s.settlementId, s.currency);
+  }
   const files = tx.objectStore(FILES);
   for (const file of await request<StoredFile[]>(files.getAll())) {
     if (file.settlementIds.some((id) => settlementIds.has(id))) files.delete(file.sha256);

@@ -62,6 +62,10 @@ export function termRecords(settlementId: string, currency: string, rows: readon
   return [...buckets].map(([bucket, lines]) => ({ bucket, settlementId, currency, lines: `\n${lines.join('\n')}\n` }));
 }
 
+export function deleteTerms(terms: IDBObjectStore, settlementId: string, currency: string): void {
+  for (let bucket = 0; bucket < TERM_BUCKETS; bucket++) terms.delete([bucket, settlementId, currency]);
+}
+
 /**
  * Calls `found` with the row index of each term in `record` that is `term` (or, with `prefix`, starts with it;
  * amount terms excepted) until it returns false.

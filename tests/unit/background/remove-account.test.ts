@@ -11,7 +11,9 @@ import { syncAutoArchiveAlarm } from '@/utils/background/handlers/auto-archive';
 import type { Services } from '@/utils/background/services';
 import { candidateKeyId, stageCandidateKey } from '@/utils/keys/candidate-key';
 import { loadKeyRecord, saveKey } from '@/utils/keys/keystore';
-import { openLedgerDb, ROWS } from '@/utils/ledger/db';
+import { openLedgerDb, request, ROW_PAGES, TERMS } from '@/utils/ledger/db';
+import type { RowPage } from '@/utils/ledger/row-pages';
+import type { TermRecord } from '@/utils/ledger/terms';
 import { importSettlementFile } from '@/utils/ledger/import';
 import { listFiles, listSettlements } from '@/utils/ledger/queries';
 import { settlementSeries } from '../../emulator/settlement-file';
@@ -96,11 +98,16 @@ describe("removing an account and the ledger's settlements", () => {
     return { ledger, handlers };
   }
   const sellers = async (ledger: IDBDatabase) => (await listSettlements(ledger)).map((s) => s.summary.sellerId).sort();
-  const rowCount = (ledger: IDBDatabase) =>
-    new Promise<number>((resolve) => {
-      const count = ledger.transaction(ROWS).objectStore(ROWS).count();
-      count.onsuccess = () => resolve(count.result);
-    });
+  const rowCount = async (ledger: IDBDatabase) =>
+    (await request<RowPage[]>(ledger.transaction(ROW_PAGES).objectStore(ROW_PAGES).getAll())).reduce(
+      (count, page) => count + page.rows.length,
+      0,
+    );
+  const indexedSettlements = async (ledger: IDBDatabase) => [
+    ...new Set(
+      (await request<TermRecord[]>(ledger.transaction(TERMS).objectStore(TERMS).getAll())).map((t) => t.settlementId),
+    ),
+  ];
 
   it("counts the settlements of the account's seller ids, own and shared", async () => {
     const { handlers } = await setUp();
@@ -115,6 +122,7 @@ describe("removing an account and the ledger's settlements", () => {
     expect(result).toMatchObject({ settlementsDropped: 2, settlementsKept: 0 });
     expect(await sellers(ledger)).toEqual([b1!.sellerId]);
     expect(await rowCount(ledger)).toBe(bRows);
+    expect(await indexedSettlements(ledger)).toEqual([b1!.rows[0]!.settlementId]);
     expect((await listFiles(ledger)).map((f) => f.name)).toEqual(['b1.csv']);
     // The file can be imported again later: its record went with its settlement.
     expect((await importSettlementFile(ledger, new Uint8Array(a1!.bytes), 'a1.csv')).status).toBe('imported');
