@@ -15,3 +15,11 @@ export function retentionStart(now: number): Date {
 export function expiresSoon(createdMs: number, now: number): boolean {
   return createdMs + RETENTION_MS - now <= EXPIRY_WARNING_MS;
 }
+
+/** A completed report Amazon deletes within the warning margin that this browser has not archived: save it now. */
+export function isExpiringUnarchived(
+  report: { status: string; createdMs: number; archived: boolean },
+  now: number,
+): boolean {
+  return report.status === 'COMPLETED' && !report.archived && expiresSoon(report.createdMs, now);
+}

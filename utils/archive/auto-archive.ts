@@ -1,11 +1,10 @@
 import { readCachedReports } from '../amazon-pay/report-cache';
-import { expiresSoon, retentionStart } from '../amazon-pay/retention';
+import { isExpiringUnarchived, retentionStart } from '../amazon-pay/retention';
 import { DAY_MS } from '../time/days';
-import { searchHistory } from '../downloads/history';
 import { toSerialized } from '../messaging/client';
 import type { AutoArchiveSettings, AutoArchiveView, SerializedError } from '../messaging/protocol';
 import { definePrivateSetting } from '../settings/private-settings';
-import type { Services } from '../background/services';
+import type { ArchiveDeps } from './deps';
 import { SETTLEMENT, SANDBOX_SETTLEMENT } from '../amazon-pay/report-types';
 
 interface AutoArchiveState {
@@ -49,25 +48,32 @@ export async function enabledAccounts(): Promise<string[]> {
 
 /** Completed reports Amazon deletes within 7 days (90-day retention) that this browser has not archived. */
 export async function countExpiringUnarchived(
-  services: Services,
+  deps: Pick<ArchiveDeps, 'archivedIds'>,
   accountId: string,
   now = Date.now(),
 ): Promise<number> {
   const cached = await readCachedReports(accountId);
-  const archived = new Set((await searchHistory(services.db, { accountId })).map((e) => e.reportId));
-  return (cached?.reports ?? []).filter(
-    (r) => r.processingStatus === 'COMPLETED' && !archived.has(r.reportId) && expiresSoon(r.createdTime.getTime(), now),
+  const archived = await deps.archivedIds(accountId);
+  return (cached?.reports ?? []).filter((r) =>
+    isExpiringUnarchived(
+      { status: r.processingStatus, createdMs: r.createdTime.getTime(), archived: archived.has(r.reportId) },
+      now,
+    ),
   ).length;
 }
 
-export async function viewOf(services: Services, accountId: string, state: AutoArchiveState): Promise<AutoArchiveView> {
+export async function viewOf(
+  deps: Pick<ArchiveDeps, 'archivedIds'>,
+  accountId: string,
+  state: AutoArchiveState,
+): Promise<AutoArchiveView> {
   return {
     accountId,
     ...state.settings,
     lastRun: state.lastRun ? new Date(state.lastRun).toISOString() : undefined,
     nextRun: state.nextRun ? new Date(state.nextRun).toISOString() : undefined,
     lastResult: state.lastResult,
-    expiringUnarchived: await countExpiringUnarchived(services, accountId),
+    expiringUnarchived: await countExpiringUnarchived(deps, accountId),
   };
 }
 
@@ -76,21 +82,21 @@ export async function viewOf(services: Services, accountId: string, state: AutoA
  * queues those not archived yet; the pipeline skips what is already downloaded.
  */
 export async function runAutoArchive(
-  services: Services,
+  deps: Pick<ArchiveDeps, 'account' | 'listReports' | 'enqueue'>,
   accountId: string,
   now = Date.now(),
 ): Promise<AutoArchiveState> {
-  const account = await services.account(accountId);
+  const account = await deps.account(accountId);
   const state = await readState(accountId, account.environment);
   let lastResult: AutoArchiveState['lastResult'];
   try {
-    const reports = await services.client(account).listReports({
+    const reports = await deps.listReports(account, {
       reportTypes: state.settings.reportTypes,
       processingStatuses: ['COMPLETED'],
       // A day of overlap: a report created just before the last run may have completed after it.
       createdSince: new Date(Math.max(retentionStart(now).getTime() + 60_000, (state.lastRun ?? 0) - DAY_MS)),
     });
-    const result = await services.pipeline.enqueue(accountId, reports, { accountLabel: account.label });
+    const result = await deps.enqueue(accountId, reports, { accountLabel: account.label });
     lastResult = { queued: result.queued.length };
   } catch (error) {
     lastResult = { queued: 0, error: toSerialized(error) };

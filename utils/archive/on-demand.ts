@@ -3,12 +3,13 @@ import type { ErrorCode } from '../errors/codes';
 import { toSerialized } from '../messaging/client';
 import type { OnDemandView } from '../messaging/protocol';
 import { definePrivateSetting } from '../settings/private-settings';
-import type { Services } from '../background/services';
+import { DAY_MS } from '../time/days';
+import type { ArchiveDeps } from './deps';
 
 /** Reports this browser asked Amazon to create, followed until they finish; kept in storage across worker restarts. */
 const onDemandItem = definePrivateSetting<OnDemandView[]>('onDemand', []);
 /** Finished entries stay listed for a week so the merchant sees what became of them. */
-const KEEP_FINISHED_MS = 7 * 86_400_000;
+const KEEP_FINISHED_MS = 7 * DAY_MS;
 /** Amazon finishes a requested report within minutes; one still pending after this is given up. */
 export const FOLLOW_DEADLINE_MS = 6 * 3_600_000;
 /**
@@ -52,18 +53,21 @@ function afterFailure(item: OnDemandView, thrown: unknown, now: number): OnDeman
 const pastDeadline = (item: OnDemandView, now: number) => now - Date.parse(item.requestedAt) >= FOLLOW_DEADLINE_MS;
 
 /** One pass: asks Amazon about every pending report; a completed one is queued for download at once. */
-export async function followOnDemand(services: Services, now = Date.now()): Promise<OnDemandView[]> {
+export async function followOnDemand(
+  deps: Pick<ArchiveDeps, 'account' | 'getReport' | 'enqueue'>,
+  now = Date.now(),
+): Promise<OnDemandView[]> {
   const items = await onDemandItem.getValue();
   const updated = await Promise.all(
     items.map(async (item): Promise<OnDemandView> => {
       if (item.status !== 'IN_PROGRESS') return item;
       try {
-        const account = await services.account(item.accountId);
-        const report = await services.client(account).getReport(item.reportId);
+        const account = await deps.account(item.accountId);
+        const report = await deps.getReport(account, item.reportId);
         if (report.processingStatus === 'IN_PROGRESS' && pastDeadline(item, now))
           return { ...item, status: 'FAILED', error: DEADLINE_PASSED };
         if (report.processingStatus !== 'COMPLETED') return { ...item, status: report.processingStatus };
-        const result = await services.pipeline.enqueue(item.accountId, [report], { accountLabel: account.label });
+        const result = await deps.enqueue(item.accountId, [report], { accountLabel: account.label });
         return { ...item, status: report.processingStatus, batchId: result.batchId };
       } catch (thrown) {
         return afterFailure(item, thrown, now);

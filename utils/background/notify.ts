@@ -8,7 +8,7 @@ import type { Services } from './services';
 export async function runAutoArchiveAndNotify(services: Services, accountId: string): Promise<void> {
   const account = await services.account(accountId).catch(() => undefined);
   if (!account) return;
-  const { lastResult } = await runAutoArchive(services, accountId);
+  const { lastResult } = await runAutoArchive(services.archive, accountId);
   if (!lastResult || (lastResult.queued === 0 && !lastResult.error)) return;
   // `notifications` is optional: requested only when the merchant turns auto-archive on.
   if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;

@@ -2,6 +2,7 @@ import { getAccount, listAccounts } from '../accounts/store';
 import type { Account } from '../accounts/types';
 import { createReportsClient, type ReportsClient } from '../amazon-pay/client';
 import { createClockSkewStore, type ClockSkewStore, type SkewOffsets } from '../amazon-pay/clock-skew';
+import { archiveDeps, type ArchiveDeps } from '../archive/deps';
 import { AccountNotFoundError } from './errors';
 import { browserAlarms, browserDownloads } from '../browser-api';
 import { openJobsDb, type JobsDb } from '../downloads/jobs-store';
@@ -30,6 +31,7 @@ export interface Services {
   client(account: Account, keyId?: string): ReportsClient;
   /** The ledger's database, opened on first use. */
   ledger(): Promise<IDBDatabase>;
+  archive: ArchiveDeps;
 }
 
 /** Builds the background's long-lived parts once per worker start; all their state lives in storage. */
@@ -82,5 +84,6 @@ export async function createServices(): Promise<Services> {
       throw error;
     }));
 
-  return { skew, db, pipeline, broadcaster, bytes, account, accountsInRegion, client, ledger };
+  const archive = archiveDeps({ account, client, pipeline, db });
+  return { skew, db, pipeline, broadcaster, bytes, account, accountsInRegion, client, ledger, archive };
 }

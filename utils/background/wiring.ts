@@ -52,7 +52,7 @@ export function wireBackground(): void {
     const tick = () =>
       guarded('following requested reports', async () => {
         following = undefined;
-        await guarded('a follow-up pass', async () => followOnDemand(await ready()));
+        await guarded('a follow-up pass', async () => followOnDemand((await ready()).archive));
         if (await hasPendingOnDemand()) following = setTimeout(() => void tick(), FOLLOW_EVERY_MS);
         else await browser.alarms.clear(FOLLOW_ALARM);
       });

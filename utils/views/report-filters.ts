@@ -1,4 +1,4 @@
-import { expiresSoon } from '../amazon-pay/retention';
+import { isExpiringUnarchived } from '../amazon-pay/retention';
 import { DAY_MS } from '../time/days';
 import type { ReportView } from '../messaging/protocol';
 
@@ -46,9 +46,11 @@ function periodBounds(filters: ReportFilters, now: number): [number, number] {
   return [since, until];
 }
 
-/** Completed reports Amazon deletes within 7 days that this browser has not archived. */
 export function expiringUnarchived(reports: ReportView[], now: number): ReportView[] {
-  return reports.filter(
-    (r) => r.processingStatus === 'COMPLETED' && !r.downloaded && expiresSoon(Date.parse(r.createdTime), now),
+  return reports.filter((r) =>
+    isExpiringUnarchived(
+      { status: r.processingStatus, createdMs: Date.parse(r.createdTime), archived: !!r.downloaded },
+      now,
+    ),
   );
 }

@@ -12,7 +12,7 @@ import { expiresSoon, retentionStart } from '@/utils/amazon-pay/retention';
 import { createClockSkewStore } from '@/utils/amazon-pay/clock-skew';
 import { countExpiringUnarchived, readState, runAutoArchive } from '@/utils/archive/auto-archive';
 import { SETTLEMENT } from '@/utils/amazon-pay/report-types';
-import type { Services } from '@/utils/background/services';
+import { archiveDeps, type ArchiveDeps } from '@/utils/archive/deps';
 import { openJobsDb } from '@/utils/downloads/jobs-store';
 import { createDownloadPipeline } from '@/utils/downloads/pipeline';
 
@@ -25,8 +25,8 @@ beforeAll(async () => {
 });
 afterAll(async () => emulator?.close());
 
-/** The background's services, for real but for the browser downloads, which a Chromium-like fake plays. */
-function services(signingKey = key): { services: Services; downloads: FakeDownloads } {
+/** The archive's functions, for real but for the browser downloads, which a Chromium-like fake plays. */
+function services(signingKey = key) {
   const downloads = new FakeDownloads();
   const db = openJobsDb();
   const client = () =>
@@ -42,14 +42,8 @@ function services(signingKey = key): { services: Services; downloads: FakeDownlo
     fetchDocument: (job) => client().getReportDocument(job.reportDocumentId),
   });
   downloads.onChanged.addListener((delta) => void pipeline.handleDownloadChanged(delta));
-  const partial = {
-    db,
-    pipeline,
-    account: async () => liveAccount,
-    client,
-    accountsInRegion: async () => [liveAccount],
-  };
-  return { services: partial as unknown as Services, downloads };
+  const deps: ArchiveDeps = archiveDeps({ db, pipeline, account: async () => liveAccount, client });
+  return { services: deps, downloads, pipeline, client };
 }
 
 describe('auto-archive', () => {
@@ -60,11 +54,11 @@ describe('auto-archive', () => {
   });
 
   it('queues every completed settlement report of 90 days on its first run, and records the run', async () => {
-    const { services: s, downloads } = services();
+    const { services: s, downloads, pipeline, client } = services();
     // The account's list as the views cache it: Amazon's oldest settlements are about to expire, none archived yet.
     const cached = await writeCachedReports(
       liveAccount.id,
-      await s.client(liveAccount).listReports({ createdSince: retentionStart(Date.now()) }),
+      await client().listReports({ createdSince: retentionStart(Date.now()) }),
     );
     const expiring = cached.reports.filter(
       (r) => r.processingStatus === 'COMPLETED' && expiresSoon(r.createdTime.getTime(), Date.now()),
@@ -75,7 +69,7 @@ describe('auto-archive', () => {
     const before = Date.now();
     const state = await runAutoArchive(s, liveAccount.id);
     await expect
-      .poll(async () => (await s.pipeline.snapshot()).jobs.filter((j) => j.state === 'done').length, {
+      .poll(async () => (await pipeline.snapshot()).jobs.filter((j) => j.state === 'done').length, {
         timeout: 20_000,
       })
       .toBe(state.lastResult?.queued);
@@ -94,10 +88,10 @@ describe('auto-archive', () => {
   });
 
   it('queues nothing twice: a second run finds everything archived', async () => {
-    const { services: s } = services();
+    const { services: s, pipeline } = services();
     const first = await runAutoArchive(s, liveAccount.id);
     await expect
-      .poll(async () => (await s.pipeline.snapshot()).jobs.filter((j) => j.state === 'done').length, {
+      .poll(async () => (await pipeline.snapshot()).jobs.filter((j) => j.state === 'done').length, {
         timeout: 20_000,
       })
       .toBe(first.lastResult?.queued);

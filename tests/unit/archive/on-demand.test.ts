@@ -12,7 +12,7 @@ import {
   removeOnDemandFor,
 } from '@/utils/archive/on-demand';
 import { AccountNotFoundError } from '@/utils/background/errors';
-import type { Services } from '@/utils/background/services';
+import type { ArchiveDeps } from '@/utils/archive/deps';
 import type { OnDemandView } from '@/utils/messaging/protocol';
 import { demoKey, freePort, liveAccount, startTestEmulator } from '../client/emulator-setup';
 import { createEmulatorFetch } from '../helpers/emulator-fetch';
@@ -34,21 +34,22 @@ afterEach(async () => {
 });
 
 /** Real clients against the emulator; `port` lets a test send them where nothing listens (offline). */
-function services(port = emu.port): Services {
+function services(port = emu.port): Pick<ArchiveDeps, 'account' | 'getReport' | 'enqueue'> {
   return {
     account: async (id: string) => {
       const found = accounts.get(id);
       if (!found) throw new AccountNotFoundError(id);
       return found;
     },
-    client: (account: Account) =>
+    getReport: (account: Account, reportId: string) =>
       createReportsClient({
         account,
         loadKey: async () => key,
         fetch: createEmulatorFetch(port),
         retry: { maxAttempts: 1 },
-      }),
-  } as unknown as Services;
+      }).getReport(reportId),
+    enqueue: () => Promise.reject(new Error('these tests follow reports that never complete')),
+  };
 }
 
 async function pending(accountId: string, reportId: string, requestedAt = new Date(NOW - 60_000)): Promise<void> {

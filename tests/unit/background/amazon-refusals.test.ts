@@ -15,6 +15,7 @@ import { saveAccount } from '@/utils/accounts/store';
 import { createReportsClient } from '@/utils/amazon-pay/client';
 import { createClockSkewStore } from '@/utils/amazon-pay/clock-skew';
 import { runAutoArchive } from '@/utils/archive/auto-archive';
+import { archiveDeps } from '@/utils/archive/deps';
 import { SETTLEMENT } from '@/utils/amazon-pay/report-types';
 import { reportHandlers } from '@/utils/background/handlers/reports';
 import type { Services } from '@/utils/background/services';
@@ -132,7 +133,7 @@ describe('report listing', () => {
 describe('auto-archive', () => {
   it('records that the account is not active, queuing nothing', async () => {
     inactive();
-    const state = await runAutoArchive(services().services, liveAccount.id);
+    const state = await runAutoArchive(archiveDeps(services().services), liveAccount.id);
     expect(state.lastResult).toMatchObject({ queued: 0, error: { code: 'account-inactive' } });
     expect(errorText(state.lastResult!.error!)).toMatch(/not active/);
     expect(apiCalls()).toHaveLength(1);

@@ -22,7 +22,7 @@ export function autoArchiveHandlers(services: Services): Pick<Handlers, 'getAuto
   return {
     async getAutoArchive({ accountId }) {
       const account = await services.account(accountId);
-      return viewOf(services, accountId, await readState(accountId, account.environment));
+      return viewOf(services.archive, accountId, await readState(accountId, account.environment));
     },
     async setAutoArchive({ accountId, settings }) {
       const account = await services.account(accountId);
@@ -31,7 +31,7 @@ export function autoArchiveHandlers(services: Services): Pick<Handlers, 'getAuto
       const nextRun = await syncAutoArchiveAlarm(accountId, settings.enabled, intervalHours);
       const next = { ...state, settings: { ...settings, intervalHours }, nextRun };
       await writeState(accountId, next);
-      return viewOf(services, accountId, next);
+      return viewOf(services.archive, accountId, next);
     },
   };
 }
