@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { mountPanel } from '@/components/panel/SellerCentralPanel';
 import { sendMessage } from '@/utils/messaging/client';
+import { orderIdsOnPage } from '@/utils/sellercentral/order-ids';
 import { isAmazonPayPage, sellerCentralRegion } from '@/utils/sellercentral/pages';
 import { quietWhenInvalid } from './quiet';
 
@@ -36,6 +37,9 @@ export async function startPanel(ctx: ContentScriptContext): Promise<void> {
   if (!region || ctx.isInvalid) return;
 
   const load = () => quietWhenInvalid(ctx, () => sendMessage('listReports', { mode: 'cached' }));
+  const findOrderIds = () => orderIdsOnPage(document, location.href);
+  const lookupOrder = (orderReferenceId: string) =>
+    quietWhenInvalid(ctx, () => sendMessage('lookupOrder', { orderReferenceId }));
   const ui = await createShadowRootUi(ctx, {
     // A built-in element: a page can pre-define any custom element name and, with attachInternals(), read even a
     // closed shadow root; a plain div is never upgraded by page code.
@@ -44,7 +48,13 @@ export async function startPanel(ctx: ContentScriptContext): Promise<void> {
     mode: 'closed',
     isolateEvents: ISOLATED_EVENTS,
     onMount: (container) =>
-      mountPanel(container, { region, settingsUrl: browser.runtime.getURL('/open-settings.html'), load }),
+      mountPanel(container, {
+        region,
+        settingsUrl: browser.runtime.getURL('/open-settings.html'),
+        load,
+        findOrderIds,
+        lookupOrder,
+      }),
     // Once the extension is gone, unmounting would close the progress port, which throws; the host goes anyway.
     onRemove: (unmount) => {
       if (!ctx.isInvalid) unmount?.();

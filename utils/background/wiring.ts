@@ -8,6 +8,7 @@ import { accountHandlers } from './handlers/accounts';
 import { autoArchiveHandlers } from './handlers/auto-archive';
 import { downloadHandlers } from './handlers/downloads';
 import { historyHandlers } from './handlers/history';
+import { ledgerHandlers } from './handlers/ledger';
 import { panelProgress } from './handlers/panel';
 import { onDemandHandlers } from './handlers/on-demand';
 import { reportHandlers } from './handlers/reports';
@@ -32,6 +33,7 @@ function handlersFor(services: Services, startFollowing: () => void): Handlers {
     ...onDemandHandlers(services, startFollowing),
     ...scheduleHandlers(services),
     ...autoArchiveHandlers(services),
+    ...ledgerHandlers(services),
   };
 }
 

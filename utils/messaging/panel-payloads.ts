@@ -1,3 +1,4 @@
+import { ORDER_REFERENCE_ID } from '../ledger/order-lookup';
 import type { MessageType } from './protocol';
 
 /** The most report ids one panel request may name: more than any report list Amazon keeps for 90 days. */
@@ -36,6 +37,14 @@ const PANEL_PAYLOADS: Partial<Record<MessageType, (payload: unknown) => string |
     }
     // "Download again" overrides the archive check; only the extension's own pages may ask for it.
     return p.force === undefined || p.force === false ? undefined : 'force is not available in the panel';
+  },
+  lookupOrder(payload) {
+    const p = fields(payload, ['orderReferenceId']);
+    if (typeof p === 'string') return p;
+    // An order id exactly: no prefixes, amounts or other ids that would widen a look-up into a search.
+    return typeof p.orderReferenceId === 'string' && ORDER_REFERENCE_ID.test(p.orderReferenceId)
+      ? undefined
+      : 'not an order reference id';
   },
 };
 

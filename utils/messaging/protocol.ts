@@ -1,6 +1,7 @@
 import type { Account } from '../accounts/types';
 import type { JobError } from '../downloads/types';
 import type { SerializedError } from '../errors/base';
+import type { OrderTimelineView } from '../ledger/order-lookup';
 
 /**
  * The one map of every message that crosses a context boundary: its request and its response.
@@ -196,6 +197,11 @@ export interface Protocol {
   cancelSchedule: { request: { accountId: string; reportScheduleId: string }; response: null };
   getAutoArchive: { request: { accountId: string }; response: AutoArchiveView };
   setAutoArchive: { request: { accountId: string; settings: AutoArchiveSettings }; response: AutoArchiveView };
+  /**
+   * Read-only: an order's timeline from the ledger. For a Seller Central panel, only the settlements of its
+   * region's currencies, and only when the region has an account (else `no-account`).
+   */
+  lookupOrder: { request: { orderReferenceId: string }; response: { timelines: OrderTimelineView[] } };
 }
 
 export type MessageType = keyof Protocol;

@@ -18,6 +18,7 @@ export type Caller =
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'listReports',
   'downloadReports',
+  'lookupOrder',
 ]);
 
 /** Classifies a sender from browser-supplied data: our own pages, our content script on Seller Central, or neither. */

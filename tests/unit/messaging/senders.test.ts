@@ -75,18 +75,19 @@ describe('sender checks', () => {
     'cancelSchedule',
     'getAutoArchive',
     'setAutoArchive',
+    'lookupOrder',
   ];
   it.each(everything)('an extension page may call %s', (type) => {
     expect(mayCall({ kind: 'extension-page' }, type)).toBe(true);
   });
   it.each(everything)('the Seller Central panel may call %s only if it needs it', (type) => {
     expect(mayCall({ kind: 'seller-central', region: 'na' }, type)).toBe(
-      type === 'listReports' || type === 'downloadReports',
+      type === 'listReports' || type === 'downloadReports' || type === 'lookupOrder',
     );
   });
-  it('the panel has exactly two messages: its region’s accounts come with listReports, not with listAccounts', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['downloadReports', 'listReports']);
-    expect(everything.filter((type) => mayCall({ kind: 'seller-central', region: 'eu' }, type))).toHaveLength(2);
+  it('the panel has exactly three messages: its region’s accounts come with listReports, not with listAccounts', () => {
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['downloadReports', 'listReports', 'lookupOrder']);
+    expect(everything.filter((type) => mayCall({ kind: 'seller-central', region: 'eu' }, type))).toHaveLength(3);
   });
   it('a refused sender may call nothing', () => {
     expect(everything.some((type) => mayCall({ kind: 'refused', reason: 'x' }, type))).toBe(false);

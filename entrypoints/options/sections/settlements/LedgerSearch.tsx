@@ -1,8 +1,6 @@
 import { t } from '@/utils/i18n';
 import type { SearchResult } from '@/utils/ledger/search';
-import { formatDateTime } from '@/utils/views/format';
-import { CATEGORY_LABEL } from './labels';
-import { formatMinor } from '@/utils/views/money';
+import { OrderTimeline } from '@/components/OrderTimeline';
 
 interface Props {
   query: string;
@@ -34,35 +32,7 @@ export function LedgerSearch({ query, result, onQuery, onOpen }: Props) {
             </p>
           ))}
           {result.timelines.map((timeline) => (
-            <article class="card ledger-timeline" key={timeline.key}>
-              <h4>{t('ledgerTimelineTitle', timeline.key)}</h4>
-              <ol>
-                {timeline.entries.map((row) => (
-                  <li key={`${row.settlementId}-${row.line}`}>
-                    <strong>{t(CATEGORY_LABEL[row.category])}</strong>{' '}
-                    {t('ledgerTimelineEntry', [
-                      formatMinor(row.amountMinor, row.currency),
-                      formatMinor(row.feeMinor, row.currency),
-                      formatMinor(row.netMinor, row.currency),
-                      formatDateTime(row.postedAt),
-                    ])}{' '}
-                    <button type="button" class="link" onClick={() => onOpen(row.settlementId, row.currency, row.line)}>
-                      {t('ledgerTimelineOpen', [row.settlementId, row.line])}
-                    </button>
-                  </li>
-                ))}
-                {timeline.payouts.map((payout) => (
-                  <li key={`payout-${payout.settlementId}-${payout.currency}`}>
-                    <strong>{t('ledgerCategoryPayout')}</strong>{' '}
-                    {t('ledgerTimelinePayout', [
-                      formatMinor(payout.payoutMinor, payout.currency),
-                      payout.settlementId,
-                      payout.payoutPostedAt ? formatDateTime(payout.payoutPostedAt) : '–',
-                    ])}
-                  </li>
-                ))}
-              </ol>
-            </article>
+            <OrderTimeline key={timeline.key} timeline={timeline} onOpen={onOpen} />
           ))}
         </div>
       )}

@@ -7,7 +7,7 @@ import { effectiveFeeRate, largestReversals } from '@/utils/ledger/summary';
 import { formatDateTime } from '@/utils/views/format';
 import type { CurrencySeries } from '@/utils/views/settlement-chart';
 import { CheckLines } from './CheckLines';
-import { CATEGORY_LABEL } from './labels';
+import { CATEGORY_LABEL } from '@/utils/views/category-labels';
 import { ledgerDb } from './ledger-db';
 import { formatMinor, formatRate } from '@/utils/views/money';
 import { PayoutChart } from './PayoutChart';

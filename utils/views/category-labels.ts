@@ -1,5 +1,5 @@
-import type { MessageKey } from '@/utils/i18n';
-import type { SettlementCategory } from '@/utils/ledger/types';
+import type { MessageKey } from '../i18n';
+import type { SettlementCategory } from '../ledger/types';
 
 export const CATEGORY_LABEL: Record<SettlementCategory, MessageKey> = {
   capture: 'ledgerCategoryCapture',
