@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { OrderTimeline } from '@/components/OrderTimeline';
-import { toSerialized } from '@/components/hooks/useReportListing';
+import { toSerialized } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
 import type { OrderTimelineView } from '@/utils/ledger/order-lookup';
 import type { SerializedError } from '@/utils/messaging/protocol';

@@ -2,7 +2,7 @@ import { openLedgerDb } from '../../ledger/db';
 import { orderTimelines, REGION_CURRENCIES } from '../../ledger/order-lookup';
 import type { Handlers } from '../router';
 import type { Services } from '../services';
-import { NoAccountError } from './panel';
+import { NoAccountError } from '../errors';
 
 /**
  * The ledger as the background reads it for the Seller Central panel, which cannot open the extension's

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { describe, expect, it, vi } from 'vitest';
 import { OrderLookup } from '@/components/panel/OrderLookup';
 import type { OrderTimelineView } from '@/utils/ledger/order-lookup';
-import { RemoteError } from '@/utils/messaging/client';
+import { NoAccountError } from '@/utils/background/errors';
 import { orderIdsOnPage } from '@/utils/sellercentral/order-ids';
 import { setUiLanguage } from '../../setup/components';
 import { expectAccessible } from '../a11y';
@@ -106,17 +106,16 @@ describe("the panel's order look-up", () => {
 
   it('looks at the page again on request, and shows a failure in words', async () => {
     let shown: string[] = [];
-    const failure = new RemoteError({
-      name: 'NoAccountError',
-      code: 'no-account',
-      message: 'x',
-      userMessage: 'Add an account',
-    });
+    const failure = new NoAccountError('na');
     render(<OrderLookup findOrderIds={() => shown} lookup={() => Promise.reject(failure)} />);
     expect(screen.getByText('This page shows no Amazon Pay order reference id.')).toBeTruthy();
     shown = [ORDER];
     fireEvent.click(screen.getByRole('button', { name: 'Look for orders on this page again' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).not.toBe(''));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Add an Amazon Pay account in Settings to see its reports here.',
+      ),
+    );
   });
 
   it('speaks the UI language', async () => {
