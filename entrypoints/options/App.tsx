@@ -4,6 +4,7 @@ import { KeyStorageNotice } from '@/components/KeyStorageNotice';
 import { HostAccess } from './HostAccess';
 import { AccountsSection } from './sections/accounts/AccountsSection';
 import { AccountingSection } from './sections/books/AccountingSection';
+import { ExportsSection } from './sections/books/ExportsSection';
 import { AutoArchiveSection } from './sections/auto-archive/AutoArchiveSection';
 import { BulkSection } from './sections/bulk/BulkSection';
 import { HistorySection } from './sections/history/HistorySection';
@@ -24,6 +25,7 @@ const SECTIONS: Section[] = [
   { id: 'reports', label: 'navReports', render: () => <ReportsSection /> },
   { id: 'settlements', label: 'navSettlements', render: () => <SettlementsSection /> },
   { id: 'accounting', label: 'navAccounting', render: () => <AccountingSection /> },
+  { id: 'exports', label: 'navExports', render: () => <ExportsSection /> },
 ];
 
 function currentSection(): string {

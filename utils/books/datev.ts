@@ -42,8 +42,8 @@ const BELEGINFO_INHALT_MAX = 210;
 const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
 const compact = (date: LocalDate) => date.replaceAll('-', '');
 
-function refuseUnless(condition: boolean, userMessage: string, reason: string): asserts condition {
-  if (!condition) throw new ExportRefusedError(userMessage, { reason });
+function refuseUnless(condition: boolean, userMessage: string, reason: string, currency?: string): asserts condition {
+  if (!condition) throw new ExportRefusedError(userMessage, { reason, currency });
 }
 
 /** First day of the fiscal year the date falls in. */
@@ -186,6 +186,7 @@ export function exportDatev(input: DatevExportInput): ExportResult {
     input.currency === 'EUR',
     `DATEV files here are in EUR only; this ledger is in ${input.currency}. Export it as CSV (generic, Xero or QuickBooks) or ask your tax adviser how to book it.`,
     'currency',
+    input.currency,
   );
   const problems = validateDatevSettings(input.settings);
   refuseUnless(

@@ -5,6 +5,8 @@ export interface ExportRefusedDetails {
   /** Source lines (settlement-file line numbers) or bookings the refusal is about. */
   lines?: number[];
   reason: string;
+  /** The ledger's currency, when the format refuses it. */
+  currency?: string;
 }
 
 export class ExportRefusedError extends ReportCourierError<ExportRefusedDetails> {

@@ -98,6 +98,25 @@ function reportRule(error: ShownError): string {
   return rule && Object.hasOwn(BY_RULE, rule) ? t(BY_RULE[rule as ReportRule]) : error.userMessage;
 }
 
+/** ExportRefusedError's `details.reason` (utils/books/errors.ts). */
+const BY_EXPORT_REASON: Record<string, EveryLocaleKey> = {
+  empty: 'errExportEmpty',
+  settings: 'errExportSettings',
+  period: 'errExportPeriod',
+  'period-reversed': 'errExportPeriodReversed',
+  umsatz: 'errExportUmsatz',
+  'no-seller': 'errExportNoSeller',
+};
+
+function exportRefusal({ details = {} }: ShownError): string {
+  const reason = text(details.reason) ?? '';
+  if (reason === 'currency') return t('errExportCurrency', text(details.currency) ?? '');
+  if (reason === 'row arithmetic' && Array.isArray(details.lines)) {
+    return t('errExportRowArithmetic', [details.lines.length, details.lines.slice(0, 10).join(', ')]);
+  }
+  return t(BY_EXPORT_REASON[reason] ?? 'errExportRefused');
+}
+
 function attemptsExhausted({ details = {} }: ShownError): string {
   return t('errAttempts', [text(details.reason) ?? '?', typeof details.attempts === 'number' ? details.attempts : '?']);
 }
@@ -161,7 +180,7 @@ export const WORDING = {
   'account-not-found': 'errAccountNotFound',
   'on-demand-deadline': 'errOnDemandDeadline',
   'report-rule': reportRule,
-  'export-refused': 'errExportRefused',
+  'export-refused': exportRefusal,
   'statement-unreadable': 'errStatementUnreadable',
 } satisfies Record<ErrorCode, Wording>;
 

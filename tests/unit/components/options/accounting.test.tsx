@@ -10,7 +10,7 @@ const SELLERS = [{ sellerId: 'A2EUSELLER01', currencies: ['EUR'] }];
 const input = (name: string | RegExp) => screen.getByLabelText(name) as HTMLInputElement;
 const type = (name: string | RegExp, value: string) => fireEvent.input(input(name), { target: { value } });
 
-describe('accounting settings per account', () => {
+describe('accounting settings per account', { timeout: 20_000 }, () => {
   it('starts from the region’s time zone and the suggested SKR03 plan, named as suggestions, accessibly', async () => {
     const eu = account({ id: 'eu-1', label: 'EU Shop', region: 'eu' });
     const { container } = render(<AccountingCard account={eu} sellers={SELLERS} />);
