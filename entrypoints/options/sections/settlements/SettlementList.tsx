@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { ListedSettlement } from '@/utils/ledger/queries';
 import type { CategoryTotals } from '@/utils/ledger/summary';
@@ -18,6 +18,9 @@ interface Props {
   onOpen(settlementId: string, currency: string): void;
 }
 
+/** Rows painted in the first frame (more than a screenful); the rest follow in the next one, as in the report list. */
+const FIRST_FRAME_ROWS = 25;
+
 /** One line per settlement and currency: period, gross, fees, refunds and claims, payout, check light. */
 export function SettlementList({ settlements, onOpen }: Props) {
   const painted = settlements.length > 0;
@@ -25,6 +28,19 @@ export function SettlementList({ settlements, onOpen }: Props) {
   useEffect(() => {
     if (painted) performance.mark('report-courier:settlements-painted');
   }, [painted]);
+  const [limit, setLimit] = useState(FIRST_FRAME_ROWS);
+  const more = settlements.length > limit;
+  useEffect(() => {
+    if (!more) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setLimit(Infinity), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [more]);
   return (
     <div class="table-scroll">
       <table class="data ledger-list" aria-label={t('ledgerListLabel')}>
@@ -48,7 +64,7 @@ export function SettlementList({ settlements, onOpen }: Props) {
           </tr>
         </thead>
         <tbody>
-          {settlements.map(({ summary, light }) => {
+          {settlements.slice(0, limit).map(({ summary, light }) => {
             const money = (minor: number) => formatMinor(minor, summary.currency);
             const { categories } = summary;
             return (

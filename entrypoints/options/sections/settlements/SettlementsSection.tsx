@@ -50,9 +50,10 @@ export function SettlementsSection() {
 
   const reload = useCallback(async () => {
     const db = await ledgerDb();
-    const [listed, stored] = await Promise.all([listSettlements(db), listFiles(db)]);
-    setSettlements(listed);
-    setFiles(stored);
+    // The list is painted as soon as it is read; the files (for conflicts) follow.
+    const stored = listFiles(db);
+    setSettlements(await listSettlements(db));
+    setFiles(await stored);
   }, []);
   useEffect(() => {
     reload().catch((e: unknown) => setFailure(String(e)));

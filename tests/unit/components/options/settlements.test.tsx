@@ -3,8 +3,10 @@ import path from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ledgerDb } from '@/entrypoints/options/sections/settlements/ledger-db';
+import { SettlementList } from '@/entrypoints/options/sections/settlements/SettlementList';
 import { SettlementsSection } from '@/entrypoints/options/sections/settlements/SettlementsSection';
 import { importSettlementFile } from '@/utils/ledger/import';
+import { listSettlements } from '@/utils/ledger/queries';
 import { setUiLanguage } from '../../setup/components';
 import { expectAccessible } from '../a11y';
 
@@ -76,6 +78,18 @@ describe('the Settlements section', () => {
     await expectAccessible(container);
     fireEvent.click(within(timeline).getByRole('button', { name: 'settlement 7301234567, line 12' }));
     expect(await screen.findByText(/^Line 12: Refunds -\$20\.00, fee \$0\.58, net -\$19\.42/)).toBeTruthy();
+  });
+
+  it('paints the first 25 settlements at once and the rest a frame later', async () => {
+    const [listed] = await listSettlements(await ledgerDb());
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      ...listed!,
+      summary: { ...listed!.summary, settlementId: String(5_000_000 + i) },
+    }));
+    render(<SettlementList settlements={many} onOpen={() => {}} />);
+    const table = screen.getByRole('table', { name: 'Settlements' });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 25);
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 40));
   });
 
   it('speaks the UI language', async () => {
