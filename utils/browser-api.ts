@@ -75,7 +75,7 @@ export interface DownloadsApi {
 }
 
 export interface AlarmsApi {
-  create(name: string, info: { when: number }): void | Promise<void>;
+  create(name: string, info: { when: number; periodInMinutes?: number }): void | Promise<void>;
   clear(name: string): Promise<boolean>;
   onAlarm: BrowserEvent<(alarm: { name: string }) => void>;
 }

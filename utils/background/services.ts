@@ -4,7 +4,7 @@ import { createReportsClient, type ReportsClient } from '../amazon-pay/client';
 import { createClockSkewStore, type ClockSkewStore, type SkewOffsets } from '../amazon-pay/clock-skew';
 import { archiveDeps, type ArchiveDeps } from '../archive/deps';
 import { AccountNotFoundError } from './errors';
-import { browserAlarms, browserDownloads } from '../browser-api';
+import { browserAlarms, browserDownloads, type AlarmsApi } from '../browser-api';
 import { openJobsDb, type JobsDb } from '../downloads/jobs-store';
 import { createDownloadPipeline, type DownloadPipeline } from '../downloads/pipeline';
 import { alarmSchedule } from '../downloads/wake';
@@ -32,6 +32,7 @@ export interface Services {
   /** The ledger's database, opened on first use. */
   ledger(): Promise<IDBDatabase>;
   archive: ArchiveDeps;
+  alarms: AlarmsApi;
 }
 
 /** Builds the background's long-lived parts once per worker start; all their state lives in storage. */
@@ -54,10 +55,11 @@ export async function createServices(): Promise<Services> {
   };
 
   const downloads = browserDownloads();
+  const alarms = browserAlarms();
   const pipeline: DownloadPipeline = createDownloadPipeline({
     db,
     downloads,
-    schedule: alarmSchedule(browserAlarms()),
+    schedule: alarmSchedule(alarms),
     // The URL goes straight from this call into downloads.download inside the pipeline: nothing in between.
     fetchDocument: async (job) => client(await account(job.accountId)).getReportDocument(job.reportDocumentId),
     onChange: (event) => {
@@ -85,5 +87,5 @@ export async function createServices(): Promise<Services> {
     }));
 
   const archive = archiveDeps({ account, client, pipeline, db });
-  return { skew, db, pipeline, broadcaster, bytes, account, accountsInRegion, client, ledger, archive };
+  return { skew, db, pipeline, broadcaster, bytes, account, accountsInRegion, client, ledger, archive, alarms };
 }

@@ -6,6 +6,8 @@ import { PROGRESS_PORT } from '../messaging/protocol';
 import { classifySender } from '../messaging/senders';
 import { accountHandlers } from './handlers/accounts';
 import { autoArchiveHandlers } from './handlers/auto-archive';
+import { bulkHandlers } from './handlers/bulk';
+import { clockSkewHandlers } from './handlers/clock-skew';
 import { downloadHandlers } from './handlers/downloads';
 import { historyHandlers } from './handlers/history';
 import { ledgerHandlers } from './handlers/ledger';
@@ -30,6 +32,8 @@ function handlersFor(services: Services, startFollowing: () => void): Handlers {
     ...reportHandlers(services),
     ...downloadHandlers(services),
     ...historyHandlers(services),
+    ...bulkHandlers(services),
+    ...clockSkewHandlers(services),
     ...onDemandHandlers(services, startFollowing),
     ...scheduleHandlers(services),
     ...autoArchiveHandlers(services),

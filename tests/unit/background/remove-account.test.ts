@@ -9,6 +9,7 @@ import { addOnDemand, hasPendingOnDemand, listOnDemand } from '@/utils/archive/o
 import { accountHandlers } from '@/utils/background/handlers/accounts';
 import { syncAutoArchiveAlarm } from '@/utils/background/handlers/auto-archive';
 import type { Services } from '@/utils/background/services';
+import { browserAlarms } from '@/utils/browser-api';
 import { candidateKeyId, stageCandidateKey } from '@/utils/keys/candidate-key';
 import { loadKeyRecord, saveKey } from '@/utils/keys/keystore';
 import { openLedgerDb, request, ROW_PAGES, TERMS } from '@/utils/ledger/db';
@@ -43,13 +44,18 @@ describe('removing an account', () => {
       status: 'IN_PROGRESS',
     });
     await writeState(ID, { settings: { ...defaultSettings('live'), enabled: true } });
-    await syncAutoArchiveAlarm(ID, true, 6);
+    await syncAutoArchiveAlarm(browserAlarms(), ID, true, 6);
     await writeCachedReports(ID, []);
     await rig.pipeline.enqueue(ID, reports(1), { accountLabel: 'Shop' });
     await rig.runAll();
 
     const ledger = await openLedgerDb();
-    const services = { pipeline: rig.pipeline, db: rig.db, ledger: async () => ledger } as unknown as Services;
+    const services = {
+      pipeline: rig.pipeline,
+      db: rig.db,
+      ledger: async () => ledger,
+      alarms: browserAlarms(),
+    } as unknown as Services;
     const result = await accountHandlers(services).removeAccount({ accountId: ID }, {
       kind: 'extension-page',
     } as never);
@@ -94,6 +100,7 @@ describe("removing an account and the ledger's settlements", () => {
       pipeline: rig.pipeline,
       db: rig.db,
       ledger: async () => ledger,
+      alarms: browserAlarms(),
     } as unknown as Services);
     return { ledger, handlers };
   }

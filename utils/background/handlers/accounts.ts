@@ -51,7 +51,7 @@ export function accountHandlers(
       await deleteKey(accountId);
       await discardCandidateKey(accountId);
       await removeOnDemandFor(accountId);
-      await syncAutoArchiveAlarm(accountId, false, 0);
+      await syncAutoArchiveAlarm(services.alarms, accountId, false, 0);
       await removeAutoArchiveState(accountId);
       await deleteCachedReports(accountId);
       await removeAccount(accountId);

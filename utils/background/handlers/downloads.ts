@@ -6,7 +6,7 @@ import { createLimiter } from '../limiter';
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { toBatchView, toJobView } from '../views';
-import { accountFor } from './reports';
+import { accountFor } from '../access';
 
 /** Report look-ups one at a time per slot, shared by every request: a panel naming 500 unknown ids cannot flood Amazon. */
 const REPORT_LOOKUPS_AT_ONCE = 4;

@@ -3,26 +3,16 @@ import { retentionStart } from '../../amazon-pay/retention';
 import type { Account } from '../../accounts/types';
 import { candidateKeyId } from '../../keys/candidate-key';
 import type { CandidateSettings, ReportListing } from '../../messaging/protocol';
-import type { Caller } from '../../messaging/senders';
 import { readCachedListing, toListing } from '../../views/cached-listing';
 import type { Handlers } from '../router';
 import { toSerialized } from '../../messaging/client';
-import { OtherRegionError } from '../errors';
+import { accountFor } from '../access';
 import type { Services } from '../services';
 import { defaultAccount, panelListing, regionAccounts } from './panel';
 
 /** Only the four settings a key replacement may change, whatever else the message carries. */
 function candidateSettings({ region, environment, publicKeyId, algorithm }: CandidateSettings): CandidateSettings {
   return { region, environment, publicKeyId, algorithm };
-}
-
-/** A Seller Central panel may only reach the accounts of its host's region. */
-export async function accountFor(services: Services, accountId: string, caller: Caller) {
-  const account = await services.account(accountId);
-  if (caller.kind === 'seller-central' && caller.region !== account.region) {
-    throw new OtherRegionError(account.region);
-  }
-  return account;
 }
 
 export function reportHandlers(services: Services): Pick<Handlers, 'listReports' | 'testConnection'> {
