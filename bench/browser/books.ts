@@ -4,7 +4,8 @@
  * outside; the data is built before the clock starts.
  */
 import { matchPayouts } from '../../utils/bank/match';
-import { payoutCandidates, type DisbursementRecord } from '../../utils/bank/payouts';
+import type { Disbursement } from '../../utils/amazon-pay/disbursements';
+import { payoutCandidates } from '../../utils/bank/payouts';
 import type { BankEntry } from '../../utils/bank/types';
 import { bookSettlementRows } from '../../utils/books/bookings';
 import { exportDatev } from '../../utils/books/datev';
@@ -53,8 +54,8 @@ export function monthOfRows(count: number): SettlementRow[] {
   return rows;
 }
 
-function yearOfPayouts(): { disbursements: DisbursementRecord[]; entries: BankEntry[] } {
-  const disbursements: DisbursementRecord[] = [];
+function yearOfPayouts(): { disbursements: Disbursement[]; entries: BankEntry[] } {
+  const disbursements: Disbursement[] = [];
   const entries: BankEntry[] = [];
   const day = (n: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
   const entry = (n: number, fields: Partial<BankEntry>): BankEntry => ({
@@ -77,10 +78,11 @@ function yearOfPayouts(): { disbursements: DisbursementRecord[]; entries: BankEn
     const reference = `${1000 + d}-${200000 + d}-${3000 + d}`;
     disbursements.push({
       settlementId: String(5984860000 + d),
+      sellerId: 'A2EUSELLER',
       amazonDisbursementReferenceId: reference,
-      amount: (amountMinor / 100).toFixed(2),
+      amountMinor,
       currencyCode: 'EUR',
-      transactionTime: `${day(d)}T06:00:00.000Z`,
+      transactionTime: new Date(`${day(d)}T06:00:00.000Z`),
     });
     const anonymous = d % 3 === 0;
     entries.push(

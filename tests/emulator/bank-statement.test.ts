@@ -18,7 +18,7 @@ describe('emulator bank statement', () => {
     expect(paid).toHaveLength(9); // eight payouts, the first credited again after its return
     expect(lines.filter((l) => l.reversal)).toHaveLength(2);
     expect(lines.filter((l) => !l.disbursementReferenceId).length).toBeGreaterThanOrEqual(5);
-    expect(disbursements[2]!.amount).toBe(disbursements[3]!.amount);
+    expect(disbursements[2]!.amountMinor).toBe(disbursements[3]!.amountMinor);
   });
 
   it.each([

@@ -7,8 +7,8 @@
  * Where Amazon's reference appears on a real credit is not published (the disbursement reference id is said to be
  * "on the bank statement"); here it is the end-to-end id (MT940: EREF+) and the remittance names the settlement.
  */
-import { formatMinor, parseMinor } from '../../utils/books/money';
-import type { DisbursementRecord } from '../../utils/bank/payouts';
+import type { Disbursement } from '../../utils/amazon-pay/disbursements';
+import { formatMinor } from '../../utils/books/money';
 import { createRng, DIGITS, type Rng } from './prng';
 
 export type BankRegion = 'na' | 'eu' | 'jp';
@@ -37,7 +37,7 @@ export interface StatementLine {
 export interface BankStatementInput {
   seed: string;
   region: BankRegion;
-  disbursements: readonly DisbursementRecord[];
+  disbursements: readonly Disbursement[];
 }
 
 const DAY_MS = 86_400_000;
@@ -53,24 +53,18 @@ function addBusinessDays(date: string, days: number): string {
 }
 
 /** Disbursements for a demo or test: daily, with two of the same amount on consecutive days. */
-export function demoDisbursements(
-  seed: string,
-  count: number,
-  currency: string,
-  firstDay: string,
-): DisbursementRecord[] {
+export function demoDisbursements(seed: string, count: number, currency: string, firstDay: string): Disbursement[] {
   const rng = createRng(`disbursements:${seed}`);
-  const out: DisbursementRecord[] = [];
+  const out: Disbursement[] = [];
   for (let i = 0; i < count; i++) {
-    const minor = i === 3 ? parseMinor(out[2]!.amount, currency)! : rng.int(20_000, 900_000);
+    const drawn = i === 3 ? out[2]!.amountMinor : rng.int(20_000, 900_000);
     out.push({
+      sellerId: `DEMO${seed.toUpperCase().replace(/[^A-Z0-9]/g, '')}`,
       settlementId: String(5984860000 + i * 7 + rng.int(0, 6)),
       amazonDisbursementReferenceId: `${rng.chars(DIGITS, 4)}-${rng.chars(DIGITS, 6)}-${rng.chars(DIGITS, 4)}`,
-      amount: formatMinor(currency === 'JPY' ? Math.round(minor / 100) : minor, currency),
+      amountMinor: currency === 'JPY' && i !== 3 ? Math.round(drawn / 100) : drawn,
       currencyCode: currency,
-      transactionTime: new Date(
-        Date.parse(`${firstDay}T00:00:00Z`) + i * DAY_MS + rng.int(1, 20) * 3_600_000,
-      ).toISOString(),
+      transactionTime: new Date(Date.parse(`${firstDay}T00:00:00Z`) + i * DAY_MS + rng.int(1, 20) * 3_600_000),
     });
   }
   return out;
@@ -109,16 +103,16 @@ export function bankStatementLines(input: BankStatementInput): StatementLine[] {
   const rng = createRng(`bank:${input.seed}`);
   const payer = AMAZON_PAYER[input.region];
   const lines: StatementLine[] = [];
-  const sorted = [...input.disbursements].sort((a, b) => (a.transactionTime < b.transactionTime ? -1 : 1));
-  const equal = sorted.findIndex((d, i) => i > 0 && d.amount === sorted[i - 1]!.amount);
+  const sorted = [...input.disbursements].sort((a, b) => a.transactionTime.getTime() - b.transactionTime.getTime());
+  const equal = sorted.findIndex((d, i) => i > 0 && d.amountMinor === sorted[i - 1]!.amountMinor);
   sorted.forEach((d, i) => {
-    const posted = d.transactionTime.slice(0, 10);
+    const posted = d.transactionTime.toISOString().slice(0, 10);
     const late = i === Math.min(1, sorted.length - 1);
     const anonymous = equal > 0 && (i === equal || i === equal - 1);
     const payout: StatementLine = {
       bookingDate: addBusinessDays(posted, late ? 8 : rng.int(1, 3)),
       currency: d.currencyCode,
-      amountMinor: parseMinor(d.amount, d.currencyCode)!,
+      amountMinor: d.amountMinor,
       counterparty: payer,
       endToEndId: anonymous ? 'NOTPROVIDED' : d.amazonDisbursementReferenceId,
       remittance: anonymous ? `${payer} PAYOUT` : `${payer} settlement ${d.settlementId}`,

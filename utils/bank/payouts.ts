@@ -4,20 +4,9 @@
  * disbursement then lends its reference id, which Amazon says appears on the bank statement. A record that finds no
  * row (the settlement is not imported yet) is a candidate on its own.
  */
-import { parseMinor } from '../books/money';
+import type { Disbursement } from '../amazon-pay/disbursements';
 import { type LocalDate, ZoneClock } from '../books/time-zone';
 import type { SettlementRow } from '../ledger/types';
-
-/** A Get Disbursements record as Amazon's API returns it (keys read case-insensitively by the client). */
-export interface DisbursementRecord {
-  settlementId: string;
-  amazonDisbursementReferenceId: string;
-  /** Decimal string, e.g. `1000.50`. */
-  amount: string;
-  currencyCode: string;
-  /** ISO 8601. */
-  transactionTime: string;
-}
 
 export interface PayoutCandidate {
   key: string;
@@ -33,7 +22,7 @@ export interface PayoutCandidate {
 
 export function payoutCandidates(
   rows: readonly SettlementRow[],
-  disbursements: readonly DisbursementRecord[],
+  disbursements: readonly Disbursement[],
   timeZone: string,
 ): PayoutCandidate[] {
   const clock = new ZoneClock(timeZone);
@@ -56,8 +45,7 @@ export function payoutCandidates(
   }
   for (const record of disbursements) {
     const currency = record.currencyCode.toUpperCase();
-    const amountMinor = parseMinor(record.amount, currency);
-    if (amountMinor === null) continue;
+    const amountMinor = record.amountMinor;
     const joined = candidates.find(
       (c) =>
         c.settlementId === record.settlementId &&
@@ -73,7 +61,7 @@ export function payoutCandidates(
         settlementId: record.settlementId,
         currency,
         amountMinor,
-        postedDate: clock.localDate(record.transactionTime),
+        postedDate: clock.localDate(record.transactionTime.getTime()),
         disbursementReferenceId: record.amazonDisbursementReferenceId,
         sources: ['disbursement'],
       });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../../utils/bank/business-days';
 import { type Decision, matchPayouts, type MatchOptions } from '../../../utils/bank/match';
-import { type DisbursementRecord, payoutCandidates, type PayoutCandidate } from '../../../utils/bank/payouts';
+import type { Disbursement } from '../../../utils/amazon-pay/disbursements';
+import { payoutCandidates, type PayoutCandidate } from '../../../utils/bank/payouts';
 import type { BankEntry } from '../../../utils/bank/types';
 import { row } from '../books/fixtures';
 
@@ -45,12 +46,13 @@ describe('payout candidates', () => {
     postedAt: '2026-10-20T06:00:00Z',
     amountMinor: -100000,
   });
-  const record = (fields: Partial<DisbursementRecord>): DisbursementRecord => ({
+  const record = (fields: Partial<Disbursement>): Disbursement => ({
+    sellerId: 'A2EUSELLER',
     settlementId: '5984860001',
     amazonDisbursementReferenceId: 'AMZN-DISB-7731',
-    amount: '1000.00',
+    amountMinor: 100000,
     currencyCode: 'EUR',
-    transactionTime: '2026-10-20T07:00:00.000Z',
+    transactionTime: new Date('2026-10-20T07:00:00.000Z'),
     ...fields,
   });
 
@@ -71,7 +73,7 @@ describe('payout candidates', () => {
   it('keeps a disbursement without a row, and one whose amount differs, as candidates of their own', () => {
     const list = payoutCandidates(
       [transfer],
-      [record({ amount: '999.99' }), record({ settlementId: '5984860002', amazonDisbursementReferenceId: 'D2' })],
+      [record({ amountMinor: 99999 }), record({ settlementId: '5984860002', amazonDisbursementReferenceId: 'D2' })],
       'America/Los_Angeles',
     );
     expect(list.map((c) => [c.key, c.amountMinor, c.sources.join('+'), c.postedDate])).toEqual([
