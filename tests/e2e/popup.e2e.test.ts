@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { saveScreenshot } from './harness';
 import { firstRowPaintedAt, watchFirstRow } from './support/first-row';
-import { urlToDownloadLatencies } from './support/latency';
+import { bareHandOvers, urlToDownloadAllowance, urlToDownloadLatencies } from './support/latency';
 import { addAccountByImport, filesUnder, sha256, startStack, waitForFile, type Stack } from './support/stack';
 
 const merchant = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
@@ -25,6 +25,9 @@ function savedFile(reportId: string): string {
   expect(file, `a downloaded file for ${reportId}`).toBeDefined();
   return path.join(stack.browser.downloadDir, file!);
 }
+
+const report = (reportId: string) =>
+  stack.emulator.admin.reports(merchant.publicKeyId, 'live').find((r) => r.reportId === reportId)!;
 
 async function expectSameAsEmulator(reportIds: string[]): Promise<string[]> {
   const reports = stack.emulator.admin.reports(merchant.publicKeyId, 'live');
@@ -67,28 +70,42 @@ describe('popup against the emulator', () => {
       .first();
     const reportId = (await candidate.getAttribute('data-report-id'))!;
     const row = popup.locator(`li.report[data-report-id="${reportId}"]`);
+    // Three settlements this file never downloads: the bare browser's hand-over, measured around this download.
+    const spare = stack.emulator.admin
+      .reports(merchant.publicKeyId, 'live')
+      .filter((r) => r.processingStatus === 'COMPLETED' && r.reportType === report(reportId).reportType)
+      .filter((r) => r.reportId !== reportId)
+      .slice(0, 3)
+      .map((r) => r.reportDocumentId!);
+    const probes = bareHandOvers(stack.browser.context, stack.emulator, spare);
     await row.getByRole('button', { name: /^Download/ }).click();
     await row.getByText('Saved', { exact: true }).waitFor({ timeout: 30_000 });
+    const bare = await probes.stop();
     expect(path.relative(stack.browser.downloadDir, savedFile(reportId))).toMatch(
       /^AmazonPay\/Demo Shop\/Settlement\/\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_/,
     );
     const documentIds = await expectSameAsEmulator([reportId]);
-    expect(Math.max(...urlToDownloadLatencies(stack.emulator, documentIds).latencies)).toBeLessThan(1000);
+    const [latency] = urlToDownloadLatencies(stack.emulator, documentIds).latencies;
+    expect(latency).toBeLessThan(urlToDownloadAllowance(bare));
     await popup.close();
   });
 
   it('shows the cached list before a slow refresh completes', async () => {
-    stack.emulator.admin.setFaults({ latencyMs: { getReports: 1000 } });
+    // Amazon's answer is held until the test lets it go: the rows must come from the cache while the refresh is
+    // asked for and unanswered, however long a busy machine takes to open the popup.
+    const refresh = stack.emulator.admin.holdRoute('getReports');
     try {
       const popup = await openPopup();
-      await popup.locator('li.report').first().waitFor({ timeout: 900 });
+      await popup.locator('li.report').first().waitFor();
+      await expect.poll(() => refresh.arrived()).toBeGreaterThan(0);
       expect(await popup.locator('.updated').textContent()).toBe('Refreshing…');
+      refresh.release();
       await expect
-        .poll(() => popup.locator('.updated').textContent(), { timeout: 10_000 })
+        .poll(() => popup.locator('.updated').textContent(), { timeout: 30_000 })
         .toContain('Updated just now');
       await popup.close();
     } finally {
-      stack.emulator.admin.clearFaults();
+      refresh.release();
     }
   });
 

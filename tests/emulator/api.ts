@@ -90,6 +90,7 @@ export async function handleApi(ctx: RequestContext, state: EmulatorState): Prom
   ctx.route = resolved?.route ?? 'unknown';
   state.stats.countRequest(ctx.route);
   await sleep(state.faults.latencyFor(ctx.route));
+  await state.passRouteGate(ctx.route);
   try {
     const fault = state.faults.gate();
     if (fault) throw fault;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_HOST, startEmulator, type RunningEmulator } from './index';
 import { call, seeded } from './helpers/amazon-client';
-import { download } from './helpers/http-client';
+import { adminCall, download } from './helpers/http-client';
 import { SETTLEMENT_COLUMNS } from './settlement-file';
 
 const LIVE = seeded('na', 'live').publicKeyId;
@@ -26,6 +26,20 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 const settlements = () => completed.filter((r) => r.reportType === '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_');
 
 describe('document URLs and files', () => {
+  it('issues a URL outside the API on request, recorded like the API’s, downloading the same bytes', async () => {
+    const doc = settlements()[6]!;
+    const before = emu.admin.stats().documents[doc.reportDocumentId!]?.urls.length ?? 0;
+    const res = await adminCall(emu, 'POST', `/documents/${encodeURIComponent(doc.reportDocumentId!)}/url`);
+    expect(res.status).toBe(200);
+    const file = await download(emu, res.json().url as string);
+    expect(file.status).toBe(200);
+    expect(sha256(file.body)).toBe(emu.admin.document(doc.reportDocumentId!)!.sha256);
+    const urls = emu.admin.stats().documents[doc.reportDocumentId!]!.urls;
+    expect(urls).toHaveLength(before + 1);
+    expect(urls.at(-1)!.downloads[0]!.requestedAt).toBeGreaterThanOrEqual(urls.at(-1)!.issuedAt);
+    expect((await adminCall(emu, 'POST', '/documents/amzn1.tortuga.3.unknown/url')).status).toBe(404);
+  });
+
   it('tells URL watchers of each issued URL before its answer leaves, until they unsubscribe', async () => {
     const doc = settlements()[5]!.reportDocumentId!;
     const seen: Array<[string, number]> = [];

@@ -72,6 +72,22 @@ describe('faults', () => {
     expect(other).toBeLessThan(slow - 200);
   });
 
+  it('hold: requests to the route wait, counted, until released; other routes pass', async () => {
+    const held = emu.admin.holdRoute('getReports');
+    let answered = false;
+    const listing = call(emu, { path: '/v2/reports' }).then((res) => {
+      answered = true;
+      return res;
+    });
+    await expect.poll(() => held.arrived()).toBe(1);
+    expect((await call(emu, { path: '/v2/report-schedules' })).status).toBe(200);
+    expect(answered).toBe(false);
+    held.release();
+    expect((await listing).status).toBe(200);
+    expect((await call(emu, { path: '/v2/reports' })).status).toBe(200);
+    expect(held.arrived()).toBe(1);
+  });
+
   it('error rate: roughly the configured share of 500/503 answers', async () => {
     emu.admin.setFaults({ errorRate: { probability: 0.3, statuses: [500, 503] } });
     const statuses: number[] = [];

@@ -96,6 +96,10 @@ export interface EmulatorAdmin {
    * holds the answer until it settles. Returns an unsubscribe.
    */
   watchUrls(watcher: (reportDocumentId: string) => void | Promise<unknown>): () => void;
+  /** A document URL issued without the API, recorded in the stats like the API's (see EmulatorState). */
+  issueDocumentUrl(reportDocumentId: string): string | undefined;
+  /** Holds every request to an API route (e.g. `getReports`) until `release()`; `arrived()` counts them. */
+  holdRoute(route: string): { arrived(): number; release(): void };
   reset(): void;
 }
 
@@ -124,6 +128,8 @@ function admin(state: EmulatorState): EmulatorAdmin {
     reports: (publicKeyId, environment) => state.accountReports(publicKeyId, environment).reports,
     now: () => state.now(),
     watchUrls: (watcher) => state.watchUrls(watcher),
+    issueDocumentUrl: (id) => state.issueDocumentUrl(id),
+    holdRoute: (route) => state.holdRoute(route),
     reset: () => state.reset(),
   };
 }

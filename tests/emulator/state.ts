@@ -6,6 +6,8 @@ import { hostileReports } from './hostile';
 import { mergeFaults, noFaults, type FaultInput } from './faults';
 import { seededMerchants, toMerchant, type Merchant, type Registration } from './merchants';
 import type { Environment } from './report-types';
+import { preciseNow } from './http';
+import { presign } from './presign';
 import { newestFirst, reportView, type ReportRecord } from './reports';
 import { Stats } from './stats';
 import { MerchantStore, storeKey } from './store';
@@ -36,6 +38,8 @@ export class EmulatorState {
   private documentIndex = new Map<string, { store: MerchantStore; report: ReportRecord }>();
   /** Told of every document URL the moment it is issued; they outlive `reset()`. */
   private urlWatchers = new Set<UrlWatcher>();
+  /** Routes whose requests wait, once counted, until the test releases them (see `holdRoute`). */
+  private routeGates = new Map<string, { open: Promise<void>; arrived: number }>();
 
   constructor(readonly options: StateOptions) {
     this.documents = new DocumentFiles(options.seed);
@@ -92,6 +96,45 @@ export class EmulatorState {
   announceUrl(documentId: string): Promise<unknown> | undefined {
     const holds = [...this.urlWatchers].map((watcher) => watcher(documentId)).filter((r) => r instanceof Promise);
     return holds.length > 0 ? Promise.all(holds) : undefined;
+  }
+
+  /**
+   * A URL for a document issued outside the API (no signature, no watchers), recorded like any other: a client
+   * that downloads it at once shows how fast the browser alone turns a URL into a download request.
+   */
+  issueDocumentUrl(documentId: string): string | undefined {
+    const found = this.findDocument(documentId);
+    if (!found) return undefined;
+    const issued = presign(
+      this.secret,
+      found.store.merchant.region,
+      documentId,
+      this.now(),
+      this.faults.config.documentUrlTtlSeconds,
+    );
+    this.stats.urlIssued(documentId, issued.signature, preciseNow(), issued.expiresAt);
+    return issued.url;
+  }
+
+  /** Requests to `route` wait (counted in `arrived`) until `release`; an event order instead of a latency. */
+  holdRoute(route: string): { arrived(): number; release(): void } {
+    let open!: () => void;
+    const gate = { open: new Promise<void>((resolve) => (open = resolve)), arrived: 0 };
+    this.routeGates.set(route, gate);
+    return {
+      arrived: () => gate.arrived,
+      release: () => {
+        if (this.routeGates.get(route) === gate) this.routeGates.delete(route);
+        open();
+      },
+    };
+  }
+
+  async passRouteGate(route: string): Promise<void> {
+    const gate = this.routeGates.get(route);
+    if (!gate) return;
+    gate.arrived += 1;
+    await gate.open;
   }
 
   indexDocument(store: MerchantStore, report: ReportRecord): void {

@@ -13,18 +13,22 @@ export interface Kill {
   style: KillStyle;
   /** When the stop was sent (epoch ms, the emulator's clock). */
   at: number;
+  /** `held-url`: the URL whose answer was held back until the stop (its document and its place among that document's URLs). */
+  held?: { documentId: string; urlIndex: number };
 }
 
-/** Documents of `documentIds` downloaded completely so far, as the emulator saw it (no load on the worker). */
-function served(emulator: RunningEmulator, documentIds: readonly string[]): number {
-  const documents = emulator.admin.stats().documents;
-  return documentIds.filter((id) => documents[id]?.urls.some((u) => u.downloads.some((d) => d.completed))).length;
+interface HeldUrl {
+  documentId: string;
+  urlIndex: number;
+  release(): void;
 }
 
 /**
- * Stops the worker `count` times, spread over the bulk by its progress (so a fast run gets them all too), each at
- * a jittered point, in turn: just after the emulator issued a document URL, at once, and a little later after a URL
- * (the window between Get Report Document and downloads.download, early and late in it).
+ * Stops the worker `count` times, spread over the bulk by the URLs issued for it, in turn: while the URL at which
+ * the kill fell due is held back (`held-url`), at once (`random`), and 0–40 ms after that URL was let go
+ * (`after-url`, racing the worker's download() call). From the URL a kill falls due at, every URL the emulator
+ * issues is held until that kill has landed: the bulk cannot outrun the drill, however slowly a busy machine runs
+ * the stops (it used to, and the drill ended with fewer kills than it asked for).
  */
 export async function killRepeatedly(
   control: WorkerControl,
@@ -33,48 +37,51 @@ export async function killRepeatedly(
 ): Promise<Kill[]> {
   const kills: Kill[] = [];
   const step = o.documentIds.length / (o.count + 1);
-  for (let k = 1; k <= o.count && o.running(); k++) {
-    const due = Math.floor(step * k + (Math.random() - 0.5) * step * 0.5);
-    while (o.running() && served(emulator, o.documentIds) < due) await sleep(20);
-    const style = STYLES[(k - 1) % STYLES.length]!;
-    // Until it lands: the worker may still be down from the last kill, waiting for the next poll to wake it.
-    while (o.running()) {
-      let at: number | null;
-      if (style === 'held-url') at = await onNextUrl(emulator, () => control.kill(), true);
-      else if (style === 'after-url') {
-        at = await onNextUrl(
-          emulator,
-          async () => {
-            await sleep(Math.random() * 40);
-            return control.kill();
-          },
-          false,
-        );
-      } else at = await control.kill();
-      if (at !== null) {
-        kills.push({ style, at });
-        break;
+  const dues = Array.from({ length: o.count }, (_, i) =>
+    Math.max(1, Math.floor(step * (i + 1) + (Math.random() - 0.5) * step * 0.5)),
+  );
+  const ours = new Set(o.documentIds);
+  let issued = 0;
+  let held: HeldUrl[] = [];
+  const releaseAll = () => {
+    for (const url of held) url.release();
+    held = [];
+  };
+  const stopWatching = emulator.admin.watchUrls((documentId) => {
+    if (!ours.has(documentId)) return undefined;
+    issued += 1;
+    if (kills.length >= o.count || issued < dues[kills.length]!) return undefined;
+    // Recorded before watchers hear of it: this URL is the document's last one.
+    const urlIndex = emulator.admin.stats().documents[documentId]!.urls.length - 1;
+    return new Promise<void>((release) => held.push({ documentId, urlIndex, release }));
+  });
+  try {
+    for (let k = 0; k < o.count && o.running(); k++) {
+      const style = STYLES[k % STYLES.length]!;
+      while (o.running() && held.length === 0) await sleep(20);
+      // Until it lands: the worker may still be down from the last kill, waiting for the next poll to wake it.
+      while (o.running()) {
+        const first = held[0];
+        if (style === 'after-url' && first) {
+          first.release();
+          await sleep(Math.random() * 40);
+        }
+        const at = await control.kill();
+        if (at !== null) {
+          const kill: Kill = { style, at };
+          if (style === 'held-url' && first) kill.held = { documentId: first.documentId, urlIndex: first.urlIndex };
+          kills.push(kill);
+          break;
+        }
+        await sleep(50);
       }
-      await sleep(50);
+      releaseAll();
     }
+  } finally {
+    stopWatching();
+    releaseAll();
   }
   return kills;
-}
-
-/** Runs `act` when the emulator next issues a URL (null after 1 s without one); `hold` keeps the answer back meanwhile. */
-function onNextUrl<T>(emulator: RunningEmulator, act: () => Promise<T | null>, hold: boolean): Promise<T | null> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      resolve(null);
-    }, 1_000);
-    const stop = emulator.admin.watchUrls(() => {
-      stop();
-      clearTimeout(timer);
-      const acted = act().then(resolve, reject);
-      return hold ? acted : undefined;
-    });
-  });
 }
 
 export interface KillWindows {
@@ -84,11 +91,22 @@ export interface KillWindows {
   downloadInFlight: number;
 }
 
-/** What each kill interrupted, read from the emulator's per-URL records: URLs issued within 2 s before a kill. */
+/**
+ * What each kill interrupted, read from the emulator's per-URL records. A held-URL kill is judged by the very URL it
+ * held (never by time: under load the stop may land seconds after the URL); any other kill by the URLs issued
+ * within 2 s before it.
+ */
 export function classifyKills(emulator: RunningEmulator, kills: readonly Kill[]): KillWindows {
-  const urls = Object.values(emulator.admin.stats().documents).flatMap((d) => d.urls);
+  const documents = emulator.admin.stats().documents;
+  const urls = Object.values(documents).flatMap((d) => d.urls);
   const windows: KillWindows = { urlDropped: 0, downloadInFlight: 0 };
   for (const kill of kills) {
+    if (kill.held) {
+      const held = documents[kill.held.documentId]?.urls[kill.held.urlIndex];
+      if (held?.downloads.length === 0) windows.urlDropped += 1;
+      else if (held && held.downloads[0]!.requestedAt >= kill.at) windows.downloadInFlight += 1;
+      continue;
+    }
     const open = urls.filter(
       (u) =>
         u.issuedAt < kill.at && u.issuedAt > kill.at - 2_000 && (u.downloads[0]?.requestedAt ?? Infinity) >= kill.at,

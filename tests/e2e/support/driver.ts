@@ -97,7 +97,8 @@ const FINAL = ['done', 'failed', 'cancelled'];
 
 /**
  * Polls `getDownloads` (as the options page does; each poll also wakes a stopped worker) until every job of the
- * batch is final or the batch is paused with nothing in flight. Returns the last snapshot.
+ * batch is final or the batch is paused with nothing in flight. Returns the last snapshot; throws once no job has
+ * become final for `timeoutMs`.
  */
 export async function waitForBatch(
   send: Send,
@@ -105,7 +106,9 @@ export async function waitForBatch(
   timeoutMs: number,
   intervalMs = 250,
 ): Promise<{ batch: BatchRow; jobs: JobRow[] }> {
-  const deadline = Date.now() + timeoutMs;
+  // The bound is on a stall, not on the whole batch: a busy machine slows a batch down without stopping it.
+  let deadline = Date.now() + timeoutMs;
+  let progress = -1;
   let last: { batch?: BatchRow; jobs: JobRow[] } = { jobs: [] };
   while (Date.now() < deadline) {
     last = await downloadsOf(send, batchId).catch(() => last);
@@ -114,8 +117,12 @@ export async function waitForBatch(
       const settled = FINAL.reduce((n, s) => n + (b.counts[s] ?? 0), 0);
       const inFlight = (b.counts['requesting-url'] ?? 0) + (b.counts.downloading ?? 0);
       if (settled === b.total || (b.paused && inFlight === 0)) return { batch: b, jobs: last.jobs };
+      if (settled > progress) {
+        progress = settled;
+        deadline = Date.now() + timeoutMs;
+      }
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`batch ${batchId} not settled after ${timeoutMs} ms: ${JSON.stringify(last.batch?.counts)}`);
+  throw new Error(`batch ${batchId} made no progress for ${timeoutMs} ms: ${JSON.stringify(last.batch?.counts)}`);
 }

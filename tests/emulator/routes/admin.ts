@@ -33,7 +33,10 @@ export function handleAdmin(
 ): AdminReply {
   const path = ctx.rawPath.replace(/^\/__emulator/, '').replace(/\/$/, '');
   const params = new URLSearchParams(ctx.rawQuery);
-  const route = `${ctx.method} ${path.replace(/^\/documents\/.+$/, '/documents/:id')}`;
+  const resource = /^\/documents\/.+\/url$/.test(path)
+    ? '/documents/:id/url'
+    : path.replace(/^\/documents\/.+$/, '/documents/:id');
+  const route = `${ctx.method} ${resource}`;
   try {
     switch (route) {
       case 'GET /health':
@@ -53,6 +56,11 @@ export function handleAdmin(
       case 'GET /documents/:id': {
         const summary = state.documentSummary(decodeURIComponent(path.slice('/documents/'.length)));
         return summary ? ok(summary) : fail(404, 'unknown reportDocumentId');
+      }
+      case 'POST /documents/:id/url': {
+        const id = decodeURIComponent(path.slice('/documents/'.length, -'/url'.length));
+        const url = state.issueDocumentUrl(id);
+        return url ? ok({ url }) : fail(404, 'unknown reportDocumentId');
       }
       case 'GET /faults':
         return ok(state.faults.config);
