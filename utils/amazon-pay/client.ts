@@ -3,7 +3,7 @@
  * only, so it runs unchanged in the service worker and in Node.
  */
 import { createClockSkewStore, type ClockSkewStore } from './clock-skew';
-import { asArray, asObject, documentFromWire, malformed, reportFromWire, scheduleFromWire } from './dates';
+import { asArray, asObject, documentFromWire, malformed, reportFromWire, scheduleFromWire } from './response-decoder';
 import { disbursementsPageFromWire, type Disbursement, type DisbursementsPage } from './disbursements';
 import { resolvePolicy, type RetryPolicy } from './retry';
 import { formatAmzDate } from './signing';

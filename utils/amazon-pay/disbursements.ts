@@ -6,7 +6,7 @@
  */
 import { currencyExponent } from '../ledger/currencies';
 import { parseMinorUnits } from '../ledger/amounts';
-import { asArray, asObject, malformed } from './dates';
+import { asArray, asObject, malformed } from './response-decoder';
 import { parseAmzDate } from './signing';
 
 export interface Disbursement {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentFromWire, reportFromWire, scheduleFromWire } from '@/utils/amazon-pay/dates';
+import { documentFromWire, reportFromWire, scheduleFromWire } from '@/utils/amazon-pay/response-decoder';
 import { BadResponseError } from '@/utils/amazon-pay/errors';
 
 const wireReport = {

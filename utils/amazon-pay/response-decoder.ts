@@ -1,6 +1,7 @@
 /**
- * The client boundary for dates: API objects arrive with compact (`20240115T123456Z`) or extended
- * (`2024-01-15T12:34:56Z`) timestamps and leave with `Date`s; a shape we cannot read is a BadResponseError.
+ * The response decoder at the client boundary: Amazon's JSON objects become typed reports, documents and schedules;
+ * compact (`20240115T123456Z`) or extended (`2024-01-15T12:34:56Z`) timestamps become `Date`s; a shape we cannot
+ * read is a BadResponseError.
  */
 import { BadResponseError } from './errors';
 import { parseAmzDate } from './signing';
