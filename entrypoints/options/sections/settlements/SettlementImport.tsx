@@ -4,10 +4,14 @@ import { t } from '@/utils/i18n';
 interface Props {
   busy: boolean;
   onFiles(files: File[]): void;
+  /** Where the browser can remember a folder (Chromium): the folder button picks one through it. */
+  onPickFolder?(): Promise<void>;
+  /** A remembered folder, offered for a rescan. */
+  rescan?: { folderName: string; run(): Promise<void> };
 }
 
-/** Files from the file picker, a folder picker or a drop (folders included: their files are read recursively). */
-export function SettlementImport({ busy, onFiles }: Props) {
+/** Files from the file picker, a folder picker or a drop (folders included: their files are read recursively), and a rescan of the remembered folder. */
+export function SettlementImport({ busy, onFiles, onPickFolder, rescan }: Props) {
   const [dragging, setDragging] = useState(false);
   const filePicker = useRef<HTMLInputElement>(null);
   const folderPicker = useRef<HTMLInputElement>(null);
@@ -39,9 +43,18 @@ export function SettlementImport({ busy, onFiles }: Props) {
         <button type="button" disabled={busy} onClick={() => filePicker.current?.click()}>
           {t('ledgerImportFiles')}
         </button>
-        <button type="button" disabled={busy} onClick={() => folderPicker.current?.click()}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => (onPickFolder ? void onPickFolder() : folderPicker.current?.click())}
+        >
           {t('ledgerImportFolder')}
         </button>
+        {rescan && (
+          <button type="button" disabled={busy} onClick={() => void rescan.run()}>
+            {t('ledgerRescanFolder', rescan.folderName)}
+          </button>
+        )}
         <input
           ref={filePicker}
           type="file"

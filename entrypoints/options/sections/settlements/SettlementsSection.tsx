@@ -3,6 +3,7 @@ import { Notice } from '@/components/Notice';
 import { saveTextFile } from '@/utils/views/save-file';
 import { t } from '@/utils/i18n';
 import type { StoredFile } from '@/utils/ledger/db';
+import type { FolderFile } from '@/utils/ledger/archive-folder';
 import { importSettlementFile } from '@/utils/ledger/import';
 import { listFiles, listSettlements, type ListedSettlement } from '@/utils/ledger/queries';
 import { searchLedger, type SearchResult } from '@/utils/ledger/search';
@@ -14,6 +15,7 @@ import { PayoutCharts } from './PayoutChart';
 import { SettlementDetail } from './SettlementDetail';
 import { SettlementImport } from './SettlementImport';
 import { SettlementList } from './SettlementList';
+import { useArchiveFolder } from './useArchiveFolder';
 
 interface Opened {
   settlementId: string;
@@ -59,29 +61,33 @@ export function SettlementsSection() {
     reload().catch((e: unknown) => setFailure(String(e)));
   }, [reload]);
 
-  const importFiles = async (chosen: File[]) => {
+  const importFiles = async (chosen: FolderFile[]): Promise<boolean> => {
     setBusy(true);
     setOutcome(undefined);
     setFailure(undefined);
     const result: ImportOutcome = { imported: 0, unchanged: 0, conflicts: 0, unreadable: [] };
     try {
       const db = await ledgerDb();
-      for (const file of chosen) {
+      for (const { file, path } of chosen) {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const imported = await importSettlementFile(db, bytes, file.webkitRelativePath || file.name);
+        const imported = await importSettlementFile(db, bytes, path);
         if (imported.status === 'imported') result.imported++;
         else if (imported.status === 'unchanged') result.unchanged++;
         else result.conflicts++;
         if (imported.file.errors.length > 0) result.unreadable.push(imported.file);
       }
       await reload();
+      return true;
     } catch (e) {
       setFailure(String(e));
+      return false;
     } finally {
       setOutcome(result);
       setBusy(false);
     }
   };
+
+  const folder = useArchiveFolder(importFiles);
 
   const search = async (text: string) => {
     setQuery(text);
@@ -98,7 +104,15 @@ export function SettlementsSection() {
   return (
     <div class="ledger">
       <p class="hint">{t('ledgerIntro')}</p>
-      <SettlementImport busy={busy} onFiles={(chosen) => void importFiles(chosen)} />
+      <SettlementImport
+        busy={busy}
+        onFiles={(chosen) =>
+          void importFiles(chosen.map((file) => ({ file, path: file.webkitRelativePath || file.name })))
+        }
+        onPickFolder={folder.pick}
+        rescan={folder.rescan && folder.folderName ? { folderName: folder.folderName, run: folder.rescan } : undefined}
+      />
+      {folder.note && <Notice tone={folder.note.tone}>{folder.note.text}</Notice>}
       {busy && <p role="status">{t('ledgerImporting')}</p>}
       {failure && (
         <Notice tone="error" title={t('ledgerImportFailed')}>
