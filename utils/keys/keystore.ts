@@ -7,16 +7,9 @@ import { createStore, del, get, set } from 'idb-keyval';
 import { storage } from 'wxt/utils/storage';
 import { ReportCourierError } from '../errors/base';
 import { requestPersistentKeyStore } from './persistence';
-import { createSessionKeys, isKeyRecord } from './session-keys';
+import { isKeyRecord, type KeyRecord } from './key-record';
+import { createSessionKeys } from './session-keys';
 import { probeStore, storageProblemOf, type KeyStorageProblem } from './storage-problem';
-
-export interface KeyRecord {
-  key: CryptoKey;
-  /** ISO 8601 time the key was saved. */
-  addedAt: string;
-  /** SHA-256 of the public key (see `publicKeyFingerprint`), when known. */
-  publicKeyFingerprint?: string;
-}
 
 export interface KeyMetadata {
   publicKeyFingerprint?: string;

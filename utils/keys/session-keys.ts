@@ -6,7 +6,7 @@
  * which cannot hold a key: that is refused rather than saved as an empty object.
  */
 import { browser } from 'wxt/browser';
-import type { KeyRecord } from './keystore';
+import { isKeyRecord, type KeyRecord } from './key-record';
 
 const PREFIX = 'sessionKey:';
 
@@ -14,11 +14,6 @@ export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
-}
-
-export function isKeyRecord(value: unknown): value is KeyRecord {
-  const record = value as Partial<KeyRecord> | undefined;
-  return typeof record?.addedAt === 'string' && record.key instanceof CryptoKey;
 }
 
 export function createSessionKeys(area: SessionArea = browser.storage.session) {
