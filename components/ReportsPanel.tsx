@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { sendMessage, toSerialized } from '@/utils/messaging/client';
+import { sendMessage } from '@/utils/messaging/client';
 import type { AccountView, ReportListing, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { formatUpdated } from '@/utils/views/format';
@@ -9,6 +9,7 @@ import { BulkBar } from './BulkBar';
 import { Filters } from './Filters';
 import { useDownloads } from './hooks/useDownloads';
 import { useReportListing } from './hooks/useReportListing';
+import { useRequest } from './hooks/useRequest';
 import { useRememberedFilters } from './hooks/useRememberedFilters';
 import { Notice } from './Notice';
 import { ReportList } from './ReportList';
@@ -45,7 +46,7 @@ export function ReportsPanel({
   const changeFilters = (next: ReportFilters) =>
     setFilters(listAndDownloadOnly ? { ...next, search: remembered?.search ?? '' } : next);
   const [batchId, setBatchId] = useState<string>();
-  const [actionError, setActionError] = useState<SerializedError>();
+  const { error: actionError, fail, clear } = useRequest();
 
   const reports = useMemo(() => listing?.reports ?? [], [listing]);
   const shown = useMemo(() => (filters ? applyFilters(reports, filters, now()) : []), [reports, filters, now]);
@@ -54,15 +55,13 @@ export function ReportsPanel({
   const downloadable = shown.filter((r) => r.processingStatus === 'COMPLETED');
 
   const download = (reportIds: string[], force = false) => {
-    setActionError(undefined);
+    clear();
     sendMessage('downloadReports', { accountId: account.id, reportIds, force })
       .then((r) => setBatchId(r.batchId))
-      .catch((e) => setActionError(toSerialized(e)));
+      .catch(fail);
   };
-  const cancel = (id: string) =>
-    void sendMessage('cancelDownloads', { batchId: id }).catch((e) => setActionError(toSerialized(e)));
-  const show = (downloadId: number) =>
-    void sendMessage('showDownload', { downloadId }).catch((e) => setActionError(toSerialized(e)));
+  const cancel = (id: string) => void sendMessage('cancelDownloads', { batchId: id }).catch(fail);
+  const show = (downloadId: number) => void sendMessage('showDownload', { downloadId }).catch(fail);
 
   const problem = error ?? listing?.refreshError;
   return (

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useRequest } from '@/components/hooks/useRequest';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
-import { toSerialized, sendMessage } from '@/utils/messaging/client';
+import { sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
 import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
@@ -41,14 +42,14 @@ export function AccountGateView({ accounts, error, onRetry, children }: ViewProp
 
 export function AccountGate({ children }: Pick<ViewProps, 'children'>) {
   const [accounts, setAccounts] = useState<AccountView[]>();
-  const [error, setError] = useState<SerializedError>();
-  const load = () => {
-    setError(undefined);
+  const { error, fail, clear } = useRequest();
+  const load = useCallback(() => {
+    clear();
     sendMessage('listAccounts', {})
       .then((r) => setAccounts(r.accounts))
-      .catch((e) => setError(toSerialized(e)));
-  };
-  useEffect(load, []);
+      .catch(fail);
+  }, [clear, fail]);
+  useEffect(load, [load]);
   return (
     <AccountGateView accounts={accounts} error={error} onRetry={load}>
       {children}

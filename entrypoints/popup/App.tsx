@@ -1,16 +1,17 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { useRequest } from '@/components/hooks/useRequest';
 import { browser } from 'wxt/browser';
 import { accountDescription, AccountPicker, EnvironmentBadge } from '@/components/AccountPicker';
 import { KeyStorageNotice } from '@/components/KeyStorageNotice';
 import { Notice } from '@/components/Notice';
 import { ReportsPanel } from '@/components/ReportsPanel';
-import { toSerialized, sendMessage } from '@/utils/messaging/client';
+import { sendMessage } from '@/utils/messaging/client';
 import { loadRememberedFilters } from '@/components/hooks/useRememberedFilters';
 import { listAccounts, selectedAccount } from '@/utils/accounts/store';
 import type { Account } from '@/utils/accounts/types';
 import { openJobsDb, type JobsDb } from '@/utils/downloads/jobs-store';
 import { t } from '@/utils/i18n';
-import type { ReportListing, SerializedError } from '@/utils/messaging/protocol';
+import type { ReportListing } from '@/utils/messaging/protocol';
 import { readCachedListing } from '@/utils/views/cached-listing';
 import { errorText } from '@/utils/views/error-text';
 import { readLastPayout, type LastPayout as Payout } from '@/utils/views/last-payout';
@@ -45,18 +46,18 @@ interface Props {
 
 export function App({ start, readPayout = readLastPayout }: Props) {
   const [popup, setPopup] = useState<PopupStart>();
-  const [error, setError] = useState<SerializedError>();
+  const { error, fail } = useRequest();
 
   // Before the first paint, not after it: the rows render as soon as the storage reads are in.
   useLayoutEffect(() => {
-    start.then(setPopup).catch((e) => setError(toSerialized(e)));
-  }, [start]);
+    start.then(setPopup).catch(fail);
+  }, [start, fail]);
 
   const select = (id: string) => {
     // What was read at start describes the first account only, and the filters only until they are changed.
     setPopup((current) => current && { accounts: current.accounts, selectedId: id });
     // The popup shows the chosen account either way; a failure only means it is not remembered for next time.
-    sendMessage('selectAccount', { accountId: id }).catch((e) => setError(toSerialized(e)));
+    sendMessage('selectAccount', { accountId: id }).catch(fail);
   };
   const accounts = popup?.accounts;
   const account = accounts?.find((a) => a.id === popup?.selectedId) ?? accounts?.[0];

@@ -1,3 +1,4 @@
+import { ReportCourierError } from '../errors/base';
 import { promoteCandidateKey } from '../keys/candidate-key';
 import { saveKey } from '../keys/keystore';
 import { getAccount, saveAccount } from './store';
@@ -15,7 +16,14 @@ export interface NewKey {
 
 /** A new account, with its key unless the key is already stored under its id (generated there). Never an existing id. */
 export async function addAccount(account: Account, key?: NewKey): Promise<void> {
-  if (await getAccount(account.id)) throw new Error('An account with this id exists already; add the account again');
+  if (await getAccount(account.id)) {
+    throw new ReportCourierError(
+      'account-exists',
+      `Account ${account.id} exists already`,
+      'An account with this id exists already; add the account again.',
+      { accountId: account.id },
+    );
+  }
   if (key) await saveKey(account.id, key.key, { publicKeyFingerprint: key.fingerprint });
   await saveAccount(account);
 }

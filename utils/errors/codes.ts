@@ -69,13 +69,14 @@ export const DOWNLOAD_CODES = [
   'storage-failed',
 ] as const;
 
-/** The background's own answers: messaging, accounts, on-demand reports and Amazon's report rules. */
+/** Messaging, accounts, on-demand reports and Amazon's report rules. */
 export const BACKGROUND_CODES = [
   'no-reply',
   'refused',
   'other-region',
   'no-account',
   'account-not-found',
+  'account-exists',
   'on-demand-deadline',
   'report-rule',
 ] as const;

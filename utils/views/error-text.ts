@@ -178,6 +178,7 @@ export const WORDING = {
   'other-region': 'errOtherRegion',
   'no-account': 'errNoAccount',
   'account-not-found': 'errAccountNotFound',
+  'account-exists': 'errAccountExists',
   'on-demand-deadline': 'errOnDemandDeadline',
   'report-rule': reportRule,
   'export-refused': exportRefusal,

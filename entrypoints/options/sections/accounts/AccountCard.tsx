@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useRequest } from '@/components/hooks/useRequest';
 import { EnvironmentBadge, regionName } from '@/components/AccountPicker';
 import { Notice } from '@/components/Notice';
 import { t } from '@/utils/i18n';
 import { sendMessage, toSerialized } from '@/utils/messaging/client';
-import type { AccountView, ConnectionVerdict, SerializedError } from '@/utils/messaging/protocol';
+import type { AccountView, ConnectionVerdict } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { formatDateTime } from '@/utils/views/format';
 import { ConnectionResult } from './ConnectionResult';
@@ -20,7 +21,7 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
   const [verdict, setVerdict] = useState<ConnectionVerdict>();
   const [testing, setTesting] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<SerializedError>();
+  const { error: failure, fail, clear } = useRequest();
   const [settlements, setSettlements] = useState<{ own: number; shared: number }>();
   const [dropSettlements, setDropSettlements] = useState(false);
 
@@ -33,12 +34,12 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
         if (live) setSettlements(counts);
       })
       .catch((e) => {
-        if (live) setFailure(toSerialized(e));
+        if (live) fail(e);
       });
     return () => {
       live = false;
     };
-  }, [confirming, account.id]);
+  }, [confirming, account.id, fail]);
 
   const test = () => {
     setTesting(true);
@@ -49,7 +50,7 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
       .finally(() => setTesting(false));
   };
   const remove = () => {
-    setFailure(undefined);
+    clear();
     sendMessage('removeAccount', { accountId: account.id, dropSettlements })
       .then((r) => {
         const said = [t(r.keyDeleted ? 'accountRemoved' : 'accountRemovedKeyLeft', account.label)];
@@ -58,7 +59,7 @@ export function AccountCard({ account, keyStorePersistent, onEdit, onRemoved }: 
         if (r.settlementsKept > 0) said.push(t('accountSettlementsKept', r.settlementsKept));
         onRemoved(said.join(' '));
       })
-      .catch((e) => setFailure(toSerialized(e)));
+      .catch(fail);
   };
 
   return (

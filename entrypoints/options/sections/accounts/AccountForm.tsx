@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useRequest } from '@/components/hooks/useRequest';
 import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
 import { addAccount, giveAccountKey, replaceAccountKey, updateAccount } from '@/utils/accounts/setup';
@@ -6,6 +7,7 @@ import type { Account, SigningAlgorithm } from '@/utils/accounts/types';
 import { checkPublicKeyId } from '@/utils/accounts/validation';
 import { stageCandidateKey } from '@/utils/keys/candidate-key';
 import type { AccountView, ConnectionVerdict } from '@/utils/messaging/protocol';
+import { errorText } from '@/utils/views/error-text';
 import { ConnectionResult } from './ConnectionResult';
 import { KeySourceFieldset } from './KeySourceFieldset';
 import { useAccountDraft } from './useAccountDraft';
@@ -24,8 +26,7 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
   const [legacyEnvironment, setLegacyEnvironment] = useState<Account['environment']>(existing?.environment ?? 'live');
   const [algorithm, setAlgorithm] = useState<SigningAlgorithm>(existing?.algorithm ?? 'AMZN-PAY-RSASSA-PSS-V2');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useRequest();
   /** The replacement key's failed test: the stored key still works until the merchant confirms. */
   const [failedTest, setFailedTest] = useState<ConnectionVerdict>();
 
@@ -63,18 +64,6 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
     }).catch((thrown: unknown): ConnectionVerdict => ({ ok: false, error: toSerialized(thrown) }));
     if (verdict.ok) return finish(() => replaceAccountKey(saved), t('keyReplaced', saved.label));
     setFailedTest(verdict);
-  };
-
-  const run = async (step: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await step();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
   };
 
   const save = (e: Event) => {
@@ -190,7 +179,7 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
       )}
       {error && (
         <p class="invalid" role="alert">
-          {error}
+          {errorText(error)}
         </p>
       )}
       <div class="card-actions">

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useRequest } from '@/components/hooks/useRequest';
 import { Notice } from '@/components/Notice';
 import { t } from '@/utils/i18n';
 import { keyStorePersisted } from '@/utils/keys/persistence';
-import { sendMessage, toSerialized } from '@/utils/messaging/client';
-import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountView } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { AccountCard } from './AccountCard';
 import { AccountForm } from './AccountForm';
@@ -15,18 +16,18 @@ export function AccountsSection() {
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [notice, setNotice] = useState<string>();
   const [keyStorePersistent, setKeyStorePersistent] = useState<boolean>();
-  const [failure, setFailure] = useState<SerializedError>();
+  const { error: failure, fail, clear } = useRequest();
 
   const reload = useCallback(() => {
     void keyStorePersisted().then(setKeyStorePersistent, () => setKeyStorePersistent(undefined));
-    setFailure(undefined);
+    clear();
     sendMessage('listAccounts', {})
       .then((r) => {
         setAccounts(r.accounts);
         if (r.accounts.length === 0) setMode((m) => (m.kind === 'list' ? { kind: 'add' } : m));
       })
-      .catch((e) => setFailure(toSerialized(e)));
-  }, []);
+      .catch(fail);
+  }, [clear, fail]);
   useEffect(reload, [reload]);
 
   const done = (message: string) => {

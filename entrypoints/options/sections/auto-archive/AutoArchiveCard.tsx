@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
-import { toSerialized, sendMessage } from '@/utils/messaging/client';
+import { useRequest } from '@/components/hooks/useRequest';
+import { sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
-import type { AccountView, AutoArchiveSettings, AutoArchiveView, SerializedError } from '@/utils/messaging/protocol';
+import type { AccountView, AutoArchiveSettings, AutoArchiveView } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { sameSettings, settingsProblem } from './auto-archive-form';
 import { AutoArchivePanel } from './AutoArchivePanel';
@@ -16,9 +17,8 @@ function settingsOf(view: AutoArchiveView): AutoArchiveSettings {
 export function AutoArchiveCard({ account }: { account: AccountView }) {
   const [view, setView] = useState<AutoArchiveView>();
   const [draft, setDraft] = useState<AutoArchiveSettings>();
-  const [error, setError] = useState<SerializedError>();
+  const { busy, error, run, fail } = useRequest();
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const [notificationsAllowed, setNotificationsAllowed] = useState<boolean>();
 
   const show = (next: AutoArchiveView) => {
@@ -26,29 +26,26 @@ export function AutoArchiveCard({ account }: { account: AccountView }) {
     setDraft(settingsOf(next));
   };
   useEffect(() => {
-    sendMessage('getAutoArchive', { accountId: account.id })
-      .then(show)
-      .catch((e) => setError(toSerialized(e)));
+    sendMessage('getAutoArchive', { accountId: account.id }).then(show).catch(fail);
     browser.permissions
       .contains({ permissions: ['notifications'] })
       .then(setNotificationsAllowed)
       .catch(() => setNotificationsAllowed(false));
-  }, [account.id]);
+  }, [account.id, fail]);
 
   /** `before` is what to show again if the background refuses (the switch moves at once, before the answer). */
   const save = (settings: AutoArchiveSettings, before?: AutoArchiveView) => {
     const key = settingsProblem(settings);
     setProblem(key && t(key));
     if (key) return;
-    setBusy(true);
-    setError(undefined);
-    sendMessage('setAutoArchive', { accountId: account.id, settings })
-      .then(show)
-      .catch((e) => {
-        setError(toSerialized(e));
+    void run(async () => {
+      try {
+        show(await sendMessage('setAutoArchive', { accountId: account.id, settings }));
+      } catch (refused) {
         if (before) setView(before);
-      })
-      .finally(() => setBusy(false));
+        throw refused;
+      }
+    });
   };
 
   /** The switch stays enabled while saving, so keyboard focus stays on it; a second toggle meanwhile is ignored. */

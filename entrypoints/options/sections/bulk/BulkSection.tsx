@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
-import { toSerialized, sendMessage } from '@/utils/messaging/client';
+import { useRequest } from '@/components/hooks/useRequest';
+import { sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
-import type { AccountView, BulkPreview, SerializedError } from '@/utils/messaging/protocol';
+import type { AccountView, BulkPreview } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { AccountGate } from '../../AccountGate';
 import { groupFailures } from '@/utils/bulk/run';
@@ -21,29 +22,19 @@ function BulkDownload({ accounts }: { accounts: AccountView[] }) {
   const [form, setForm] = useState<BulkForm>(() => defaultForm(accounts, Date.now()));
   const [preview, setPreview] = useState<BulkPreview>();
   const [problem, setProblem] = useState<string>();
-  const [error, setError] = useState<SerializedError>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, notice, run } = useRequest();
 
-  const busyWith = (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    work()
-      .catch((e) => setError(toSerialized(e)))
-      .finally(() => setBusy(false));
-  };
   const check = () => {
     const key = formProblem(form, Date.now());
     setProblem(key && t(key));
     if (key) return;
-    busyWith(async () => setPreview(await sendMessage('previewBulk', toSelection(form, Date.now()))));
+    void run(async () => setPreview(await sendMessage('previewBulk', toSelection(form, Date.now()))));
   };
   const start = () =>
-    busyWith(async () => {
+    void run(async () => {
       const { queued, skipped } = await bulk.start(preview!);
       setPreview(undefined);
-      if (queued === 0) setNotice(t('bulkNothingQueued', skipped));
+      return queued === 0 ? t('bulkNothingQueued', skipped) : undefined;
     });
 
   const showRun = bulk.run && bulk.loaded;

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { toSerialized, sendMessage } from '@/utils/messaging/client';
-import type { BulkPreview, SerializedError } from '@/utils/messaging/protocol';
+import { useRequest } from '@/components/hooks/useRequest';
+import { sendMessage } from '@/utils/messaging/client';
+import type { BulkPreview } from '@/utils/messaging/protocol';
 import { batchesWithFailures, bulkRunItem, liveCount, startBatches, summarize, type BulkRun } from '@/utils/bulk/run';
 import { useBatches } from './useBatches';
 
 /** The stored run (if any), its live state, and what the run's buttons do to every batch in it. */
 export function useBulkRun() {
   const [run, setRun] = useState<BulkRun | null>();
-  const [error, setError] = useState<SerializedError>();
+  const { error, fail, clear } = useRequest();
   const { loaded, batches, jobs } = useBatches(run?.batchIds ?? []);
 
   useEffect(() => {
@@ -16,13 +17,13 @@ export function useBulkRun() {
   }, []);
 
   const each = (ids: string[], send: (batchId: string) => Promise<unknown>) => {
-    setError(undefined);
-    Promise.all(ids.map(send)).catch((e) => setError(toSerialized(e)));
+    clear();
+    Promise.all(ids.map(send)).catch(fail);
   };
   const working = batches.filter((b) => liveCount(b) > 0);
 
   const start = async (preview: BulkPreview): Promise<{ queued: number; skipped: number }> => {
-    setError(undefined);
+    clear();
     const started = await startBatches(preview, (accountId, reportIds) =>
       sendMessage('downloadReports', { accountId, reportIds, force: false }),
     );

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useRequest } from '@/components/hooks/useRequest';
 import { Notice } from '@/components/Notice';
-import { toSerialized, sendMessage } from '@/utils/messaging/client';
+import { sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
-import type { AccountView, HistoryView, SerializedError } from '@/utils/messaging/protocol';
+import type { AccountView, HistoryView } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { AccountPicker } from '@/components/AccountPicker';
 import { AccountGate } from '../../AccountGate';
@@ -17,24 +18,24 @@ export function HistorySection() {
 function AccountHistory({ accounts }: { accounts: AccountView[] }) {
   const [accountId, setAccountId] = useState(accounts[0]!.id);
   const [entries, setEntries] = useState<HistoryView[]>();
-  const [error, setError] = useState<SerializedError>();
+  const { error, fail, clear } = useRequest();
   const [search, setSearch] = useState('');
 
   useEffect(() => {
     let live = true;
     setEntries(undefined);
-    setError(undefined);
+    clear();
     sendMessage('getHistory', { accountId })
       .then((r) => {
         if (live) setEntries(newestFirst(r.entries));
       })
       .catch((e) => {
-        if (live) setError(toSerialized(e));
+        if (live) fail(e);
       });
     return () => {
       live = false;
     };
-  }, [accountId]);
+  }, [accountId, clear, fail]);
 
   const shown = useMemo(() => searchEntries(entries ?? [], search), [entries, search]);
   const account = accounts.find((a) => a.id === accountId)!;

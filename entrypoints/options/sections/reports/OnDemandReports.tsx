@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { useDownloads } from '@/components/hooks/useDownloads';
-import { toSerialized, sendMessage } from '@/utils/messaging/client';
+import { useRequest } from '@/components/hooks/useRequest';
+import { sendMessage } from '@/utils/messaging/client';
 import { creatableTypes } from '@/utils/amazon-pay/report-types';
 import { t } from '@/utils/i18n';
-import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import type { AccountView } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { CreateReportForm } from './CreateReportForm';
 import { OnDemandList } from './OnDemandList';
@@ -18,20 +19,18 @@ export function OnDemandReports({ account }: { account: AccountView }) {
   const { jobsByReport } = useDownloads(account.id);
   const [form, setForm] = useState<ReportRequestForm>(() => defaultReportForm(types[0] ?? '', Date.now()));
   const [problem, setProblem] = useState<string>();
-  const [error, setError] = useState<SerializedError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, clear } = useRequest();
 
   const create = () => {
     const now = Date.now();
     const key = rangeProblem(form, now);
     setProblem(key && t(key));
-    setError(undefined);
+    clear();
     if (key) return;
-    setBusy(true);
-    sendMessage('createReport', { accountId: account.id, reportType: form.reportType, ...toRange(form, now) })
-      .then(reload)
-      .catch((e) => setError(toSerialized(e)))
-      .finally(() => setBusy(false));
+    void run(async () => {
+      await sendMessage('createReport', { accountId: account.id, reportType: form.reportType, ...toRange(form, now) });
+      reload();
+    });
   };
 
   return (

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
-import { toSerialized, sendMessage } from '@/utils/messaging/client';
+import { useRequest } from '@/components/hooks/useRequest';
+import { sendMessage } from '@/utils/messaging/client';
 import { schedulableTypes } from '@/utils/amazon-pay/report-types';
 import { t } from '@/utils/i18n';
-import type { AccountView, ScheduleView, SerializedError } from '@/utils/messaging/protocol';
+import type { AccountView, ScheduleView } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { defaultScheduleForm, scheduleProblem, type ScheduleForm as Form } from '@/utils/archive/schedule-form';
 import { ScheduleForm } from './ScheduleForm';
@@ -15,29 +16,21 @@ export function Schedules({ account }: { account: AccountView }) {
   const [schedules, setSchedules] = useState<ScheduleView[]>();
   const [form, setForm] = useState<Form>(() => defaultScheduleForm(types[0] ?? '', Date.now()));
   const [problem, setProblem] = useState<string>();
-  const [error, setError] = useState<SerializedError>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, notice, run, fail } = useRequest();
 
   const reload = useCallback(() => {
     sendMessage('listSchedules', { accountId: account.id })
       .then((r) => setSchedules(r.schedules))
-      .catch((e) => setError(toSerialized(e)));
-  }, [account.id]);
+      .catch(fail);
+  }, [account.id, fail]);
   useEffect(reload, [reload]);
 
-  const act = (work: () => Promise<string>) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    work()
-      .then((message) => {
-        setNotice(message);
-        reload();
-      })
-      .catch((e) => setError(toSerialized(e)))
-      .finally(() => setBusy(false));
-  };
+  const act = (work: () => Promise<string>) =>
+    void run(async () => {
+      const message = await work();
+      reload();
+      return message;
+    });
 
   const create = () => {
     const key = scheduleProblem(form, schedules ?? [], Date.now());

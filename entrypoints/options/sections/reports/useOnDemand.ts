@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { toSerialized, sendMessage } from '@/utils/messaging/client';
-import type { OnDemandView, SerializedError } from '@/utils/messaging/protocol';
+import { useRequest } from '@/components/hooks/useRequest';
+import { sendMessage } from '@/utils/messaging/client';
+import type { OnDemandView } from '@/utils/messaging/protocol';
 
 /** How often the list is read again while Amazon is still working on a report. */
 export const ON_DEMAND_REFRESH_MS = 3_000;
@@ -8,16 +9,16 @@ export const ON_DEMAND_REFRESH_MS = 3_000;
 /** The account's requested reports, read again on an interval while any is still IN_PROGRESS. */
 export function useOnDemand(accountId: string) {
   const [items, setItems] = useState<OnDemandView[]>();
-  const [error, setError] = useState<SerializedError>();
+  const { error, fail, clear } = useRequest();
 
   const reload = useCallback(() => {
     sendMessage('listOnDemand', { accountId })
       .then((r) => {
         setItems(r.items);
-        setError(undefined);
+        clear();
       })
-      .catch((e) => setError(toSerialized(e)));
-  }, [accountId]);
+      .catch(fail);
+  }, [accountId, clear, fail]);
 
   useEffect(() => {
     setItems(undefined);
