@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
+import { useRequest } from '@/components/hooks/useRequest';
 import type { Granularity } from '@/utils/books/bookings';
 import { validateDatevSettings } from '@/utils/books/datev-settings';
 import { type DateOrder, defaultDateOrder } from '@/utils/books/descriptions';
@@ -7,8 +8,7 @@ import { EXPORT_FORMATS, type ExportFormat, lastFullMonth, runExport } from '@/u
 import type { ExportResult } from '@/utils/books/export-types';
 import { sellerSettlements } from '@/utils/books/ledger-source';
 import { t, type MessageKey } from '@/utils/i18n';
-import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
-import { toSerialized } from '@/utils/messaging/client';
+import type { AccountView } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { saveFile } from '@/utils/views/save-file';
 import { ledgerDb } from '../settlements/ledger-db';
@@ -34,8 +34,7 @@ export function ExportForm({ accounts }: { accounts: AccountView[] }) {
   const [format, setFormat] = useState<ExportFormat>('generic');
   const [granularity, setGranularity] = useState<Granularity>('detailed');
   const [dateOrder, setDateOrder] = useState<DateOrder>(defaultDateOrder(account.region));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError>();
+  const { busy, error, run } = useRequest();
   const [result, setResult] = useState<ExportResult>();
 
   useEffect(() => {
@@ -47,29 +46,23 @@ export function ExportForm({ accounts }: { accounts: AccountView[] }) {
     setDateOrder(defaultDateOrder(account.region));
   }, [books, account.region]);
 
-  const run = async (e: Event) => {
+  const exportFiles = (e: Event) => {
     e.preventDefault();
     if (!books || busy) return;
-    setBusy(true);
-    setError(undefined);
     setResult(undefined);
-    try {
+    void run(async () => {
       const settlements = await sellerSettlements(await ledgerDb(), books.settings.sellerId, currency);
       const choice = { format, currency, period: { from, to }, granularity, dateOrder };
       const made = runExport(settlements, account, books.settings, choice, new Date());
       for (const file of made.files) saveFile(file.bytes, file.name, file.mimeType);
       setResult(made);
-    } catch (caught) {
-      setError(toSerialized(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const datevProblems =
     error?.details?.reason === 'settings' && books ? validateDatevSettings(books.settings.datev).map(problemText) : [];
   return (
-    <form class="form card books-export" noValidate onSubmit={(e) => void run(e)} aria-label={t('exportTitle')}>
+    <form class="form card books-export" noValidate onSubmit={exportFiles} aria-label={t('exportTitle')}>
       <label class="field">
         {t('exportAccount')}
         <select value={account.id} onChange={(e) => setAccountId(e.currentTarget.value)}>
