@@ -5,6 +5,7 @@
  * line, so one bad record never costs the rest of the file.
  */
 export interface CsvSink {
+  /** `fields` is reused for the next record (one array per file, not per row): copy what you keep. */
   record(fields: string[], line: number): void;
   error(line: number, message: string): void;
 }
@@ -14,15 +15,15 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
-function countLineBreaks(text: string): number {
-  if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) return 0;
+/** Line breaks (CR, LF or CRLF) in text[start, end). */
+function countLineBreaks(text: string, start: number, end: number): number {
   let breaks = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === LF) breaks++;
     else if (c === CR) {
       breaks++;
-      if (text.charCodeAt(i + 1) === LF) i++;
+      if (i + 1 < end && text.charCodeAt(i + 1) === LF) i++;
     }
   }
   return breaks;
@@ -32,6 +33,7 @@ export function tokenizeCsv(text: string, sink: CsvSink): void {
   const length = text.length;
   let pos = 0;
   let line = 1;
+  const fields: string[] = [];
 
   /** Moves past the rest of the physical line (after a malformed field) and its line break. */
   const skipLine = (): void => {
@@ -50,7 +52,7 @@ export function tokenizeCsv(text: string, sink: CsvSink): void {
       continue;
     }
     const recordLine = line;
-    const fields: string[] = [];
+    fields.length = 0;
     let problem: string | undefined;
 
     for (;;) {
@@ -61,12 +63,12 @@ export function tokenizeCsv(text: string, sink: CsvSink): void {
           const close = text.indexOf('"', start);
           if (close === -1) {
             problem = 'A quoted field is never closed: a double quote is missing.';
-            line += countLineBreaks(text.slice(start));
+            line += countLineBreaks(text, start, length);
             pos = length;
             break;
           }
           const chunk = text.slice(start, close);
-          line += countLineBreaks(chunk);
+          line += countLineBreaks(text, start, close);
           if (text.charCodeAt(close + 1) === QUOTE) {
             value += chunk + '"';
             start = close + 2;

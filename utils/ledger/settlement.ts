@@ -9,7 +9,7 @@ import { tokenizeCsv } from './csv';
 import { currencyExponent } from './currencies';
 import { decodeSettlementBytes } from './decode';
 import { parsePostedAt } from './posted-at';
-import type { SettlementReport, SettlementRow } from './types';
+import type { SettlementCategory, SettlementReport, SettlementRow } from './types';
 
 const STRING_COLUMNS = {
   settlementId: 'SettlementId',
@@ -36,25 +36,27 @@ function columnIndex(names: string[]): (name: string) => number {
   return (name) => positions.get(name.toLowerCase()) ?? -1;
 }
 
-function withoutTrailingEmpty(fields: string[]): string[] {
+/** How many fields remain once trailing empty ones are ignored. */
+function filledLength(fields: readonly string[]): number {
   let end = fields.length;
   while (end > 0 && fields[end - 1]!.trim() === '') end--;
-  return end === fields.length ? fields : fields.slice(0, end);
+  return end;
 }
 
 export function parseSettlementReport(input: string | Uint8Array): SettlementReport {
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeSettlementBytes(input).text;
   const report: SettlementReport = { header: {}, rows: [], errors: [] };
-  let columns: string[] | undefined;
+  let columns = 0;
   let readRow: ((fields: string[], line: number) => SettlementRow | string) | undefined;
 
   tokenizeCsv(text, {
     error: (line, message) => report.errors.push({ line, message }),
     record: (fields, line) => {
+      const filled = filledLength(fields);
       if (!readRow) {
-        const cells = withoutTrailingEmpty(fields);
-        if (cells.some((cell) => cell.trim().toLowerCase() === 'transactionposteddate')) {
-          columns = cells;
+        if (fields.some((cell) => cell.trim().toLowerCase() === 'transactionposteddate')) {
+          const cells = fields.slice(0, filled);
+          columns = cells.length;
           const index = columnIndex(cells);
           const missing = REQUIRED.filter((name) => index(name) === -1);
           if (missing.length > 0) {
@@ -63,24 +65,23 @@ export function parseSettlementReport(input: string | Uint8Array): SettlementRep
             return;
           }
           readRow = rowReader(index);
-        } else if (cells.length >= 2) {
-          report.header[cells[0]!.trim()] = cells[1]!;
+        } else if (filled >= 2) {
+          report.header[fields[0]!.trim()] = fields[1]!;
         }
         return;
       }
-      const cells = withoutTrailingEmpty(fields);
-      if (cells.length === 0 || !columns || columns.length === 0) return;
-      if (fields.length < columns.length) {
+      if (filled === 0 || columns === 0) return;
+      if (fields.length < columns) {
         report.errors.push({
           line,
-          message: `The row has ${fields.length} fields; the column line has ${columns.length}.`,
+          message: `The row has ${fields.length} fields; the column line has ${columns}.`,
         });
         return;
       }
-      if (cells.length > columns.length) {
+      if (filled > columns) {
         report.errors.push({
           line,
-          message: `The row has ${cells.length} fields; the column line has ${columns.length}.`,
+          message: `The row has ${filled} fields; the column line has ${columns}.`,
         });
         return;
       }
@@ -90,7 +91,7 @@ export function parseSettlementReport(input: string | Uint8Array): SettlementRep
       } else report.rows.push(row);
     },
   });
-  if (!columns) {
+  if (!readRow) {
     report.errors.push({ line: 1, message: 'No column line naming "TransactionPostedDate" was found.' });
   }
   return report;
@@ -114,28 +115,38 @@ function rowReader(index: (name: string) => number): (fields: string[], line: nu
   ] = Object.values(STRING_COLUMNS).map(at) as number[];
   const amounts = Object.values(AMOUNT_COLUMNS).map((name) => [name, at(name)] as const);
 
+  // A file has a handful of types and currencies: each is classified once, not once per row.
+  const categories = new Map<string, SettlementCategory>();
+  let rawCurrency: string | undefined;
+  let currency = '';
+  let exponent: number | undefined;
+  const minor = [0, 0, 0, 0, 0];
+
   return (fields, line) => {
     const rawPostedAt = fields[postedAtAt]!;
     const postedAt = parsePostedAt(rawPostedAt);
     if (!postedAt) return `TransactionPostedDate "${rawPostedAt}" is not a date and time with an offset.`;
-    const currency = fields[currencyAt]!.trim().toUpperCase();
-    const exponent = currencyExponent(currency);
+    if (fields[currencyAt] !== rawCurrency) {
+      rawCurrency = fields[currencyAt]!;
+      currency = rawCurrency.trim().toUpperCase();
+      exponent = currencyExponent(currency);
+    }
     if (exponent === undefined) return `CurrencyCode "${fields[currencyAt]}" is not an ISO 4217 currency.`;
-    const minor = [0, 0, 0, 0, 0];
     for (let i = 0; i < 5; i++) {
       const [name, position] = amounts[i]!;
-      if (position === -1) continue;
-      const amount = parseMinorUnits(fields[position]!, exponent);
+      const amount = position === -1 ? 0 : parseMinorUnits(fields[position]!, exponent);
       if (typeof amount === 'string') return `${name}: ${amount}`;
       minor[i] = amount;
     }
     const type = text(fields, transactionType!);
+    let category = categories.get(type);
+    if (category === undefined) categories.set(type, (category = categoryOf(type)));
     return {
       line,
       postedAt,
       settlementId: text(fields, settlementId!),
       transactionType: type,
-      category: categoryOf(type),
+      category,
       currency,
       amountMinor: minor[0]!,
       percentageFeeMinor: minor[1]!,
