@@ -12,16 +12,12 @@ import { parseSettlementReport } from './settlement';
 import { categoryTable, groupSettlements, payoutIdentity, settlementTime, type Settlement } from './summary';
 import { termRecords } from './terms';
 import type { SettlementRow } from './types';
+import { sha256HexOf } from '../crypto/sha256-hex';
 
 export type ImportResult =
   | { status: 'imported'; file: StoredFile }
   | { status: 'unchanged'; file: StoredFile }
   | { status: 'conflict'; file: StoredFile };
-
-const hex = (buffer: ArrayBuffer): string =>
-  Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
-const sha256 = async (bytes: Uint8Array): Promise<string> =>
-  hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 
 /** Every field of a row but its line: the same rows from re-saved bytes are the same settlement. */
 const ROW_FIELDS: (keyof SettlementRow)[] = [
@@ -69,7 +65,7 @@ function summarise(settlement: Settlement, sha: string, fileName: string): Store
 }
 
 export async function importSettlementFile(db: IDBDatabase, bytes: Uint8Array, name: string): Promise<ImportResult> {
-  const sha = await sha256(bytes);
+  const sha = await sha256HexOf(bytes);
   const known = await request<StoredFile | undefined>(db.transaction(FILES).objectStore(FILES).get(sha));
   if (known) return { status: 'unchanged', file: known };
 
