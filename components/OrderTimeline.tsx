@@ -1,4 +1,6 @@
+import type { PayoutState } from '@/utils/bank/bank-store';
 import { t } from '@/utils/i18n';
+import { PayoutBadge } from './PayoutBadge';
 import type { OrderTimelineView } from '@/utils/ledger/order-lookup';
 import { CATEGORY_LABEL } from '@/utils/views/category-labels';
 import { formatDateTime } from '@/utils/views/format';
@@ -8,10 +10,12 @@ interface Props {
   timeline: OrderTimelineView;
   /** Opens the settlement at a row; without it the rows name their settlement and line as text. */
   onOpen?(settlementId: string, currency: string, line: number): void;
+  /** The bank match's payout states (extension pages only: the Seller Central panel cannot read them). */
+  payoutStates?: Record<string, PayoutState>;
 }
 
 /** One order: capture → refunds → chargebacks or claims, each with fee, net and posting time, then the payouts that carried it. */
-export function OrderTimeline({ timeline, onOpen }: Props) {
+export function OrderTimeline({ timeline, onOpen, payoutStates = {} }: Props) {
   return (
     <article class="card ledger-timeline">
       <h4>{t('ledgerTimelineTitle', timeline.key)}</h4>
@@ -42,6 +46,7 @@ export function OrderTimeline({ timeline, onOpen }: Props) {
               payout.settlementId,
               payout.payoutPostedAt ? formatDateTime(payout.payoutPostedAt) : '–',
             ])}
+            <PayoutBadge state={payoutStates[payout.settlementId]} />
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@ import { KeyStorageNotice } from '@/components/KeyStorageNotice';
 import { HostAccess } from './HostAccess';
 import { AccountsSection } from './sections/accounts/AccountsSection';
 import { AccountingSection } from './sections/books/AccountingSection';
+import { BankSection } from './sections/books/BankSection';
 import { ExportsSection } from './sections/books/ExportsSection';
 import { AutoArchiveSection } from './sections/auto-archive/AutoArchiveSection';
 import { BulkSection } from './sections/bulk/BulkSection';
@@ -26,6 +27,7 @@ const SECTIONS: Section[] = [
   { id: 'settlements', label: 'navSettlements', render: () => <SettlementsSection /> },
   { id: 'accounting', label: 'navAccounting', render: () => <AccountingSection /> },
   { id: 'exports', label: 'navExports', render: () => <ExportsSection /> },
+  { id: 'bank', label: 'navBank', render: () => <BankSection /> },
 ];
 
 function currentSection(): string {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '@/components/styles.css';
 import './options.css';
 import './sections/settlements/ledger.css';
+import './sections/books/books.css';
 import { uiLanguage } from '@/utils/i18n';
 import { App } from './App';
 

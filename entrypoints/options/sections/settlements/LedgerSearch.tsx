@@ -1,6 +1,7 @@
 import { t } from '@/utils/i18n';
 import type { SearchResult } from '@/utils/ledger/search';
 import { OrderTimeline } from '@/components/OrderTimeline';
+import { usePayoutStates } from '@/components/hooks/usePayoutStates';
 
 interface Props {
   query: string;
@@ -11,6 +12,7 @@ interface Props {
 
 /** Search by any id, prefix or amount; each hit is an order timeline ending in the payout that carried it. */
 export function LedgerSearch({ query, result, onQuery, onOpen }: Props) {
+  const payoutStates = usePayoutStates();
   return (
     <section class="ledger-search" aria-labelledby="ledger-search-title">
       <h3 id="ledger-search-title">{t('ledgerSearchTitle')}</h3>
@@ -32,7 +34,7 @@ export function LedgerSearch({ query, result, onQuery, onOpen }: Props) {
             </p>
           ))}
           {result.timelines.map((timeline) => (
-            <OrderTimeline key={timeline.key} timeline={timeline} onOpen={onOpen} />
+            <OrderTimeline key={timeline.key} timeline={timeline} onOpen={onOpen} payoutStates={payoutStates} />
           ))}
         </div>
       )}

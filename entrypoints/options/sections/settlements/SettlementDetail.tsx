@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { PayoutBadge } from '@/components/PayoutBadge';
+import { usePayoutStates } from '@/components/hooks/usePayoutStates';
 import { t } from '@/utils/i18n';
 import { explainingLines, type Check } from '@/utils/ledger/checks';
 import type { StoredRow } from '@/utils/ledger/db';
@@ -25,6 +27,7 @@ interface Props {
 /** The category table, the effective fee rate, the largest reversals and the checks with their numbers. */
 export function SettlementDetail({ listed, series, focusLine, onBack, onSearch }: Props) {
   const { summary } = listed;
+  const payoutStates = usePayoutStates();
   const [rows, setRows] = useState<StoredRow[]>();
   useEffect(() => {
     let live = true;
@@ -61,7 +64,10 @@ export function SettlementDetail({ listed, series, focusLine, onBack, onSearch }
           {t('ledgerPrint')}
         </button>
       </div>
-      <h3 id="ledger-detail-title">{t('ledgerSettlementName', [summary.settlementId, summary.currency])}</h3>
+      <h3 id="ledger-detail-title">
+        {t('ledgerSettlementName', [summary.settlementId, summary.currency])}
+        <PayoutBadge state={payoutStates[summary.settlementId]} />
+      </h3>
       <p class="hint">
         {summary.periodStart && summary.periodEnd
           ? t('ledgerPeriod', [formatDateTime(summary.periodStart), formatDateTime(summary.periodEnd)])

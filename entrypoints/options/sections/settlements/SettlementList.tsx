@@ -4,6 +4,8 @@ import type { ListedSettlement } from '@/utils/ledger/queries';
 import type { CategoryTotals } from '@/utils/ledger/summary';
 import { formatDateTime } from '@/utils/views/format';
 import { Light } from '@/components/Light';
+import { PayoutBadge } from '@/components/PayoutBadge';
+import { usePayoutStates } from '@/components/hooks/usePayoutStates';
 import { formatMinor } from '@/utils/views/money';
 
 const REVERSALS = new Set(['refund', 'chargeback', 'atoz', 'dispute']);
@@ -28,6 +30,7 @@ export function SettlementList({ settlements, onOpen }: Props) {
   useEffect(() => {
     if (painted) performance.mark('report-courier:settlements-painted');
   }, [painted]);
+  const payoutStates = usePayoutStates();
   const [limit, setLimit] = useState(FIRST_FRAME_ROWS);
   const more = settlements.length > limit;
   useEffect(() => {
@@ -98,7 +101,10 @@ export function SettlementList({ settlements, onOpen }: Props) {
                     ),
                   )}
                 </td>
-                <td class="num">{money(summary.identity.payout)}</td>
+                <td class="num">
+                  {money(summary.identity.payout)}
+                  <PayoutBadge state={payoutStates[summary.settlementId]} />
+                </td>
                 <td>
                   <Light light={light} />
                 </td>

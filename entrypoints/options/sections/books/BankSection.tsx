@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import { Notice } from '@/components/Notice';
+import { AccountPicker } from '@/components/AccountPicker';
+import type { CsvColumnMapping } from '@/utils/bank/csv-statement';
+import { type ChosenFile, importStatements, type StatementImport } from '@/utils/bank/import-statement';
+import { t } from '@/utils/i18n';
+import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import { toSerialized } from '@/utils/messaging/client';
+import { errorText } from '@/utils/views/error-text';
+import { AccountGate } from '../../AccountGate';
+import { CsvMappingForm } from './CsvMappingForm';
+import { MatchView } from './MatchView';
+import { useBankMatch } from './useBankMatch';
+
+/** Bank statements in, payouts matched to settlements, decisions kept. */
+export function BankPanel({ accounts }: { accounts: AccountView[] }) {
+  const [accountId, setAccountId] = useState(accounts[0]!.id);
+  const account = accounts.find((a) => a.id === accountId) ?? accounts[0]!;
+  const bank = useBankMatch(account);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<StatementImport>();
+  const [error, setError] = useState<SerializedError>();
+  const [needsMapping, setNeedsMapping] = useState<ChosenFile[]>();
+
+  const run = async (files: ChosenFile[], mapping?: CsvColumnMapping) => {
+    setBusy(true);
+    setError(undefined);
+    setOutcome(undefined);
+    try {
+      setOutcome(await importStatements(account.id, files, mapping));
+      setNeedsMapping(undefined);
+      await bank.refresh();
+    } catch (caught) {
+      const shown = toSerialized(caught);
+      if (shown.details?.reason === 'csv without mapping') setNeedsMapping(files);
+      else setError(shown);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const choose = async (list: FileList | null) => {
+    const files = await Promise.all(
+      [...(list ?? [])].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
+    if (files.length > 0) void run(files);
+  };
+
+  return (
+    <div class="bank">
+      <AccountPicker accounts={accounts} selectedId={account.id} onSelect={setAccountId} labelled />
+      <label class="field">
+        {t('bankImportFiles')}
+        <input
+          type="file"
+          multiple
+          accept=".xml,.zip,.sta,.mt940,.txt,.csv"
+          disabled={busy}
+          onChange={(e) => void choose(e.currentTarget.files)}
+        />
+      </label>
+      <p class="hint">{t('bankImportHint')}</p>
+      {busy && <p role="status">{t('bankImporting')}</p>}
+      {error && (
+        <Notice tone="error" title={t('bankImportFailed')}>
+          {errorText(error)}
+        </Notice>
+      )}
+      {outcome && (
+        <Notice tone="info">
+          {t('bankImported', [outcome.files, outcome.added, outcome.duplicates, outcome.notBooked])}
+        </Notice>
+      )}
+      {needsMapping && (
+        <CsvMappingForm
+          fileName={needsMapping.map((f) => f.name).join(', ')}
+          onMapping={(mapping) => void run(needsMapping, mapping)}
+          onCancel={() => setNeedsMapping(undefined)}
+        />
+      )}
+      {bank.match ? (
+        <MatchView match={bank.match} onDecide={(d) => void bank.decide(d)} onExport={bank.exportCsv} />
+      ) : (
+        <p class="hint" role="status">
+          {t('loading')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function BankSection() {
+  return (
+    <div>
+      <p class="hint">{t('bankIntro')}</p>
+      <AccountGate>{(accounts) => <BankPanel accounts={accounts} />}</AccountGate>
+    </div>
+  );
+}

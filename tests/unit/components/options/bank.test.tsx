@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BankPanel } from '@/entrypoints/options/sections/books/BankSection';
+import { ledgerDb } from '@/entrypoints/options/sections/settlements/ledger-db';
+import { SettlementList } from '@/entrypoints/options/sections/settlements/SettlementList';
+import { defaultAccountingSettings, saveAccountingSettings } from '@/utils/books/accounting-settings';
+import { importSettlementFile } from '@/utils/ledger/import';
+import { listSettlements } from '@/utils/ledger/queries';
+import { writeCamt053 } from '../../../emulator/bank-statement';
+import { expectAccessible } from '../a11y';
+import { account } from './fixtures';
+
+const EU = account({ id: 'eu-bank', label: 'EU Shop', region: 'eu' });
+const statement = writeCamt053(
+  [
+    {
+      bookingDate: '2026-02-10',
+      currency: 'EUR',
+      amountMinor: 243_083,
+      counterparty: 'AMAZON PAYMENTS EUROPE S.C.A.',
+      endToEndId: 'NOTPROVIDED',
+      remittance: 'AMAZON PAYMENTS EUROPE S.C.A. settlement 4410098765',
+      reversal: false,
+      bankReference: 'B1',
+    },
+  ],
+  'DE02120300000000202051',
+  'EUR',
+);
+
+beforeAll(async () => {
+  const file = readFileSync(path.join(process.cwd(), 'tests/fixtures/ledger/settlement-eu-windows-1252-crlf.csv'));
+  await importSettlementFile(await ledgerDb(), new Uint8Array(file), 'eu.csv');
+  await saveAccountingSettings('eu-bank', { ...defaultAccountingSettings('eu'), sellerId: 'A2EUSELLER' });
+});
+
+const table = (name: RegExp) => screen.getByRole('table', { name });
+
+describe('the Bank section', { timeout: 20_000 }, () => {
+  it('imports a statement, shows the match, keeps a rejection, and badges the settlement list', async () => {
+    const { container } = render(<BankPanel accounts={[EU]} />);
+    await screen.findByRole('table', { name: /^Payouts not seen at the bank \(1\)/ });
+    const file = new File([statement], 'feb.xml', { type: 'text/xml' });
+    fireEvent.change(screen.getByLabelText(/^Bank statement/), { target: { files: [file] } });
+    expect(await screen.findByText('1 file(s) read: 1 new entries, 0 already known, 0 not yet booked.')).toBeTruthy();
+    await waitFor(() => expect(table(/^Matched \(1\)/)).toBeTruthy());
+    const row = within(table(/^Matched/)).getAllByRole('row')[1]!;
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+        .slice(0, 4),
+    ).toEqual(['4410098765', '€2,430.83', '2026-02-07', '2026-02-10']);
+    await expectAccessible(container);
+
+    const { container: list } = render(
+      <SettlementList settlements={await listSettlements(await ledgerDb())} onOpen={() => undefined} />,
+    );
+    await waitFor(() => expect(list.textContent).toContain('at the bank 2026-02-10'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reject the match for settlement 4410098765' }));
+    await waitFor(() => expect(table(/^Matched \(0\)/)).toBeTruthy());
+    expect(table(/^Payouts not seen at the bank \(1\)/)).toBeTruthy();
+    expect(table(/^Bank credits without a payout \(1\)/)).toBeTruthy();
+  });
+
+  it('asks which columns a CSV has, then reads it', async () => {
+    render(<BankPanel accounts={[EU]} />);
+    await screen.findByRole('table', { name: /^Matched/ });
+    const csv = 'Datum;Betrag;Text\r\n11.02.2026;12,00;Zinsen\r\n';
+    fireEvent.change(screen.getByLabelText(/^Bank statement/), {
+      target: { files: [new File([csv], 'umsatz.csv', { type: 'text/csv' })] },
+    });
+    const form = await screen.findByRole('form', { name: 'Which columns hold what' });
+    fireEvent.input(within(form).getByLabelText('Bank account (IBAN or name)'), { target: { value: 'Hausbank' } });
+    fireEvent.input(within(form).getByLabelText('Date column'), { target: { value: 'Datum' } });
+    fireEvent.input(within(form).getByLabelText('Amount column (signed)'), { target: { value: 'Betrag' } });
+    fireEvent.input(within(form).getByLabelText('Purpose columns (comma-separated)'), { target: { value: 'Text' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Read with these columns' }));
+    await waitFor(() => expect(document.body.textContent).toContain('1 new entries'));
+    await waitFor(() => expect(table(/^Bank credits without a payout \(2\)/)).toBeTruthy());
+  });
+});
