@@ -132,18 +132,16 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
     const key = timelineKey(row);
     if (!timelines.has(key) && timelines.size < limit) timelines.set(key, []);
   }
-  const expanded = await Promise.all(
-    [...timelines.keys()].map(async (key) => {
-      const own = matched.filter((r) => timelineKey(r) === key);
-      const all = rowOrderKey(own[0]!)
-        ? (await readRowsAt(pages, await findRows(terms, [key], undefined, Infinity))).filter(
-            (r) => rowOrderKey(r) === key,
-          )
-        : own;
-      const unique = new Map(all.map((r) => [`${r.settlementId}:${r.currency}:${r.line}`, r]));
-      return { key, entries: [...unique.values()].sort(byStep) };
-    }),
-  );
+  // Every timeline's order key in one lookup, so keys in one bucket share its read and pages are read once.
+  const orderKeys = [...timelines.keys()].filter((key) => matched.some((r) => rowOrderKey(r) === key));
+  const orderRows = await readRowsAt(pages, await findRows(terms, orderKeys, undefined, Infinity));
+  const expanded = [...timelines.keys()].map((key) => {
+    const all = orderKeys.includes(key)
+      ? orderRows.filter((r) => rowOrderKey(r) === key)
+      : matched.filter((r) => timelineKey(r) === key);
+    const unique = new Map(all.map((r) => [`${r.settlementId}:${r.currency}:${r.line}`, r]));
+    return { key, entries: [...unique.values()].sort(byStep) };
+  });
   const summaries = new Map<string, Promise<StoredSettlement | undefined>>();
   result.timelines = await Promise.all(
     expanded.map(async ({ key, entries }) => {

@@ -8,9 +8,12 @@
 import { rowIds, rowOrderKey } from './ids';
 import type { SettlementRow } from './types';
 
-export const TERM_BUCKETS = 256;
-/** Terms that share this many first characters share a bucket, so a prefix at least this long is one bucket. */
-export const BUCKET_PREFIX = 6;
+export const TERM_BUCKETS = 1024;
+/**
+ * Terms that share this many first characters share a bucket, so a prefix at least this long is one bucket. Eight,
+ * because Amazon's ids all start `P01-` or the like: fewer would put all of them into a few buckets.
+ */
+export const BUCKET_PREFIX = 8;
 /** Marks amount terms, which only an amount query matches (never an id prefix). */
 const AMOUNT_MARK = '\u0001';
 
