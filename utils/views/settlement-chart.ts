@@ -35,8 +35,8 @@ export interface ChartLayout {
   left: number;
   zeroY: number;
   slots: { point: ChartPoint; payout: Bar; fee: Bar }[];
-  /** Gridlines at the largest value, zero and the smallest value. */
-  ticks: { y: number; minor: number }[];
+  /** Gridlines at the largest value, zero and the smallest value; a label only where it does not overlap zero's. */
+  ticks: { y: number; minor: number; labelled: boolean }[];
   /** The first, middle and last settlement's place on the time axis. */
   labels: { x: number; point: ChartPoint; anchor: 'start' | 'middle' | 'end' }[];
 }
@@ -69,6 +69,10 @@ const TOP = 8;
 const BOTTOM = 24;
 const LEFT = 84;
 const RIGHT = 8;
+/** A few settlements get bars of a readable width, not the whole plot. */
+const MAX_SLOT = 56;
+/** Closer than this to zero's label, an extreme's label would overlap it. */
+const LABEL_GAP = 14;
 
 export function layoutChart(points: ChartPoint[], width = 640, height = 200): ChartLayout {
   const values = points.flatMap((p) => [p.payoutMinor, p.feeMinor]);
@@ -84,14 +88,18 @@ export function layoutChart(points: ChartPoint[], width = 640, height = 200): Ch
     width: barWidth,
     height: Math.abs(y(minor) - zeroY),
   });
-  const slot = (width - LEFT - RIGHT) / Math.max(points.length, 1);
+  const slot = Math.min((width - LEFT - RIGHT) / Math.max(points.length, 1), MAX_SLOT);
   const gap = Math.min(slot * 0.15, 6);
   const barWidth = Math.max((slot - 2 * gap) / 2, 0.5);
   const slots = points.map((point, i) => {
     const x = LEFT + i * slot + gap;
     return { point, payout: bar(x, barWidth, point.payoutMinor), fee: bar(x + barWidth, barWidth, point.feeMinor) };
   });
-  const ticks = [...new Set([max, 0, min])].map((minor) => ({ y: y(minor), minor }));
+  const ticks = [...new Set([max, 0, min])].map((minor) => ({
+    y: y(minor),
+    minor,
+    labelled: minor === 0 || Math.abs(y(minor) - zeroY) >= LABEL_GAP,
+  }));
   const centre = (i: number) => LEFT + (i + 0.5) * slot;
   const labels: ChartLayout['labels'] = [];
   if (points.length > 0) labels.push({ x: LEFT, point: points[0]!, anchor: 'start' });
@@ -99,6 +107,7 @@ export function layoutChart(points: ChartPoint[], width = 640, height = 200): Ch
     const middle = Math.floor(points.length / 2);
     labels.push({ x: centre(middle), point: points[middle]!, anchor: 'middle' });
   }
-  if (points.length > 1) labels.push({ x: width - RIGHT, point: points[points.length - 1]!, anchor: 'end' });
+  if (points.length > 1)
+    labels.push({ x: LEFT + points.length * slot, point: points[points.length - 1]!, anchor: 'end' });
   return { width, height, left: LEFT, zeroY, slots, ticks, labels };
 }

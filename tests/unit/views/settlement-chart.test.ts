@@ -67,7 +67,17 @@ describe('the chart layout', () => {
   });
 
   it('labels the largest value, zero and the smallest value, and the first, middle and last settlement', () => {
-    expect(layout.ticks.map((t) => t.minor)).toEqual([20000, 0, -2000]);
+    expect(layout.ticks.map((t) => [t.minor, t.labelled])).toEqual([
+      [20000, true],
+      [0, true],
+      [-2000, true],
+    ]);
+    const nearZero = layoutChart([point('1', 100000, -500)], 640, 200);
+    expect(nearZero.ticks.map((t) => [t.minor, t.labelled])).toEqual([
+      [100000, true],
+      [0, true],
+      [-500, false],
+    ]);
     expect(layout.labels.map((l) => [l.point.settlementId, l.anchor])).toEqual([
       ['1', 'start'],
       ['2', 'middle'],
@@ -77,7 +87,8 @@ describe('the chart layout', () => {
 
   it('keeps a flat chart drawable: all zero, one settlement, or none', () => {
     const flat = layoutChart([point('1', 0, 0)]);
-    expect(flat.ticks).toEqual([{ y: flat.zeroY, minor: 0 }]);
+    expect(flat.ticks).toEqual([{ y: flat.zeroY, minor: 0, labelled: true }]);
+    expect(flat.slots[0]!.fee.x + flat.slots[0]!.fee.width - flat.slots[0]!.payout.x).toBeLessThanOrEqual(56);
     expect(flat.slots[0]!.payout.height).toBe(0);
     expect(flat.labels).toHaveLength(1);
     expect(layoutChart([]).slots).toEqual([]);

@@ -32,9 +32,11 @@ export function PayoutChart({ series, current }: Props) {
         {layout.ticks.map((tick) => (
           <g key={tick.minor} class={tick.minor === 0 ? 'chart-zero' : 'chart-grid'}>
             <line x1={layout.left} x2={layout.width} y1={tick.y} y2={tick.y} />
-            <text x={layout.left - 6} y={tick.y} text-anchor="end" dominant-baseline="middle">
-              {money(tick.minor)}
-            </text>
+            {tick.labelled && (
+              <text x={layout.left - 6} y={tick.y} text-anchor="end" dominant-baseline="middle">
+                {money(tick.minor)}
+              </text>
+            )}
           </g>
         ))}
         {layout.slots.map(({ point, payout, fee }) => (
