@@ -5,6 +5,7 @@ import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../../tests/emulator/in
 import { PanelDriver } from '../../tests/e2e/fixtures/sellercentral/closed-shadow';
 import { addAccountByImport } from '../../tests/e2e/support/stack';
 import type { DemoBrowser } from './browser';
+import { ledgerTour } from './ledger-tour';
 
 /** Amazon Pay's transaction reports page, as the look-alike serves it on the mapped host. */
 export const SELLER_CENTRAL_PAGE = 'https://sellercentral.amazon.com/gp/pyop/transactions/index.html';
@@ -47,7 +48,7 @@ export async function openSellerCentralPanel(browser: DemoBrowser): Promise<Page
   return page;
 }
 
-/** The headless tour: the three views as PNGs in `outDir`; returns their paths. */
+/** The headless tour: the three views and the ledger's as PNGs in `outDir`; returns their paths. */
 export async function screenshotTour(browser: DemoBrowser, outDir: string): Promise<string[]> {
   fs.mkdirSync(outDir, { recursive: true });
   const shots: Array<[string, () => Promise<Page>, boolean]> = [
@@ -63,5 +64,6 @@ export async function screenshotTour(browser: DemoBrowser, outDir: string): Prom
     files.push(file);
     await page.close();
   }
+  files.push(...(await ledgerTour(browser, outDir)));
   return files;
 }
