@@ -38,6 +38,9 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'downloads', 'alarms'],
     // Asked for only when a merchant turns on auto-archive, to report its runs.
     optional_permissions: ['notifications'],
+    // Asked for one observed origin at a time (never the pattern), when a merchant lets settlements be read as they
+    // download: the hosts of Amazon's pre-signed document URLs.
+    optional_host_permissions: ['https://*.amazonaws.com/*'],
     host_permissions: apiHosts,
     // The Seller Central panel's settings link: a page that only opens the options page, so Seller Central can
     // reach (and frame) nothing but that; the options page itself stays out of reach of web pages.

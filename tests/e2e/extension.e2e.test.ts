@@ -35,6 +35,8 @@ describe('the built extension in Chromium', () => {
     expect(manifest.name).toBe('Report Courier for Amazon Pay');
     expect(manifest.permissions.sort()).toEqual(['alarms', 'downloads', 'storage', 'unlimitedStorage']);
     expect(manifest.optional_permissions).toEqual(['notifications']);
+    // Asked for one observed document origin at a time, from a click, when settlements are read as they download.
+    expect(manifest.optional_host_permissions).toEqual(['https://*.amazonaws.com/*']);
     expect(manifest.host_permissions.sort()).toEqual([
       'https://pay-api.amazon.com/*',
       'https://pay-api.amazon.eu/*',

@@ -1,10 +1,13 @@
-import { getAccount, listAccounts } from '../accounts/store';
+import { getAccount, listAccounts, rememberSellerId } from '../accounts/store';
 import type { Account } from '../accounts/types';
 import { createReportsClient, type ReportsClient } from '../amazon-pay/client';
 import { createClockSkewStore, type ClockSkewStore, type SkewOffsets } from '../amazon-pay/clock-skew';
 import { archiveDeps, type ArchiveDeps } from '../archive/deps';
 import { AccountNotFoundError } from './errors';
 import { browserAlarms, browserDownloads, type AlarmsApi } from '../browser-api';
+import { createSettlementCapture, type SettlementCapture } from '../capture/capture';
+import { openInbox } from '../capture/inbox';
+import { mayCapture, rememberDocumentOrigin } from '../capture/origins';
 import { openJobsDb, type JobsDb } from '../downloads/jobs-store';
 import { createDownloadPipeline, type DownloadPipeline } from '../downloads/pipeline';
 import { alarmSchedule } from '../downloads/wake';
@@ -13,6 +16,7 @@ import { openLedgerDb } from '../ledger/db';
 import { definePrivateSetting } from '../settings/private-settings';
 import { ensureIndexedDb } from '../storage/indexed-db';
 import { createBroadcaster, type Broadcaster } from './broadcast';
+import { reportBackgroundError } from './guard';
 import { createByteSampler } from './live-bytes';
 import { toBatchView, toJobView } from './views';
 
@@ -33,6 +37,8 @@ export interface Services {
   ledger(): Promise<IDBDatabase>;
   archive: ArchiveDeps;
   alarms: AlarmsApi;
+  /** Settlement files read into the ledger as they download, where the merchant allowed it. */
+  capture: SettlementCapture;
 }
 
 /** Builds the background's long-lived parts once per worker start; all their state lives in storage. */
@@ -54,6 +60,23 @@ export async function createServices(): Promise<Services> {
     return found;
   };
 
+  let ledgerOpening: Promise<IDBDatabase> | undefined;
+  const ledger = () =>
+    (ledgerOpening ??= openLedgerDb().catch((error: unknown) => {
+      ledgerOpening = undefined;
+      throw error;
+    }));
+  const capture = createSettlementCapture({
+    inbox: openInbox(),
+    ledger,
+    permitted: mayCapture,
+    freshUrl: async (entry) =>
+      (await client(await account(entry.accountId)).getReportDocument(entry.reportDocumentId)).url,
+    busy: async () => (await pipeline.downloading()).length > 0,
+    learned: rememberSellerId,
+    onError: (error) => reportBackgroundError('reading a settlement into the ledger', error),
+  });
+
   const downloads = browserDownloads();
   const alarms = browserAlarms();
   const pipeline: DownloadPipeline = createDownloadPipeline({
@@ -62,6 +85,12 @@ export async function createServices(): Promise<Services> {
     schedule: alarmSchedule(alarms),
     // The URL goes straight from this call into downloads.download inside the pipeline: nothing in between.
     fetchDocument: async (job) => client(await account(job.accountId)).getReportDocument(job.reportDocumentId),
+    afterDownload: (job, url) => {
+      void rememberDocumentOrigin(url).catch((error: unknown) =>
+        reportBackgroundError('noting a document host', error),
+      );
+      capture.offer(job, url);
+    },
     onChange: (event) => {
       if (event.type === 'job') {
         broadcaster.send({ type: 'job', job: toJobView(event.job) });
@@ -79,13 +108,19 @@ export async function createServices(): Promise<Services> {
   const accountsInRegion = async (region: Account['region']) =>
     (await listAccounts()).filter((a) => a.region === region);
 
-  let ledgerOpening: Promise<IDBDatabase> | undefined;
-  const ledger = () =>
-    (ledgerOpening ??= openLedgerDb().catch((error: unknown) => {
-      ledgerOpening = undefined;
-      throw error;
-    }));
-
   const archive = archiveDeps({ account, client, pipeline, db });
-  return { skew, db, pipeline, broadcaster, bytes, account, accountsInRegion, client, ledger, archive, alarms };
+  return {
+    skew,
+    db,
+    pipeline,
+    broadcaster,
+    bytes,
+    account,
+    accountsInRegion,
+    client,
+    ledger,
+    archive,
+    alarms,
+    capture,
+  };
 }

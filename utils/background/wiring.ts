@@ -124,7 +124,9 @@ export function wireBackground(): void {
 
   // Every worker start (install, browser start, wake-up after being killed) picks up unfinished work.
   void guarded('recovering unfinished work', async () => {
-    await (await ready()).pipeline.recover();
+    const s = await ready();
+    await s.pipeline.recover();
     if (await hasPendingOnDemand()) startFollowing();
+    await s.capture.resume();
   });
 }

@@ -1,5 +1,6 @@
 import type { DownloadsApi } from '../browser-api';
 import type { JobsDb, JobsTx } from './jobs-store';
+import type { DownloadJob } from './types';
 
 /** What the pipeline's parts share: storage, the browser seam, the clock, and the two ways to move work on. */
 export interface PipelineContext {
@@ -19,4 +20,5 @@ export interface PipelineContext {
   cancelsHeard: Set<number>;
   /** Browser download id → job id, for the downloads this worker follows: an event finds its job without a scan. */
   jobByDownload: Map<number, string>;
+  afterDownload?: (job: DownloadJob, url: string) => void;
 }

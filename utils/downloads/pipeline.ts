@@ -30,6 +30,8 @@ export interface PipelineOptions {
   /** Calls `wake` at `at` (epoch ms) when a backed-off job becomes due; see `wake.ts` for an alarm-backed one. */
   schedule?: (at: number, wake: () => void) => void;
   onChange?: (event: PipelineEvent) => void;
+  /** Told of each document URL once downloads.download() has taken it (so it never waits for the listener). */
+  afterDownload?: (job: DownloadJob, url: string) => void;
   /** Failures of background work nobody awaits (a storage error, say); they must not vanish silently. */
   onError?: (error: unknown) => void;
   db?: JobsDb;
@@ -152,6 +154,7 @@ export function createDownloadPipeline(options: PipelineOptions): DownloadPipeli
     cancelGraceMs: options.cancelGraceMs ?? 2_000,
     cancelsHeard: new Set(),
     jobByDownload: new Map(),
+    afterDownload: options.afterDownload,
   };
 
   function pump(): Promise<void> {

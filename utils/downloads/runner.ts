@@ -38,6 +38,7 @@ export async function runJob(
     await downloadFailed(ctx, job, thrown);
     return;
   }
+  ctx.afterDownload?.(job, document.url);
   await started(ctx, job, downloadId);
 }
 

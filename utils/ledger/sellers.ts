@@ -2,7 +2,17 @@
  * The ledger by seller: how many settlements were paid to some seller ids, and dropping them — summaries, rows and
  * the records of the files they came from, so that importing one of those files again stores it again.
  */
-import { done, FILES, request, ROW_PAGES, SETTLEMENTS, TERMS, type StoredFile, type StoredSettlement } from './db';
+import {
+  BY_SETTLEMENT_ID,
+  done,
+  FILES,
+  request,
+  ROW_PAGES,
+  SETTLEMENTS,
+  TERMS,
+  type StoredFile,
+  type StoredSettlement,
+} from './db';
 import { deleteRowPages } from './row-pages';
 import { deleteTerms } from './terms';
 
@@ -38,4 +48,11 @@ export async function deleteSellerSettlements(db: IDBDatabase, sellerIds: readon
   }
   await written;
   return dropped.length;
+}
+
+/** The seller ids these settlements were paid to. */
+export async function sellerIdsOf(db: IDBDatabase, settlementIds: readonly string[]): Promise<string[]> {
+  const index = db.transaction(SETTLEMENTS).objectStore(SETTLEMENTS).index(BY_SETTLEMENT_ID);
+  const found = await Promise.all(settlementIds.map((id) => request<StoredSettlement[]>(index.getAll(id))));
+  return [...new Set(found.flat().map((s) => s.sellerId))].filter(Boolean);
 }

@@ -18,6 +18,7 @@ export const PRIVATE_KEYS = [
   'autoArchive',
   'clockSkew',
   'onDemand',
+  'documentOrigins',
 ] as const;
 /** Settings added after the move: never in `storage.local`. */
 type NewerKey = 'accounting' | 'bankCsvMappings';

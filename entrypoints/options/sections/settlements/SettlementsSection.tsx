@@ -9,6 +9,7 @@ import { listFiles, listSettlements, type ListedSettlement } from '@/utils/ledge
 import { searchLedger, type SearchResult } from '@/utils/ledger/search';
 import { settlementSummaryCsv } from '@/utils/ledger/summary-csv';
 import { seriesByCurrency } from '@/utils/views/settlement-chart';
+import { CaptureAtDownload } from './CaptureAtDownload';
 import { LedgerSearch } from './LedgerSearch';
 import { ledgerDb } from './ledger-db';
 import { PayoutCharts } from './PayoutChart';
@@ -113,6 +114,7 @@ export function SettlementsSection() {
         rescan={folder.rescan && folder.folderName ? { folderName: folder.folderName, run: folder.rescan } : undefined}
       />
       {folder.note && <Notice tone={folder.note.tone}>{folder.note.text}</Notice>}
+      <CaptureAtDownload />
       {busy && <p role="status">{t('ledgerImporting')}</p>}
       {failure && (
         <Notice tone="error" title={t('ledgerImportFailed')}>
