@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ledgerDb } from '@/entrypoints/options/sections/settlements/ledger-db';
 import { SettlementList } from '@/entrypoints/options/sections/settlements/SettlementList';
 import { SettlementsSection } from '@/entrypoints/options/sections/settlements/SettlementsSection';
@@ -9,6 +9,11 @@ import { importSettlementFile } from '@/utils/ledger/import';
 import { listSettlements } from '@/utils/ledger/queries';
 import { setUiLanguage } from '../../setup/components';
 import { expectAccessible } from '../a11y';
+import { fakeHostPermissions } from '../../fakes/permissions';
+
+beforeEach(() => {
+  fakeHostPermissions();
+});
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(path.join(process.cwd(), 'tests/fixtures/ledger', name)));
