@@ -1,8 +1,10 @@
 /**
  * The popup's first report row painted from a warm cache, over several opens, as seen from outside: a script
  * injected before the popup loads notes when the first row has been through a frame (tests/e2e/support/first-row).
+ * The first row is the kept screen's (utils/views/first-paint.ts); the live view's first row, read from the report
+ * cache, is the second figure.
  */
-import { firstRowPaintedAt, watchFirstRow } from '../../tests/e2e/support/first-row';
+import { rowsPaintedAt, watchFirstRow } from '../../tests/e2e/support/first-row';
 import { measured, type Metric } from '../lib/metric';
 import { withBenchStack } from '../lib/stack';
 
@@ -18,7 +20,7 @@ export async function popupMetrics(): Promise<Metric[]> {
       await popup.setViewportSize({ width: 400, height: 600 });
       await watchFirstRow(popup);
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-      const paintedAt = await firstRowPaintedAt(popup);
+      const paintedAt = await rowsPaintedAt(popup);
       // The popup's refresh through the background finishes before the next open, so no open competes with it.
       while (listings() === listedBefore) await new Promise((resolve) => setTimeout(resolve, 20));
       await popup.locator('section.panel[aria-busy="false"]').waitFor();
@@ -27,8 +29,24 @@ export async function popupMetrics(): Promise<Metric[]> {
     };
     // The listing made while adding the account filled the cache; one open more warms the page's code cache.
     await open();
-    const times: number[] = [];
+    const times: Array<{ first: number; live: number }> = [];
     for (let i = 0; i < OPENS; i++) times.push(await open());
-    return [{ ...measured('popup.first_row_ms', 'ms', times, 1), target: '≤ 100' }];
+    return [
+      {
+        ...measured(
+          'popup.first_row_ms',
+          'ms',
+          times.map((t) => t.first),
+          1,
+        ),
+        target: '≤ 100',
+      },
+      measured(
+        'popup.first_live_row_ms',
+        'ms',
+        times.map((t) => t.live),
+        1,
+      ),
+    ];
   });
 }

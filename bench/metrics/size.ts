@@ -1,20 +1,21 @@
 /**
- * What each view costs to load: the gzip -9 size of every JS file it loads (the page's module script and the
- * chunks it preloads, shared ones included), and the Seller Central content script.
+ * What each view costs to load: the gzip -9 size of every JS file it loads (the page's scripts, the chunks they
+ * import, statically or later with `import()`, shared ones included), and the Seller Central content script.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { extensionDir } from '../../tests/e2e/harness';
-import { pageScripts } from '../../tests/e2e/support/page-scripts';
+import { loadedModules, pageScripts } from '../../tests/e2e/support/page-scripts';
 import { ensureBuilt } from '../lib/build';
 import { measured, type Metric } from '../lib/metric';
 
 const gzipKb = (file: string) => gzipSync(fs.readFileSync(path.join(extensionDir, file)), { level: 9 }).length / 1024;
 
 function pageKb(page: string): number {
-  const files = pageScripts(fs.readFileSync(path.join(extensionDir, page), 'utf8'));
-  if (files.length === 0) throw new Error(`${page} loads no scripts`);
+  const scripts = pageScripts(fs.readFileSync(path.join(extensionDir, page), 'utf8'));
+  if (scripts.length === 0) throw new Error(`${page} loads no scripts`);
+  const files = [...new Set(scripts.flatMap((script) => loadedModules(extensionDir, script)))];
   return files.reduce((sum, file) => sum + gzipKb(file), 0);
 }
 

@@ -3,10 +3,15 @@ import '@/components/styles.css';
 import './options.css';
 import './sections/settlements/ledger.css';
 import './sections/books/books.css';
+import { watchAccounts } from '@/utils/accounts/store';
 import { uiLanguage } from '@/utils/i18n';
+import { forgetFirstPaint } from '@/utils/views/first-paint';
 import { App } from './App';
 
 // Screen readers choose their voice, and the browser its line breaking, by the page language: the UI's.
 document.documentElement.lang = uiLanguage();
+
+// The popup's kept screen must not show an account that was removed or renamed here.
+watchAccounts(() => forgetFirstPaint());
 
 render(<App />, document.getElementById('app')!);

@@ -6,45 +6,23 @@ import { KeyStorageNotice } from '@/components/KeyStorageNotice';
 import { Notice } from '@/components/Notice';
 import { ReportsPanel } from '@/components/ReportsPanel';
 import { sendMessage } from '@/utils/messaging/client';
-import { loadRememberedFilters } from '@/components/hooks/useRememberedFilters';
-import { listAccounts, selectedAccount } from '@/utils/accounts/store';
-import type { Account } from '@/utils/accounts/types';
-import { openJobsDb, type JobsDb } from '@/utils/downloads/jobs-store';
 import { t } from '@/utils/i18n';
-import type { ReportListing } from '@/utils/messaging/protocol';
-import { readCachedListing } from '@/utils/views/cached-listing';
 import { errorText } from '@/utils/views/error-text';
 import { readLastPayout, type LastPayout as Payout } from '@/utils/views/last-payout';
-import type { ReportFilters } from '@/utils/views/report-filters';
+import type { PopupStart } from '@/utils/views/popup-start';
 import { LastPayout } from './LastPayout';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
-export interface PopupStart {
-  accounts: Account[];
-  selectedId?: string;
-  /** The selected account's cached list; without it (IndexedDB unusable here) the panel asks the background. */
-  listing?: ReportListing;
-  filters?: ReportFilters;
-}
-
-/**
- * All the first row needs, read straight from storage and IndexedDB: a message to the background would wait for it
- * to wake. The panel asks the background for a fresh list once the cached rows are on screen.
- */
-export async function readPopupStart(db: JobsDb = openJobsDb()): Promise<PopupStart> {
-  const [accounts, selected, filters] = await Promise.all([listAccounts(), selectedAccount(), loadRememberedFilters()]);
-  const listing = selected && (await readCachedListing(db, selected.id).catch(() => undefined));
-  return { accounts, selectedId: selected?.id, listing, filters };
-}
-
-interface Props {
+export interface AppProps {
   start: Promise<PopupStart>;
+  /** Called in the commit that first shows what was read (or why it could not be): the page's first paint goes then. */
+  onShown?: () => void;
   /** The ledger's newest payout, read after the first rows are painted. */
   readPayout?: () => Promise<Payout | undefined>;
 }
 
-export function App({ start, readPayout = readLastPayout }: Props) {
+export function App({ start, onShown, readPayout = readLastPayout }: AppProps) {
   const [popup, setPopup] = useState<PopupStart>();
   const { error, fail } = useRequest();
 
@@ -52,6 +30,11 @@ export function App({ start, readPayout = readLastPayout }: Props) {
   useLayoutEffect(() => {
     start.then(setPopup).catch(fail);
   }, [start, fail]);
+
+  const shown = Boolean(popup ?? error);
+  useLayoutEffect(() => {
+    if (shown) onShown?.();
+  }, [shown, onShown]);
 
   const select = (id: string) => {
     // What was read at start describes the first account only, and the filters only until they are changed.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../../tests/emulator/index';
 import { PanelDriver } from '../../tests/e2e/fixtures/sellercentral/closed-shadow';
+import { waitForLivePopup } from '../../tests/e2e/support/first-row';
 import { addAccountByImport } from '../../tests/e2e/support/stack';
 import type { DemoBrowser } from './browser';
 import { ledgerTour } from './ledger-tour';
@@ -33,6 +34,7 @@ export async function addDemoAccount(browser: DemoBrowser): Promise<Page> {
 export async function openPopup(browser: DemoBrowser, sized: boolean): Promise<Page> {
   const popup = await openExtensionPage(browser, 'popup.html');
   if (sized) await popup.setViewportSize({ width: 400, height: 600 });
+  await waitForLivePopup(popup);
   await popup.locator('li.report').first().waitFor({ timeout: 30_000 });
   await popup.getByText('Updated just now').waitFor({ timeout: 30_000 });
   return popup;

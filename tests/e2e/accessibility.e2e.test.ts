@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
 import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
+import { waitForLivePopup } from './support/first-row';
 import { addAccountByImport, filesUnder, startStack, type Stack } from './support/stack';
 
 /**
@@ -65,6 +66,7 @@ async function openPopup(): Promise<Page> {
   const popup = await stack.browser.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${stack.browser.extensionId}/popup.html`);
+  await waitForLivePopup(popup);
   await expect.poll(() => popup.locator('.updated').textContent(), { timeout: 15_000 }).toContain('Updated just now');
   return popup;
 }

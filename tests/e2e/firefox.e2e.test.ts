@@ -49,7 +49,7 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await addAccountInFirefox(options, { label: 'Demo Shop', region: 'na', publicKeyId: merchant.publicKeyId, pem });
     await saveFirefoxScreenshot(options, 'firefox-options');
 
-    const popup = await firefox.openPage('popup.html', 'li.report', { width: 400, height: 600 });
+    const popup = await firefox.openPage('popup.html', '#app li.report', { width: 400, height: 600 });
     await waitForText(popup, '.updated', 'Updated just now');
     await saveFirefoxScreenshot(popup, 'firefox-popup');
 
@@ -123,7 +123,7 @@ describe('Firefox in private mode ("never remember history")', () => {
     await clickWhenThere(options, '::-p-xpath(//button[normalize-space()="Test connection"])');
     await waitFor(options, '::-p-text(Connected)');
 
-    const popup = await privateFirefox.openPage('popup.html', 'li.report', { width: 400, height: 600 });
+    const popup = await privateFirefox.openPage('popup.html', '#app li.report', { width: 400, height: 600 });
     await waitFor(popup, '::-p-text(This browser keeps no data for extensions)');
     await waitForText(popup, '.updated', 'Updated just now');
     await saveFirefoxScreenshot(popup, 'firefox-private-popup');
@@ -144,7 +144,7 @@ describe('Firefox in private mode ("never remember history")', () => {
     // With no page open the idle background is unloaded; the next one still knows the report was saved.
     await Promise.all([popup.close(), options.close()]);
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 3_000));
-    const again = await privateFirefox.openPage('popup.html', 'li.report', { width: 400, height: 600 });
+    const again = await privateFirefox.openPage('popup.html', '#app li.report', { width: 400, height: 600 });
     await waitForText(again, `li.report[data-report-id="${reportId}"]`, 'Saved');
   });
 });

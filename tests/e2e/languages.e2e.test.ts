@@ -11,6 +11,7 @@ import {
   type RunningEmulator,
 } from '../emulator/index';
 import { launchExtension, repoRoot, saveScreenshot, type ExtensionSession } from './harness';
+import { waitForLivePopup } from './support/first-row';
 import { addAccountByImport } from './support/stack';
 
 type Messages = Record<string, { message: string }>;
@@ -64,6 +65,7 @@ async function checkPopup(session: ExtensionSession, lang: string, m: Messages):
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  await waitForLivePopup(popup);
   const uiLanguage = () =>
     (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage();
   expect(await popup.evaluate(uiLanguage)).toMatch(new RegExp(`^${lang}\\b`));

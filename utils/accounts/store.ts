@@ -41,8 +41,13 @@ export async function removeAccount(id: string): Promise<void> {
 
 /** The account the popup shows: the remembered choice while it exists, else the first one. */
 export async function selectedAccount(): Promise<Account | undefined> {
-  const [accounts, selected] = await Promise.all([accountsItem.getValue(), selectedItem.getValue()]);
-  return accounts.find((a) => a.id === selected) ?? accounts[0];
+  return (await listAccountsAndSelection()).selected;
+}
+
+/** Every account and the one chosen last (the first when none is), from one read of each setting. */
+export async function listAccountsAndSelection(): Promise<{ accounts: Account[]; selected?: Account }> {
+  const [accounts, selectedId] = await Promise.all([accountsItem.getValue(), selectedItem.getValue()]);
+  return { accounts, selected: accounts.find((a) => a.id === selectedId) ?? accounts[0] };
 }
 
 export async function selectAccount(id: string): Promise<void> {

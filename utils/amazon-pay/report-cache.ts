@@ -19,6 +19,11 @@ function cacheStore(): UseStore {
   return store;
 }
 
+/** Starts opening the cache's database ahead of its first read; resolves once it is open. */
+export function openReportCache(): Promise<void> {
+  return cacheStore()('readonly', () => undefined);
+}
+
 export async function readCachedReports(accountId: string): Promise<CachedReports | undefined> {
   return get<CachedReports>(accountId, cacheStore());
 }

@@ -12,6 +12,7 @@ import {
   type Driver,
   type ReportRow,
 } from '../support/driver';
+import { waitForLivePopup } from '../support/first-row';
 import { filesUnder, startStack, type Stack } from '../support/stack';
 
 const LABEL = 'Hostile Shop';
@@ -66,6 +67,7 @@ describe('drill: report ids and types that attack paths and markup', () => {
 
   it('shows the hostile text as text in the popup and the options page, and runs none of it', async () => {
     const popup = await stack.browser.openPage('popup.html');
+    await waitForLivePopup(popup);
     const html = HOSTILE_REPORTS.find(([id]) => id.startsWith('<img'))![0];
     const row = popup.locator('li.report', { has: popup.locator('.report-id', { hasText: html }) });
     await row.first().waitFor();

@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import { uiLanguage } from '@/utils/i18n';
+import { firstPaintContext, keepFirstPaintOf } from '@/utils/views/first-paint';
+import type { PopupStart } from '@/utils/views/popup-start';
+import { App } from './App';
+
+export function mount(start: Promise<PopupStart>): void {
+  // Screen readers choose their voice, and the browser its line breaking, by the page language: the UI's.
+  document.documentElement.lang = uiLanguage();
+  const app = document.getElementById('app')!;
+  const kept = keepFirstPaintOf(app, document.getElementById('first-paint'), firstPaintContext(document, uiLanguage()));
+  render(<App start={start} onShown={kept.takeOver} />, app);
+}
