@@ -1,3 +1,4 @@
+import { liveJobCount } from '@/utils/downloads/types';
 import { t } from '@/utils/i18n';
 import type { BatchView } from '@/utils/messaging/protocol';
 import { ProgressBar } from './ProgressBar';
@@ -12,7 +13,7 @@ interface Props {
 
 /** "Download all N shown", then one bar for the batch with a way to stop it. */
 export function BulkBar({ downloadable, batch, onDownloadAll, onCancel }: Props) {
-  const running = batch && batch.counts.queued + batch.counts['requesting-url'] + batch.counts.downloading > 0;
+  const running = batch && liveJobCount(batch.counts) > 0;
   return (
     <div class="bulk">
       {running ? (

@@ -1,10 +1,9 @@
+import { PROCESSING_STATUSES } from '@/utils/amazon-pay/types';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import type { ReportView } from '@/utils/messaging/protocol';
 import { reportTypeName } from '@/utils/views/format';
 import type { PeriodChoice, ReportFilters } from '@/utils/views/report-filters';
 
-const STATUSES: ReportView['processingStatus'][] = ['COMPLETED', 'IN_PROGRESS', 'FAILED', 'CANCELLED'];
 const PERIODS: Array<[PeriodChoice, Parameters<typeof t>[0]]> = [
   ['7', 'period7'],
   ['30', 'period30'],
@@ -71,7 +70,7 @@ export function Filters({ filters, availableTypes, onChange, typing = true }: Pr
           onChange={(e) => set({ status: e.currentTarget.value as ReportFilters['status'] })}
         >
           <option value="">{t('filterStatusAll')}</option>
-          {STATUSES.map((s) => (
+          {PROCESSING_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status${s}`)}
             </option>

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { BatchView, BulkPreview, JobView, MessageResponse } from '@/utils/messaging/protocol';
+import { liveJobCount } from '@/utils/downloads/types';
 import { errorText } from '@/utils/views/error-text';
 
 /** The bulk download this page started; kept in storage so leaving the page or restarting the browser loses nothing. */
@@ -26,7 +27,7 @@ export interface RunProgress {
 }
 
 export function liveCount(batch: BatchView): number {
-  return batch.counts.queued + batch.counts['requesting-url'] + batch.counts.downloading;
+  return liveJobCount(batch.counts);
 }
 
 /** One overall figure across the run's batches (one per account). */

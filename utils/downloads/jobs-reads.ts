@@ -1,6 +1,13 @@
 import { promisifyRequest } from 'idb-keyval';
 import { batchKey, BY_STATE, BY_BATCH, jobKey, jobsIn, keysUnder, type JobsDb } from './jobs-store';
-import { LIVE_STATES, type DownloadBatch, type DownloadJob, type HistoryEntry, type JobState } from './types';
+import {
+  LIVE_STATES,
+  liveJobCount,
+  type DownloadBatch,
+  type DownloadJob,
+  type HistoryEntry,
+  type JobState,
+} from './types';
 
 /** Reads outside any write: each reads what it returns and no more (the indexes spare it the finished jobs). */
 
@@ -52,7 +59,7 @@ const FINISHED_STATES: readonly JobState[] = ['done', 'failed', 'cancelled'];
 export function readRecent(db: JobsDb, limits: RecentLimits): Promise<QueueSnapshot> {
   return db('readonly', async (store) => {
     const batches = await promisifyRequest<DownloadBatch[]>(store.getAll(keysUnder('batch')));
-    const working = batches.filter((b) => LIVE_STATES.some((state) => b.counts[state] > 0));
+    const working = batches.filter((b) => liveJobCount(b.counts) > 0);
     const finished = batches
       .filter((b) => !working.includes(b))
       .sort((a, b) => b.updatedAt - a.updatedAt)

@@ -1,5 +1,5 @@
 import type { JobsTx } from './jobs-store';
-import { LIVE_STATES, type DownloadBatch } from './types';
+import { liveJobCount, type DownloadBatch } from './types';
 
 /**
  * Finished batches are kept a while, so views can still show how a run ended, then forgotten with their jobs.
@@ -14,7 +14,7 @@ export interface KeepFinished {
 
 export const KEEP_FINISHED: KeepFinished = { jobs: 2_000, ageMs: 7 * 24 * 60 * 60 * 1000 };
 
-export const isFinished = (batch: DownloadBatch): boolean => LIVE_STATES.every((state) => batch.counts[state] === 0);
+export const isFinished = (batch: DownloadBatch): boolean => liveJobCount(batch.counts) === 0;
 
 /** Removes the finished batches beyond `keep`, newest kept first; returns their ids. */
 export async function pruneFinished(tx: JobsTx, keep: KeepFinished, now: number): Promise<string[]> {

@@ -6,6 +6,11 @@ export type JobState = (typeof JOB_STATES)[number];
 
 /** States that hold (or will hold) a browser download: the same report is never queued twice while in one. */
 export const LIVE_STATES: readonly JobState[] = ['queued', 'requesting-url', 'downloading'];
+/** Jobs still waiting, asking for a link or downloading. */
+export function liveJobCount(counts: JobCounts): number {
+  return LIVE_STATES.reduce((sum, state) => sum + counts[state], 0);
+}
+
 /** States that occupy a concurrency slot. */
 export const IN_FLIGHT_STATES: readonly JobState[] = ['requesting-url', 'downloading'];
 

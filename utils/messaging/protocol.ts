@@ -1,4 +1,6 @@
 import type { Account } from '../accounts/types';
+import type { ProcessingStatus } from '../amazon-pay/types';
+import type { JobCounts, JobState } from '../downloads/types';
 import type { JobError } from '../downloads/types';
 import type { SerializedError } from '../errors/base';
 import type { OrderTimelineView } from '../ledger/order-lookup';
@@ -24,7 +26,7 @@ export interface ReportView {
   startTime: string;
   endTime: string;
   createdTime: string;
-  processingStatus: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+  processingStatus: ProcessingStatus;
   reportDocumentId?: string;
   /** Set when this browser has already archived the report. */
   downloaded?: { filename: string; downloadedAt: string };
@@ -45,8 +47,6 @@ export interface ReportListing {
   regionAccounts?: PanelAccount[];
 }
 
-export type JobState = 'queued' | 'requesting-url' | 'downloading' | 'done' | 'failed' | 'cancelled';
-
 export interface JobView {
   jobId: string;
   batchId: string;
@@ -64,7 +64,7 @@ export interface BatchView {
   batchId: string;
   accountId: string;
   total: number;
-  counts: Record<JobState, number>;
+  counts: JobCounts;
   paused: boolean;
   stoppedReason?: string;
   /** The stop's code, so the view can word `stoppedReason` in the UI language. */

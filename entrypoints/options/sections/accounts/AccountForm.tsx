@@ -3,7 +3,8 @@ import { useRequest } from '@/components/hooks/useRequest';
 import { toSerialized, sendMessage } from '@/utils/messaging/client';
 import { t } from '@/utils/i18n';
 import { addAccount, giveAccountKey, replaceAccountKey, updateAccount } from '@/utils/accounts/setup';
-import type { Account, SigningAlgorithm } from '@/utils/accounts/types';
+import type { Account } from '@/utils/accounts/types';
+import type { SignatureAlgorithm } from '@/utils/amazon-pay/signing';
 import { checkPublicKeyId } from '@/utils/accounts/validation';
 import { stageCandidateKey } from '@/utils/keys/candidate-key';
 import type { AccountView, ConnectionVerdict } from '@/utils/messaging/protocol';
@@ -24,7 +25,7 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
   const [region, setRegion] = useState<Account['region']>(existing?.region ?? 'na');
   const [keyId, setKeyId] = useState(existing?.publicKeyId ?? '');
   const [legacyEnvironment, setLegacyEnvironment] = useState<Account['environment']>(existing?.environment ?? 'live');
-  const [algorithm, setAlgorithm] = useState<SigningAlgorithm>(existing?.algorithm ?? 'AMZN-PAY-RSASSA-PSS-V2');
+  const [algorithm, setAlgorithm] = useState<SignatureAlgorithm>(existing?.algorithm ?? 'AMZN-PAY-RSASSA-PSS-V2');
   const [touched, setTouched] = useState(false);
   const { busy, error, run } = useRequest();
   /** The replacement key's failed test: the stored key still works until the merchant confirms. */
@@ -163,7 +164,7 @@ export function AccountForm({ existing, onDone, onCancel }: Props) {
       )}
       <label class="field">
         {t('signingAlgorithm')}
-        <select value={algorithm} onChange={(e) => setAlgorithm(e.currentTarget.value as SigningAlgorithm)}>
+        <select value={algorithm} onChange={(e) => setAlgorithm(e.currentTarget.value as SignatureAlgorithm)}>
           <option value="AMZN-PAY-RSASSA-PSS-V2">{t('algorithmV2')}</option>
           <option value="AMZN-PAY-RSASSA-PSS">{t('algorithmV1')}</option>
         </select>

@@ -1,13 +1,12 @@
+import { PROCESSING_STATUSES } from '@/utils/amazon-pay/types';
 import { accountDescription } from '@/components/AccountPicker';
 import { t } from '@/utils/i18n';
-import type { AccountView, BulkPreview, ReportView } from '@/utils/messaging/protocol';
+import type { AccountView, BulkPreview } from '@/utils/messaging/protocol';
 import { reportTypeName } from '@/utils/views/format';
 import { oldestDay, typesForAccounts, type BulkForm } from '@/utils/bulk/selection';
 import { utcDay } from '@/utils/time/days';
 import { CheckGroup } from '../../form/CheckGroup';
 import { PreviewTable } from './PreviewTable';
-
-const STATUSES: ReportView['processingStatus'][] = ['COMPLETED', 'IN_PROGRESS', 'FAILED', 'CANCELLED'];
 
 interface Props {
   accounts: AccountView[];
@@ -54,7 +53,7 @@ export function BulkFormView({ accounts, form, onChange, problem, preview, busy,
       />
       <CheckGroup
         legend={t('bulkStatuses')}
-        options={STATUSES.map((s) => ({ value: s, label: t(`status${s}`) }))}
+        options={PROCESSING_STATUSES.map((s) => ({ value: s, label: t(`status${s}`) }))}
         selected={form.statuses}
         onChange={(statuses) => set({ statuses: statuses as BulkForm['statuses'] })}
       />

@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '@/utils/i18n';
-import type { AccountView, JobState, JobView } from '@/utils/messaging/protocol';
+import type { JobState } from '@/utils/downloads/types';
+import type { AccountView, JobView } from '@/utils/messaging/protocol';
 import { errorText } from '@/utils/views/error-text';
 import { formatBytes, shortPath } from '@/utils/views/format';
 
