@@ -122,7 +122,7 @@ const ledgerBench = {
     }
     return probes;
   },
-  /** Each query timed on its own; returns the times and the queries that found nothing. */
+  /** Each query timed on its own; returns the times and the queries that found no timeline or settlement. */
   async search(name: string, queries: string[]): Promise<{ times: number[]; empty: string[] }> {
     const db = await openLedgerDb(name);
     const times: number[] = [];
@@ -130,7 +130,12 @@ const ledgerBench = {
     try {
       for (const query of queries) {
         let found = 0;
-        times.push(await timeAsync(async () => (found = (await searchLedger(db, query)).timelines.length)));
+        times.push(
+          await timeAsync(async () => {
+            const result = await searchLedger(db, query);
+            found = result.timelines.length + result.settlements.length;
+          }),
+        );
         if (found === 0) empty.push(query);
       }
     } finally {
