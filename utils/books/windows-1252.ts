@@ -116,17 +116,21 @@ export function encodeWindows1252Lines(lines: readonly string[], lineEnd: string
   return bytes;
 }
 
-const DECODE_HIGH = new Map([...HIGH].map(([codePoint, byte]) => [byte, String.fromCodePoint(codePoint)]));
+/** Byte → UTF-16 code unit: a lookup per byte keeps decoding large settlement files fast. */
+const DECODE_TABLE = Uint16Array.from({ length: 256 }, (_, byte) => byte);
+for (const [codePoint, byte] of HIGH) DECODE_TABLE[byte] = codePoint;
 
 /**
  * Windows-1252 bytes to text, written out because some runtimes decode the `windows-1252` label as ISO-8859-1. The
  * five bytes Windows-1252 leaves undefined decode to the C1 control of the same number, as WHATWG does.
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 0x2000) {
-    const chunk = bytes.subarray(i, i + 0x2000);
-    out += String.fromCharCode(...chunk).replace(/[\u0080-\u009f]/g, (c) => DECODE_HIGH.get(c.charCodeAt(0)) ?? c);
+  const chunks: string[] = [];
+  const codes = new Uint16Array(0x2000);
+  for (let start = 0; start < bytes.length; start += codes.length) {
+    const end = Math.min(start + codes.length, bytes.length);
+    for (let i = start; i < end; i++) codes[i - start] = DECODE_TABLE[bytes[i]!]!;
+    chunks.push(String.fromCharCode(...codes.subarray(0, end - start)));
   }
-  return out;
+  return chunks.join('');
 }
