@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
+import { useRequest } from '@/components/hooks/useRequest';
 import { AccountPicker } from '@/components/AccountPicker';
 import type { CsvColumnMapping } from '@/utils/bank/csv-statement';
 import { type ChosenFile, importStatements, type StatementImport } from '@/utils/bank/import-statement';
 import { t } from '@/utils/i18n';
-import type { AccountView, SerializedError } from '@/utils/messaging/protocol';
+import type { AccountView } from '@/utils/messaging/protocol';
 import { toSerialized } from '@/utils/messaging/client';
 import { errorText } from '@/utils/views/error-text';
 import { AccountGate } from '../../AccountGate';
@@ -17,32 +18,29 @@ export function BankPanel({ accounts }: { accounts: AccountView[] }) {
   const [accountId, setAccountId] = useState(accounts[0]!.id);
   const account = accounts.find((a) => a.id === accountId) ?? accounts[0]!;
   const bank = useBankMatch(account);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRequest();
   const [outcome, setOutcome] = useState<StatementImport>();
-  const [error, setError] = useState<SerializedError>();
   const [needsMapping, setNeedsMapping] = useState<ChosenFile[]>();
 
-  const run = async (files: ChosenFile[], mapping?: CsvColumnMapping) => {
-    setBusy(true);
-    setError(undefined);
+  const importFiles = (files: ChosenFile[], mapping?: CsvColumnMapping) => {
     setOutcome(undefined);
-    try {
-      setOutcome(await importStatements(account.id, files, mapping));
-      setNeedsMapping(undefined);
-      await bank.refresh();
-    } catch (caught) {
-      const shown = toSerialized(caught);
-      if (shown.details?.reason === 'csv without mapping') setNeedsMapping(files);
-      else setError(shown);
-    } finally {
-      setBusy(false);
-    }
+    return run(async () => {
+      try {
+        setOutcome(await importStatements(account.id, files, mapping));
+        setNeedsMapping(undefined);
+        await bank.refresh();
+      } catch (caught) {
+        // A CSV without a column mapping is a question to the merchant, not a failure.
+        if (toSerialized(caught).details?.reason !== 'csv without mapping') throw caught;
+        setNeedsMapping(files);
+      }
+    });
   };
   const choose = async (list: FileList | null) => {
     const files = await Promise.all(
       [...(list ?? [])].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
     );
-    if (files.length > 0) void run(files);
+    if (files.length > 0) void importFiles(files);
   };
 
   return (
@@ -73,7 +71,7 @@ export function BankPanel({ accounts }: { accounts: AccountView[] }) {
       {needsMapping && (
         <CsvMappingForm
           fileName={needsMapping.map((f) => f.name).join(', ')}
-          onMapping={(mapping) => void run(needsMapping, mapping)}
+          onMapping={(mapping) => void importFiles(needsMapping, mapping)}
           onCancel={() => setNeedsMapping(undefined)}
         />
       )}
