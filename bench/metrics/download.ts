@@ -1,5 +1,6 @@
 /**
- * A 500-report bulk in Chromium against the emulator (document latency 50 ms, rate limit 20 requests/s, burst 20):
+ * A 500-report bulk in Chromium against the emulator (document latency 50 ms, rate limit 20 requests/s, burst 20),
+ * with capture at download on (the account's document origin granted), so the settlements are read beside it:
  * how long after the emulator issued each document URL its download request arrived, how many URLs went unused or
  * expired, the wall time against the rate limit's lower bound, and the service worker's heap from start to end.
  */
@@ -7,7 +8,10 @@ import { startBulk, waitForBatch } from '../../tests/e2e/support/driver';
 import { workerControl } from '../../tests/e2e/support/worker';
 import type { RunningEmulator } from '../../tests/emulator/index';
 import { measured, percentile, type Metric } from '../lib/metric';
+import { ensureBuilt } from '../lib/build';
 import { withBenchStack } from '../lib/stack';
+import { profileGranting } from '../../tests/e2e/support/granted-profile';
+import { DOCUMENT_HOSTS } from '../../tests/emulator/presign';
 
 const REPORTS = 500;
 const RUNS = Number(process.env.BENCH_BULK_RUNS ?? 2);
@@ -51,34 +55,41 @@ async function allServed(emulator: RunningEmulator, documentIds: string[], timeo
 }
 
 async function bulkRun(run: number): Promise<BulkRun> {
-  return withBenchStack({ extraReports: REPORTS }, `Bench Bulk ${run}`, async ({ stack, driver, reports }) => {
-    const chosen = reports.slice(0, REPORTS);
-    if (chosen.length < REPORTS) throw new Error(`only ${chosen.length} completed reports`);
-    const worker = await workerControl(stack.browser);
-    const heapStart = await worker.heapUsed();
-    stack.emulator.admin.setFaults(FAULTS);
-    const started = performance.now();
-    const batchId = await startBulk(driver, chosen);
-    // Watched from the emulator's side first: polling the extension all along would load the worker being measured.
-    await allServed(
-      stack.emulator,
-      chosen.map((r) => r.reportDocumentId!),
-      600_000,
-    );
-    const final = await waitForBatch(driver.send, batchId, 60_000, 50);
-    const wallMs = performance.now() - started;
-    if (final.batch.counts.done !== REPORTS) throw new Error(`bulk ended with ${JSON.stringify(final.batch.counts)}`);
-    const heapEnd = await worker.heapUsed();
-    return {
-      ...urlOutcomes(
+  ensureBuilt();
+  const capture = { userDataDir: profileGranting([`https://${DOCUMENT_HOSTS.eu.host}`]) };
+  return withBenchStack(
+    { extraReports: REPORTS },
+    `Bench Bulk ${run}`,
+    async ({ stack, driver, reports }) => {
+      const chosen = reports.slice(0, REPORTS);
+      if (chosen.length < REPORTS) throw new Error(`only ${chosen.length} completed reports`);
+      const worker = await workerControl(stack.browser);
+      const heapStart = await worker.heapUsed();
+      stack.emulator.admin.setFaults(FAULTS);
+      const started = performance.now();
+      const batchId = await startBulk(driver, chosen);
+      // Watched from the emulator's side first: polling the extension all along would load the worker being measured.
+      await allServed(
         stack.emulator,
         chosen.map((r) => r.reportDocumentId!),
-      ),
-      wallMs,
-      heapStart,
-      heapEnd,
-    };
-  });
+        600_000,
+      );
+      const final = await waitForBatch(driver.send, batchId, 60_000, 50);
+      const wallMs = performance.now() - started;
+      if (final.batch.counts.done !== REPORTS) throw new Error(`bulk ended with ${JSON.stringify(final.batch.counts)}`);
+      const heapEnd = await worker.heapUsed();
+      return {
+        ...urlOutcomes(
+          stack.emulator,
+          chosen.map((r) => r.reportDocumentId!),
+        ),
+        wallMs,
+        heapStart,
+        heapEnd,
+      };
+    },
+    capture,
+  );
 }
 
 export async function downloadMetrics(): Promise<Metric[]> {
