@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Light } from '@/components/Light';
 import { t } from '@/utils/i18n';
-import { formatDateTime } from '@/utils/views/format';
+import { formatDay } from '@/utils/views/format';
 import type { LastPayout as Payout } from '@/utils/views/last-payout';
 import { formatMinor } from '@/utils/views/money';
 
@@ -33,11 +33,7 @@ export function LastPayout({ read }: { read: () => Promise<Payout | undefined> }
   return (
     <p class="last-payout">
       <button type="button" class="link" onClick={openSettlements}>
-        {t('popupLastPayout', [
-          formatMinor(payout.payoutMinor, payout.currency),
-          payout.settlementId,
-          formatDateTime(payout.time),
-        ])}
+        {t('popupLastPayout', [formatMinor(payout.payoutMinor, payout.currency), formatDay(payout.time)])}
       </button>{' '}
       <Light light={payout.light} />
     </p>

@@ -90,7 +90,7 @@ describe('settlements on the options page', () => {
     const popup = await stack.browser.openPage('popup.html');
     const line = popup.locator('.last-payout');
     await line.waitFor();
-    expect(await line.innerText()).toMatch(/^Last payout ¥12,344 \(settlement 9100001234, .*\)\s+Adds up$/);
+    expect(await line.innerText()).toMatch(/^Last payout ¥12,344 on Mar 31, 2026\s+Adds up$/);
     await saveScreenshot(popup, 'ledger-popup-last-payout');
     await popup.close();
   });
