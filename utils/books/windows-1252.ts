@@ -102,14 +102,21 @@ export function encodeWindows1252(value: string): Uint8Array {
   return bytes;
 }
 
-/** Lines with the line end after each, into one buffer without building the whole text first. */
+const ASCII = /^[^\u0080-\uffff]*$/;
+const utf8 = new TextEncoder();
+
+/**
+ * Lines with the line end after each, into one buffer without building the whole text first. ASCII lines (most of
+ * them) are the same bytes in UTF-8, so the platform's encoder writes those; the rest go through the table.
+ */
 export function encodeWindows1252Lines(lines: readonly string[], lineEnd: string): Uint8Array {
   let length = 0;
   for (const line of lines) length += line.length + lineEnd.length;
   const bytes = new Uint8Array(length);
   let offset = 0;
   for (const line of lines) {
-    encodeInto(line, bytes, offset);
+    if (ASCII.test(line)) utf8.encodeInto(line, bytes.subarray(offset, offset + line.length));
+    else encodeInto(line, bytes, offset);
     encodeInto(lineEnd, bytes, offset + line.length);
     offset += line.length + lineEnd.length;
   }
