@@ -6,7 +6,9 @@
  */
 import type { BookingRole } from './bookings';
 
-export type ChartOfAccounts = 'SKR03' | 'SKR04';
+/** DATEV's standard charts of accounts, by their names (the same in every language). */
+export const CHARTS_OF_ACCOUNTS = ['SKR03', 'SKR04'] as const;
+export type ChartOfAccounts = (typeof CHARTS_OF_ACCOUNTS)[number];
 export type DatevAccountRole = 'clearing' | BookingRole;
 
 export interface DatevSettings {

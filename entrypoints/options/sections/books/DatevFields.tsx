@@ -1,5 +1,5 @@
 import type { ChartOfAccounts, DatevAccountRole, DatevSettings } from '@/utils/books/datev-settings';
-import { suggestedAccounts } from '@/utils/books/datev-settings';
+import { CHARTS_OF_ACCOUNTS, suggestedAccounts } from '@/utils/books/datev-settings';
 import { t, type MessageKey, uiLanguage } from '@/utils/i18n';
 import { Field } from './Field';
 
@@ -89,8 +89,11 @@ export function DatevFields({ idPrefix, value, onChange, problems }: Props) {
             value={value.chart}
             onChange={(e) => onChange({ ...value, chart: e.currentTarget.value as ChartOfAccounts })}
           >
-            <option value="SKR03">SKR03</option>
-            <option value="SKR04">SKR04</option>
+            {CHARTS_OF_ACCOUNTS.map((chart) => (
+              <option key={chart} value={chart}>
+                {chart}
+              </option>
+            ))}
           </select>
         )}
       </Field>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettlementsSection } from '@/entrypoints/options/sections/settlements/SettlementsSection';
 import {
   directoryPicker,
@@ -16,6 +16,7 @@ import {
 } from '@/utils/ledger/archive-folder';
 import { setUiLanguage } from '../../setup/components';
 import { expectAccessible } from '../a11y';
+import { fakeHostPermissions } from '../../fakes/permissions';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(process.cwd(), 'tests/fixtures/ledger', name)));
 
@@ -54,7 +55,12 @@ class FakeFolder implements ArchiveDirectory {
   }
 }
 
-afterEach(() => vi.unstubAllGlobals());
+// The section's capture card listens for permission changes, which the fake browser lacks.
+beforeEach(() => void fakeHostPermissions());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('the archive folder, read through its handle', () => {
   it('lists every file below it with its path, and tells new or changed files from those seen before', async () => {

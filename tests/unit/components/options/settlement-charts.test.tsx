@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ledgerDb } from '@/entrypoints/options/sections/settlements/ledger-db';
 import { SettlementsSection } from '@/entrypoints/options/sections/settlements/SettlementsSection';
 import { importSettlementFile } from '@/utils/ledger/import';
 import { generateSettlement } from '../../../fixtures/ledger/generate';
 import { setUiLanguage } from '../../setup/components';
 import { expectAccessible } from '../a11y';
+import { fakeHostPermissions } from '../../fakes/permissions';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(path.join(process.cwd(), 'tests/fixtures/ledger', name)));
@@ -20,7 +21,12 @@ beforeAll(async () => {
   await importSettlementFile(db, new TextEncoder().encode(earlier.text), 'earlier.csv');
 });
 
-afterEach(() => vi.unstubAllGlobals());
+// The section's capture card listens for permission changes, which the fake browser lacks.
+beforeEach(() => void fakeHostPermissions());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 const chartTable = async (currency: string) => {
   const figure = await screen.findByRole('figure', { name: `Payouts and fees in ${currency}` });
