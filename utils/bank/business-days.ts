@@ -1,7 +1,7 @@
 /** Monday-to-Friday arithmetic on local dates (bank holidays differ per country and are not modelled). */
 import type { LocalDate } from '../books/time-zone';
+import { DAY_MS } from '../time/days';
 
-const DAY_MS = 86_400_000;
 const epochDay = (date: LocalDate) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const isWeekday = (day: number) => {
   const weekday = new Date(day * DAY_MS).getUTCDay();

@@ -4,6 +4,7 @@
  * cached per UTC hour (zones change offset only on whole or half hours, and the cache is keyed by quarter hour).
  */
 import type { Region } from '../amazon-pay/endpoints';
+import { DAY_MS, utcDay } from '../time/days';
 
 export const DEFAULT_TIME_ZONE: Readonly<Record<Region, string>> = {
   na: 'America/Los_Angeles',
@@ -15,7 +16,6 @@ export const DEFAULT_TIME_ZONE: Readonly<Record<Region, string>> = {
 export type LocalDate = string;
 
 const QUARTER_HOUR_MS = 15 * 60_000;
-const DAY_MS = 86_400_000;
 
 export function isTimeZone(zone: string): boolean {
   try {
@@ -79,7 +79,7 @@ export class ZoneClock {
     const day = Math.floor((epochMs + this.offsetMs(epochMs)) / DAY_MS);
     let date = this.days.get(day);
     if (date === undefined) {
-      date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      date = utcDay(day * DAY_MS);
       this.days.set(day, date);
     }
     return date;

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../time/days';
 import type { JobsTx } from './jobs-store';
 import { liveJobCount, type DownloadBatch } from './types';
 
@@ -12,7 +13,7 @@ export interface KeepFinished {
   ageMs: number;
 }
 
-export const KEEP_FINISHED: KeepFinished = { jobs: 2_000, ageMs: 7 * 24 * 60 * 60 * 1000 };
+export const KEEP_FINISHED: KeepFinished = { jobs: 2_000, ageMs: 7 * DAY_MS };
 
 export const isFinished = (batch: DownloadBatch): boolean => liveJobCount(batch.counts) === 0;
 

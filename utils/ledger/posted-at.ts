@@ -3,6 +3,8 @@
  * Amazon's documentation shows none; `±hh:mm` and `Z` are accepted too. Fractional seconds are kept as written.
  * Calendar arithmetic by hand, not through `Date`: this runs once per row and `Date` made it the slowest step.
  */
+import { DAY_MS, utcDay } from '../time/days';
+
 const POSTED_AT = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(\.\d+)?\s*(?:(Z)|([+-])(\d\d):?(\d\d))$/;
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
@@ -27,7 +29,7 @@ const dayNames = new Map<number, string>();
 function dayName(days: number): string {
   let name = dayNames.get(days);
   if (name === undefined) {
-    name = new Date(days * 86_400_000).toISOString().slice(0, 10);
+    name = utcDay(days * DAY_MS);
     dayNames.set(days, name);
   }
   return name;
