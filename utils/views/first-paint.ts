@@ -26,7 +26,8 @@ interface Saved {
 export function showFirstPaint(holder: Element, context: FirstPaintContext): boolean {
   const saved = read(context);
   if (!saved || saved.build !== context.build || saved.language !== context.language) return false;
-  holder.innerHTML = saved.html;
+  // Parsed in a document of its own, where nothing runs, then moved in as nodes.
+  holder.replaceChildren(...new DOMParser().parseFromString(saved.html, 'text/html').body.childNodes);
   return true;
 }
 
