@@ -21,12 +21,10 @@ beforeAll(async () => {
   await importSettlementFile(db, new TextEncoder().encode(earlier.text), 'earlier.csv');
 });
 
-// The section's capture card listens for permission changes, which the fake browser lacks.
+// The section's capture card listens for permission changes, which the fake browser lacks. The spies stay in place
+// after each test: Preact runs the last view's unmount cleanups a frame late, and they remove listeners through them.
 beforeEach(() => void fakeHostPermissions());
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(() => vi.unstubAllGlobals());
 
 const chartTable = async (currency: string) => {
   const figure = await screen.findByRole('figure', { name: `Payouts and fees in ${currency}` });
