@@ -23,9 +23,11 @@ export function fakeHostPermissions(granted: string[] = [], answer: 'allow' | 'd
     changed();
     return true;
   });
+  // Plain functions, not spies: Preact removes the last view's listeners a frame after its test, and a spy restored
+  // by then would fall back to the fake browser's "not implemented" and throw outside any test.
   for (const event of [p.onAdded, p.onRemoved]) {
-    vi.spyOn(event, 'addListener').mockImplementation((l) => void listeners.add(l as () => void));
-    vi.spyOn(event, 'removeListener').mockImplementation((l) => void listeners.delete(l as () => void));
+    event.addListener = (l) => void listeners.add(l as () => void);
+    event.removeListener = (l) => void listeners.delete(l as () => void);
   }
   return { requested, removed, have };
 }
