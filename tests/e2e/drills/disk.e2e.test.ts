@@ -58,7 +58,8 @@ describe('drill: the download folder cannot be written', () => {
     expect(stopped.batch.counts.done).toBe(0);
     expect(failed.length).toBeGreaterThan(0);
     for (const job of failed) expect(job.error?.code).toBe('DOWNLOAD_FOLDER_REFUSED');
-    expect(stopped.batch.counts.queued).toBeGreaterThan(0);
+    // The stop leaves the rest waiting; how many had already tried depends on timing, so only none is lost.
+    expect(failed.length + (stopped.batch.counts.queued ?? 0)).toBe(REPORTS);
     expect(filesUnder(stack.browser.downloadDir)).toEqual([path.join('AmazonPay', LABEL)]);
 
     fs.rmSync(blocker);
