@@ -67,7 +67,9 @@ export function keepFirstPaintOf(view: Element, holder: Element | null, context:
       holder?.replaceChildren();
       // After this frame is painted, not before it.
       timer = setTimeout(keep, 0);
-      observer.observe(view, { childList: true, subtree: true, characterData: true, attributes: true });
+      // Rows coming and going, not every progress tick: a bulk download would otherwise copy the view four times a
+      // second. Closing the popup keeps the last state anyway.
+      observer.observe(view, { childList: true, subtree: true });
       addEventListener('pagehide', keep);
     },
   };
