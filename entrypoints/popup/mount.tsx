@@ -6,8 +6,9 @@ import { App } from './App';
 
 export function mount(start: Promise<PopupStart>): void {
   // Screen readers choose their voice, and the browser its line breaking, by the page language: the UI's.
-  document.documentElement.lang = uiLanguage();
+  const language = uiLanguage();
+  document.documentElement.lang = language;
   const app = document.getElementById('app')!;
-  const kept = keepFirstPaintOf(app, document.getElementById('first-paint'), firstPaintContext(document, uiLanguage()));
+  const kept = keepFirstPaintOf(app, document.getElementById('first-paint'), firstPaintContext(document, language));
   render(<App start={start} onShown={kept.takeOver} />, app);
 }

@@ -21,9 +21,9 @@ export interface PopupStart {
 
 export async function readPopupStart(db: JobsDb = openJobsDb()): Promise<PopupStart> {
   // The three databases open together: the list's two are opening while the accounts are read.
-  const opening = Promise.all([openReportCache(), db('readonly', () => undefined)]).catch(() => undefined);
+  // A failure to open shows up where the list is read, below.
+  void Promise.all([openReportCache(), db('readonly', () => undefined)]).catch(() => undefined);
   const [{ accounts, selected }, filters] = await Promise.all([listAccountsAndSelection(), loadRememberedFilters()]);
-  await opening;
   const listing = selected && (await readCachedListing(db, selected.id).catch(() => undefined));
   return { accounts, selectedId: selected?.id, listing, filters };
 }
