@@ -36,6 +36,47 @@ function byField(problems: readonly AccountingProblem[]): Record<string, string>
   return out;
 }
 
+interface SuggestFieldProps {
+  id: string;
+  label: string;
+  hint: string;
+  problem: string | undefined;
+  value: string;
+  suggestions: readonly { value: string; label?: string }[];
+  onInput(value: string): void;
+}
+
+/** A free-text field with a list of known values to pick from (time zones, the ledger's seller ids). */
+function SuggestField({ id, label, hint, problem, value, suggestions, onInput }: SuggestFieldProps) {
+  const listId = `${id}-suggestions`;
+  return (
+    <Field id={id} label={label} hint={hint} problem={problem}>
+      {(describedBy, invalid) => (
+        <>
+          <input
+            id={id}
+            type="text"
+            list={listId}
+            autocomplete="off"
+            spellcheck={false}
+            value={value}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onInput={(e) => onInput(e.currentTarget.value.trim())}
+          />
+          <datalist id={listId}>
+            {suggestions.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
+  );
+}
+
 /** One account's accounting settings: loaded, edited, validated as they are typed once Save was tried, saved. */
 export function AccountingCard({ account, sellers }: Props) {
   const [settings, setSettings] = useState<AccountingSettings>();
@@ -76,57 +117,24 @@ export function AccountingCard({ account, sellers }: Props) {
       <h3>
         {account.label} <EnvironmentBadge account={account} />
       </h3>
-      <Field
+      <SuggestField
         id={id('zone')}
         label={t('acctTimeZone')}
         hint={t('acctTimeZoneHint', DEFAULT_TIME_ZONE[account.region])}
         problem={shown.timeZone}
-      >
-        {(describedBy, invalid) => (
-          <>
-            <input
-              id={id('zone')}
-              type="text"
-              list={id('zones')}
-              autocomplete="off"
-              spellcheck={false}
-              value={settings.timeZone}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onInput={(e) => edit({ ...settings, timeZone: e.currentTarget.value.trim() })}
-            />
-            <datalist id={id('zones')}>
-              {zones().map((zone) => (
-                <option key={zone} value={zone} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
-      <Field id={id('seller')} label={t('acctSellerId')} hint={t('acctSellerIdHint')} problem={shown.sellerId}>
-        {(describedBy, invalid) => (
-          <>
-            <input
-              id={id('seller')}
-              type="text"
-              list={id('sellers')}
-              autocomplete="off"
-              spellcheck={false}
-              value={settings.sellerId}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onInput={(e) => edit({ ...settings, sellerId: e.currentTarget.value.trim() })}
-            />
-            <datalist id={id('sellers')}>
-              {sellers.map((s) => (
-                <option key={s.sellerId} value={s.sellerId}>
-                  {s.currencies.join(', ')}
-                </option>
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
+        value={settings.timeZone}
+        suggestions={zones().map((zone) => ({ value: zone }))}
+        onInput={(timeZone) => edit({ ...settings, timeZone })}
+      />
+      <SuggestField
+        id={id('seller')}
+        label={t('acctSellerId')}
+        hint={t('acctSellerIdHint')}
+        problem={shown.sellerId}
+        value={settings.sellerId}
+        suggestions={sellers.map((s) => ({ value: s.sellerId, label: s.currencies.join(', ') }))}
+        onInput={(sellerId) => edit({ ...settings, sellerId })}
+      />
       <DatevFields
         idPrefix={id('datev')}
         value={settings.datev}

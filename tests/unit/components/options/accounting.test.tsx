@@ -22,6 +22,20 @@ describe('accounting settings per account', { timeout: 20_000 }, () => {
     await expectAccessible(container);
   });
 
+  it('offers the ledger’s seller ids (with their currencies) and the time zones as suggestions of their own field', async () => {
+    const eu = account({ id: 'eu-3', label: 'EU Shop', region: 'eu' });
+    render(
+      <AccountingCard account={eu} sellers={[...SELLERS, { sellerId: 'A2EUSELLER02', currencies: ['EUR', 'GBP'] }]} />,
+    );
+    const suggestions = (name: string) => {
+      const list = input(name).list;
+      return [...(list?.options ?? [])].map((o) => `${o.value} ${o.textContent}`.trim());
+    };
+    await screen.findByLabelText('Accounting time zone');
+    expect(suggestions('Seller ID in the settlement reports')).toEqual(['A2EUSELLER01 EUR', 'A2EUSELLER02 EUR, GBP']);
+    expect(suggestions('Accounting time zone')).toContain('Europe/Berlin');
+  });
+
   it('defaults North America to Los Angeles and Japan to Tokyo', async () => {
     render(<AccountingCard account={account({ id: 'na-1', region: 'na' })} sellers={[]} />);
     render(<AccountingCard account={account({ id: 'jp-1', label: 'JP', region: 'jp' })} sellers={[]} />);
