@@ -28,60 +28,68 @@ export function asArray(value: unknown, what: string): unknown[] {
   return value;
 }
 
-function text(wire: Wire, field: string, what: string): string {
-  const value = wire[field];
-  if (typeof value !== 'string' || !value) throw malformed(`${what} (${field})`);
-  return value;
-}
+/** How one field is read: required fields refuse an empty or missing value, optional ones read it as absent. */
+type FieldKind = 'text' | 'optionalText' | 'date' | 'optionalDate';
+type Decoded<K extends FieldKind> = K extends 'text'
+  ? string
+  : K extends 'optionalText'
+    ? string | undefined
+    : K extends 'date'
+      ? Date
+      : Date | undefined;
 
-function optionalText(wire: Wire, field: string): string | undefined {
-  const value = wire[field];
-  return typeof value === 'string' && value ? value : undefined;
-}
-
-function date(wire: Wire, field: string, what: string): Date {
+function field(wire: Wire, name: string, kind: FieldKind, what: string): string | Date | undefined {
+  const value = wire[name];
+  if (kind === 'optionalText') return typeof value === 'string' && value ? value : undefined;
+  if (kind === 'optionalDate' && (value == null || value === '')) return undefined;
+  if (typeof value !== 'string' || !value) throw malformed(`${what} (${name})`);
+  if (kind === 'text') return value;
   try {
-    return parseAmzDate(text(wire, field, what));
+    return parseAmzDate(value);
   } catch {
-    throw malformed(`${what} (${field})`);
+    throw malformed(`${what} (${name})`);
   }
 }
 
-function optionalDate(wire: Wire, field: string, what: string): Date | undefined {
-  return wire[field] == null || wire[field] === '' ? undefined : date(wire, field, what);
+/** Reads one wire object by its field table; the table is the one place that says what each field must be. */
+function decode<S extends Record<string, FieldKind>>(value: unknown, what: string, shape: S) {
+  const wire = asObject(value, what);
+  const out: Record<string, unknown> = {};
+  for (const [name, kind] of Object.entries(shape)) out[name] = field(wire, name, kind, what);
+  return out as { [F in keyof S]: Decoded<S[F]> };
 }
 
+const REPORT_FIELDS = {
+  reportId: 'text',
+  reportType: 'text',
+  startTime: 'date',
+  endTime: 'date',
+  createdTime: 'date',
+  processingStatus: 'text',
+  processingStartTime: 'optionalDate',
+  processingEndTime: 'optionalDate',
+  reportDocumentId: 'optionalText',
+} as const;
+
+const DOCUMENT_FIELDS = { reportDocumentId: 'text', url: 'text', compressionAlgorithm: 'optionalText' } as const;
+
+const SCHEDULE_FIELDS = {
+  reportScheduleId: 'text',
+  reportType: 'text',
+  scheduleFrequency: 'text',
+  nextReportCreationTime: 'optionalDate',
+} as const;
+
 export function reportFromWire(value: unknown): Report {
-  const wire = asObject(value, 'report');
-  return {
-    reportId: text(wire, 'reportId', 'report'),
-    reportType: text(wire, 'reportType', 'report'),
-    startTime: date(wire, 'startTime', 'report'),
-    endTime: date(wire, 'endTime', 'report'),
-    createdTime: date(wire, 'createdTime', 'report'),
-    // Kept as sent: a status Amazon adds later should still show rather than break the list.
-    processingStatus: text(wire, 'processingStatus', 'report') as ProcessingStatus,
-    processingStartTime: optionalDate(wire, 'processingStartTime', 'report'),
-    processingEndTime: optionalDate(wire, 'processingEndTime', 'report'),
-    reportDocumentId: optionalText(wire, 'reportDocumentId'),
-  };
+  const report = decode(value, 'report', REPORT_FIELDS);
+  // Kept as sent: a status Amazon adds later should still show rather than break the list.
+  return { ...report, processingStatus: report.processingStatus as ProcessingStatus };
 }
 
 export function documentFromWire(value: unknown): ReportDocument {
-  const wire = asObject(value, 'report document');
-  return {
-    reportDocumentId: text(wire, 'reportDocumentId', 'report document'),
-    url: text(wire, 'url', 'report document'),
-    compressionAlgorithm: optionalText(wire, 'compressionAlgorithm'),
-  };
+  return decode(value, 'report document', DOCUMENT_FIELDS);
 }
 
 export function scheduleFromWire(value: unknown): ReportSchedule {
-  const wire = asObject(value, 'report schedule');
-  return {
-    reportScheduleId: text(wire, 'reportScheduleId', 'report schedule'),
-    reportType: text(wire, 'reportType', 'report schedule'),
-    scheduleFrequency: text(wire, 'scheduleFrequency', 'report schedule'),
-    nextReportCreationTime: optionalDate(wire, 'nextReportCreationTime', 'report schedule'),
-  };
+  return decode(value, 'report schedule', SCHEDULE_FIELDS);
 }

@@ -33,9 +33,18 @@ describe('reportFromWire', () => {
     ]);
   });
 
+  it('reads an empty optional text or date as absent, and names the field it could not read', () => {
+    const report = reportFromWire({ ...wireReport, processingStartTime: '', reportDocumentId: '' });
+    expect([report.processingStartTime, report.reportDocumentId]).toEqual([undefined, undefined]);
+    expect(() => reportFromWire({ ...wireReport, createdTime: 'soon' })).toThrow('unexpected report (createdTime)');
+  });
+
   it.each([
     ['a missing id', { ...wireReport, reportId: undefined }],
     ['an unreadable date', { ...wireReport, startTime: '2022-11-18 15:06' }],
+    ['an unreadable optional date', { ...wireReport, processingEndTime: 'yesterday' }],
+    ['an optional date that is not text', { ...wireReport, processingStartTime: 1668783990 }],
+    ['an empty id', { ...wireReport, reportId: '' }],
     ['a non-object', 'nope'],
   ])('rejects %s with BadResponseError', (_what, wire) => {
     expect(() => reportFromWire(wire)).toThrow(BadResponseError);
