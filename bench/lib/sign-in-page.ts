@@ -26,7 +26,7 @@ export async function run({ base, query, publicKeyId, pkcs8, rounds, warmUp, bat
   const privateKey = await crypto.subtle.importKey('pkcs8', der, { name: 'RSA-PSS', hash: 'SHA-256' }, false, ['sign']);
   const request = () => ({ method: 'GET', url: buildUrl(base, 'reports', query), publicKeyId });
   // The platform signs the very string our signer signs: same length, same key, same parameters.
-  const plan = await prepareSignature(request());
+  const plan = prepareSignature(request());
   const stringToSign = new TextEncoder().encode(plan.stringToSign);
   const params = { name: 'RSA-PSS', saltLength: SALT_LENGTH[plan.algorithm] };
   const signers = [

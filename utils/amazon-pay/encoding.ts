@@ -2,7 +2,7 @@
  * Byte and text encodings the signer needs. Only TextEncoder and btoa are used, so this runs unchanged in a
  * service worker, a page and Node >= 20.
  */
-import { sha256 } from './sha256';
+import { sha256Utf8Hex } from './sha256';
 
 const utf8Encoder = new TextEncoder();
 
@@ -57,5 +57,5 @@ const EMPTY_SHA256_HEX = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca49599
 
 /** Lower-case hex SHA-256 of the UTF-8 bytes of `text`; synchronous (see sha256.ts). */
 export function sha256Hex(text: string): string {
-  return text === '' ? EMPTY_SHA256_HEX : toHex(sha256(utf8(text)));
+  return text === '' ? EMPTY_SHA256_HEX : sha256Utf8Hex(text);
 }

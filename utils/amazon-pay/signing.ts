@@ -81,15 +81,16 @@ export function headersToSign(input: {
   return headers;
 }
 
-/** Canonical request, string to sign and headers for a request, without signing it. */
-export async function prepareSignature(input: SignatureInput): Promise<SignaturePlan> {
+/** Canonical request, string to sign and headers for a request, without signing it; synchronous, so signing a
+ * request costs one await: the signature's. */
+export function prepareSignature(input: SignatureInput): SignaturePlan {
   const algorithm = input.algorithm ?? DEFAULT_ALGORITHM;
   if (!Object.hasOwn(SALT_LENGTH, algorithm)) {
     throw new Error(`Unknown signature algorithm "${String(algorithm)}": use ${Object.keys(SALT_LENGTH).join(' or ')}`);
   }
   if (!input.publicKeyId) throw new Error('Cannot sign a request without a public key ID');
   const url = parseAbsoluteUrl(input.url);
-  const headers = headersToSign({ ...input, url });
+  const headers = headersToSign({ url, date: input.date, idempotencyKey: input.idempotencyKey });
   const { canonicalRequest, signedHeaders } = canonicalRequestParts({
     method: input.method,
     url,
@@ -117,7 +118,7 @@ export function authorizationHeader(parts: {
 
 /** Every header to send with the request (lower-case names), `authorization` included. */
 export async function signRequest(input: SignRequestInput): Promise<Record<string, string>> {
-  const plan = await prepareSignature(input);
+  const plan = prepareSignature(input);
   const signature = await globalThis.crypto.subtle.sign(
     { name: 'RSA-PSS', saltLength: SALT_LENGTH[plan.algorithm] },
     input.privateKey,

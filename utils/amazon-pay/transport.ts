@@ -199,7 +199,7 @@ async function signatureError(
   signing: Omit<SignRequestInput, 'privateKey'>,
 ): Promise<SignatureError> {
   const theirs = parseEchoedStringToSign(details.amazonMessage);
-  const ours = (await prepareSignature(signing)).stringToSign;
+  const ours = prepareSignature(signing).stringToSign;
   const difference = theirs === undefined ? undefined : diffStringToSign(theirs, ours);
   const userMessage = difference
     ? `Amazon computed a different string to sign (line ${difference.line}); the request was changed on the way or signed differently`

@@ -8,12 +8,19 @@ describe('formatAmzDate', () => {
     ['2024-12-31T23:59:59.000Z', '20241231T235959Z'],
     ['2024-02-29T00:00:00.000Z', '20240229T000000Z'],
     ['2024-01-15T14:34:56.000+02:00', '20240115T123456Z'],
+    ['0999-03-04T05:06:07.000Z', '09990304T050607Z'],
+    ['2024-10-09T09:09:09.000Z', '20241009T090909Z'],
   ])('%s → %s (UTC, compact, whole seconds)', (iso, compact) => {
     expect(formatAmzDate(new Date(iso))).toBe(compact);
   });
 
   it('rejects an invalid Date', () => {
     expect(() => formatAmzDate(new Date('nope'))).toThrow(/invalid Date/);
+  });
+
+  it('rejects a year the compact form cannot hold', () => {
+    expect(() => formatAmzDate(new Date(Date.UTC(10000, 0, 1)))).toThrow(/year 10000/);
+    expect(() => formatAmzDate(new Date('-000001-01-01T00:00:00Z'))).toThrow(/year -1/);
   });
 });
 

@@ -105,6 +105,12 @@ describe('canonicalQueryString (decode, re-encode RFC 3986, sort)', () => {
     ['flag&a=1', 'a=1&flag='],
     ['a=1&&b=2&', 'a=1&b=2'],
     ['t=x=y', 't=x%3Dy'],
+    ['q=%41%2d', 'q=A-'],
+    ['q=%2a', 'q=%2A'],
+    ['q=%C3%A9', 'q=%C3%A9'],
+    ['a=1&a=1', 'a=1&a=1'],
+    ['=v', '=v'],
+    ['q=a b', 'q=a%20b'],
   ])('%j → %j', (raw, canonical) => {
     expect(canonicalQueryString(raw)).toBe(canonical);
   });
@@ -119,6 +125,27 @@ describe('canonicalQueryString (decode, re-encode RFC 3986, sort)', () => {
   });
 
   it('rejects malformed percent-encoding', () => {
-    expect(() => canonicalQueryString('q=%zz')).toThrow(/Malformed percent-encoding/);
+    for (const raw of ['q=%zz', 'q=%2', 'q=%G1', 'q=%C3']) {
+      expect(() => canonicalQueryString(raw), raw).toThrow(/Malformed percent-encoding/);
+    }
+  });
+
+  it('gives the same canonical form for a built query and any rewriting of it (fast path against full path)', () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const alphabet = ['a', 'Z', '0', '-', '.', '_', '~', ' ', '+', '/', '=', '&', '%', ':', '*', "'", 'é', '東', '😀'];
+    const text = () => Array.from({ length: 1 + random(6) }, () => alphabet[random(alphabet.length)]).join('');
+    for (let run = 0; run < 300; run++) {
+      const params = Object.fromEntries(Array.from({ length: 1 + random(4) }, () => [text(), text()]));
+      const built = buildQueryString(params);
+      expect(canonicalQueryString(built)).toBe(built);
+      // Lower-case escapes, reversed order: the same query written otherwise, which only the full path reads.
+      const rewritten = built
+        .split('&')
+        .reverse()
+        .join('&')
+        .replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+      expect(canonicalQueryString(`?${rewritten}`)).toBe(built);
+    }
   });
 });

@@ -61,6 +61,14 @@ describe('SHA-256', () => {
     expect(toHex(sha256(ascii(canonical)))).toBe(await webCrypto(ascii(canonical)));
   });
 
+  it('hashes text of every length, ASCII or not, long after short and short after long, as WebCrypto does', async () => {
+    const texts = Array.from({ length: 130 }, (_, n) => 'k'.repeat(n));
+    texts.push('x'.repeat(100_000), 'ü', 'a'.repeat(60) + 'é', '日本'.repeat(40), 'short again');
+    for (const text of texts) {
+      expect(sha256Hex(text), `length ${text.length}`).toBe(await webCrypto(new TextEncoder().encode(text)));
+    }
+  });
+
   it('does not change its input', () => {
     const input = bytes(100, 7);
     const copy = input.slice();
