@@ -40,9 +40,12 @@ node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
 rm -f "$lint"
 [ "$lint_status" = 0 ] || exit "$lint_status"
 results=$(mktemp)
+errors=$(mktemp)
 status=0
-npx vitest run --reporter=default --reporter=json --outputFile="$results" "$@" || status=$?
-# One plain closing line that any CI reads: "N passed, N failed, N skipped"; with CI=true a skipped test fails the run.
-node scripts/test-summary.mjs "$results" || status=1
-rm -f "$results"
+VITEST_ERRORS_FILE="$errors" npx vitest run --reporter=default --reporter=json \
+  --reporter=./scripts/errors-reporter.ts --outputFile="$results" "$@" || status=$?
+# One plain closing line that any CI reads: "N passed, N failed, N skipped" (", N errors" when anything failed outside a
+# test); with CI=true a skipped test fails the run.
+node scripts/test-summary.mjs "$results" "$errors" || status=1
+rm -f "$results" "$errors"
 exit $status
