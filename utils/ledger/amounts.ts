@@ -13,28 +13,53 @@ const DOT = 46;
 const notAnAmount = (raw: string): string => `"${raw}" is not an amount.`;
 
 export function parseMinorUnits(raw: string, exponent: number): AmountResult {
-  let text = raw.trim();
+  return parseMinorUnitsIn(raw, 0, raw.length, exponent);
+}
+
+/** What String.prototype.trim removes: ASCII white space and line breaks, and Unicode spaces. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 160 ||
+    c === 5760 ||
+    (c >= 8192 && c <= 8202) ||
+    c === 8232 ||
+    c === 8233 ||
+    c === 8239 ||
+    c === 8287 ||
+    c === 12288 ||
+    c === 65279
+  );
+}
+
+/** The amount written in text[from, to), read in place: a settlement's amounts never become strings of their own. */
+export function parseMinorUnitsIn(source: string, from: number, to: number, exponent: number): AmountResult {
+  let start = from;
+  let end = to;
+  while (start < end && isSpace(source.charCodeAt(start))) start++;
+  while (end > start && isSpace(source.charCodeAt(end - 1))) end--;
   let negative = false;
   let signs = 0;
-  if (text.length > 1 && text.charCodeAt(0) === 40 && text.charCodeAt(text.length - 1) === 41) {
+  if (end - start > 1 && source.charCodeAt(start) === 40 && source.charCodeAt(end - 1) === 41) {
     negative = true;
     signs++;
-    text = text.slice(1, -1).trim();
+    start++;
+    end--;
+    while (start < end && isSpace(source.charCodeAt(start))) start++;
+    while (end > start && isSpace(source.charCodeAt(end - 1))) end--;
   }
-  let start = 0;
-  let end = text.length;
-  const first = text.charCodeAt(0);
-  if (first === 45 || first === 43) {
+  const first = source.charCodeAt(start);
+  if (start < end && (first === 45 || first === 43)) {
     negative = negative || first === 45;
     signs++;
-    start = 1;
+    start++;
   }
-  if (end > start && text.charCodeAt(end - 1) === 45) {
+  if (end > start && source.charCodeAt(end - 1) === 45) {
     negative = true;
     signs++;
     end--;
   }
-  if (signs > 1) return `"${raw}" has two signs.`;
+  if (signs > 1) return `"${source.slice(from, to)}" has two signs.`;
 
   let value = 0;
   let wholeDigits = 0;
@@ -42,38 +67,39 @@ export function parseMinorUnits(raw: string, exponent: number): AmountResult {
   let groups = 0;
   let i = start;
   for (; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = source.charCodeAt(i);
     if (c === COMMA) {
-      if (groupDigits === 0 || (groups === 0 ? groupDigits > 3 : groupDigits !== 3)) return notAnAmount(raw);
+      if (groupDigits === 0 || (groups === 0 ? groupDigits > 3 : groupDigits !== 3))
+        return notAnAmount(source.slice(from, to));
       groups++;
       groupDigits = 0;
       continue;
     }
     if (c === DOT) break;
     const digit = c - ZERO;
-    if (digit < 0 || digit > 9) return notAnAmount(raw);
+    if (digit < 0 || digit > 9) return notAnAmount(source.slice(from, to));
     value = value * 10 + digit;
     wholeDigits++;
     groupDigits++;
   }
-  if (wholeDigits === 0 || (groups > 0 && groupDigits !== 3)) return notAnAmount(raw);
+  if (wholeDigits === 0 || (groups > 0 && groupDigits !== 3)) return notAnAmount(source.slice(from, to));
 
   let decimals = 0;
   if (i < end) {
     i++;
-    if (i === end) return notAnAmount(raw);
+    if (i === end) return notAnAmount(source.slice(from, to));
     for (; i < end; i++) {
-      const digit = text.charCodeAt(i) - ZERO;
-      if (digit < 0 || digit > 9) return notAnAmount(raw);
+      const digit = source.charCodeAt(i) - ZERO;
+      if (digit < 0 || digit > 9) return notAnAmount(source.slice(from, to));
       decimals++;
       if (decimals <= exponent) value = value * 10 + digit;
       else if (digit !== 0) {
-        const written = end - text.indexOf('.', start) - 1;
-        return `"${raw}" has ${written} decimals; the currency has ${exponent}. It was not rounded.`;
+        const written = end - source.indexOf('.', start) - 1;
+        return `"${source.slice(from, to)}" has ${written} decimals; the currency has ${exponent}. It was not rounded.`;
       }
     }
   }
   for (; decimals < exponent; decimals++) value *= 10;
-  if (!Number.isSafeInteger(value)) return `"${raw}" is too large to be kept exactly.`;
+  if (!Number.isSafeInteger(value)) return `"${source.slice(from, to)}" is too large to be kept exactly.`;
   return negative && value !== 0 ? -value : value;
 }

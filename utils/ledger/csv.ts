@@ -3,10 +3,45 @@
  * on. Strict because a settlement file that is not well-formed must be reported, not guessed at: a quote inside an
  * unquoted field, text after a closing quote and an unclosed quote are errors; the tokenizer then resumes at the next
  * line, so one bad record never costs the rest of the file.
+ *
+ * A record is handed over as positions in the text, not as strings: the parser reads dates and amounts in place and
+ * makes strings only of the fields it keeps. Only a field with doubled quotes needs a string of its own.
  */
+export class CsvRecord {
+  count = 0;
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** The value of a field with doubled quotes (its text is not one range of `text`); null for every other field. */
+  readonly unescaped: (string | null)[] = [];
+  constructor(readonly text: string) {}
+
+  field(i: number): string {
+    return this.unescaped[i] ?? this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** Whether field `i` is empty or only white space. */
+  blank(i: number): boolean {
+    const value = this.unescaped[i];
+    if (value != null) return value.trim() === '';
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    if (start === end) return true;
+    // Most fields start with a printable ASCII character: not blank, and no string needed to know it.
+    const first = this.text.charCodeAt(start);
+    return first > 32 && first < 127 ? false : this.text.slice(start, end).trim() === '';
+  }
+
+  add(start: number, end: number, unescaped: string | null): void {
+    const i = this.count++;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.unescaped[i] = unescaped;
+  }
+}
+
 export interface CsvSink {
-  /** `fields` is reused for the next record (one array per file, not per row): copy what you keep. */
-  record(fields: string[], line: number): void;
+  /** `record` is reused for the next record (one per file, not per row): copy what you keep. */
+  record(record: CsvRecord, line: number): void;
   error(line: number, message: string): void;
 }
 
@@ -15,33 +50,32 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
-/** Line breaks (CR, LF or CRLF) in text[start, end). */
-function countLineBreaks(text: string, start: number, end: number): number {
-  let breaks = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LF) breaks++;
-    else if (c === CR) {
-      breaks++;
-      if (i + 1 < end && text.charCodeAt(i + 1) === LF) i++;
-    }
-  }
-  return breaks;
-}
-
 export function tokenizeCsv(text: string, sink: CsvSink): void {
   const length = text.length;
+  const record = new CsvRecord(text);
   let pos = 0;
   let line = 1;
-  const fields: string[] = [];
-
-  /** Moves past the rest of the physical line (after a malformed field) and its line break. */
-  const skipLine = (): void => {
-    while (pos < length) {
-      const c = text.charCodeAt(pos);
-      if (c === CR || c === LF) break;
-      pos++;
+  // The next CR and LF at or after the scan position: a quoted field holds a line break only when one comes before
+  // its closing quote, so fields are never scanned character by character for them.
+  let nextCr = -1;
+  let nextLf = -1;
+  const after = (found: number): number => (found === -1 ? length : found);
+  const nextBreak = (from: number): number => {
+    if (nextCr < from) nextCr = after(text.indexOf('\r', from));
+    if (nextLf < from) nextLf = after(text.indexOf('\n', from));
+    return nextCr < nextLf ? nextCr : nextLf;
+  };
+  /** Line breaks (CR, LF or CRLF) in text[start, end). */
+  const countBreaks = (start: number, end: number): number => {
+    let breaks = 0;
+    for (let at = nextBreak(start); at < end; at = nextBreak(at + 1)) {
+      breaks++;
+      if (text.charCodeAt(at) === CR && text.charCodeAt(at + 1) === LF && at + 1 < end) at++;
     }
+    return breaks;
+  };
+  const skipLine = (): void => {
+    pos = Math.min(nextBreak(pos), length);
   };
 
   while (pos < length) {
@@ -52,38 +86,34 @@ export function tokenizeCsv(text: string, sink: CsvSink): void {
       continue;
     }
     const recordLine = line;
-    fields.length = 0;
+    record.count = 0;
     let problem: string | undefined;
 
     for (;;) {
       if (text.charCodeAt(pos) === QUOTE) {
-        let value = '';
-        let start = pos + 1;
-        for (;;) {
-          const close = text.indexOf('"', start);
-          if (close === -1) {
-            problem = 'A quoted field is never closed: a double quote is missing.';
-            line += countLineBreaks(text, start, length);
-            pos = length;
-            break;
-          }
-          const chunk = text.slice(start, close);
-          line += countLineBreaks(text, start, close);
-          if (text.charCodeAt(close + 1) === QUOTE) {
-            value += chunk + '"';
-            start = close + 2;
-            continue;
-          }
-          value += chunk;
-          pos = close + 1;
+        const start = pos + 1;
+        let segment = start;
+        let close = text.indexOf('"', segment);
+        let value: string | null = null;
+        while (close !== -1 && text.charCodeAt(close + 1) === QUOTE) {
+          value = (value ?? '') + text.slice(segment, close + 1);
+          segment = close + 2;
+          close = text.indexOf('"', segment);
+        }
+        if (close === -1) {
+          problem = 'A quoted field is never closed: a double quote is missing.';
+          line += countBreaks(start, length);
+          pos = length;
           break;
         }
-        if (problem) break;
-        fields.push(value);
+        if (value !== null) value += text.slice(segment, close);
+        if (nextBreak(start) < close) line += countBreaks(start, close);
+        record.add(start, close, value);
+        pos = close + 1;
         const next = text.charCodeAt(pos);
         if (next === COMMA) {
           pos++;
-          if (pos === length) fields.push('');
+          if (pos === length) record.add(pos, pos, null);
           continue;
         }
         if (pos < length && next !== CR && next !== LF) {
@@ -109,11 +139,11 @@ export function tokenizeCsv(text: string, sink: CsvSink): void {
         skipLine();
         break;
       }
-      fields.push(text.slice(pos, end));
+      record.add(pos, end, null);
       pos = end;
       if (end < length && c === COMMA) {
         pos++;
-        if (pos === length) fields.push('');
+        if (pos === length) record.add(pos, pos, null);
         continue;
       }
       break;
@@ -130,6 +160,6 @@ export function tokenizeCsv(text: string, sink: CsvSink): void {
       }
     }
     if (problem) sink.error(recordLine, problem);
-    else sink.record(fields, recordLine);
+    else sink.record(record, recordLine);
   }
 }

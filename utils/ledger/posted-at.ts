@@ -9,6 +9,7 @@ const POSTED_AT = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(\.\d+)?\s*(?:(
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 const DAY_MINUTES = 1440;
+const SECONDS_Z = TWO_DIGITS.map((seconds) => `${seconds}Z`);
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
@@ -25,35 +26,35 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
-const dayNames = new Map<number, string>();
-function dayName(days: number): string {
-  let name = dayNames.get(days);
-  if (name === undefined) {
-    name = utcDay(days * DAY_MS);
-    dayNames.set(days, name);
+/**
+ * `YYYY-MM-DDTHH:MM:` by minute since the epoch: rows come many to a minute, so most rows cost one string (this
+ * prefix and their seconds) instead of one per part. Bounded, as a page may read years of files.
+ */
+const minutePrefixes = new Map<number, string>();
+const MAX_PREFIXES = 100_000;
+function minutePrefix(days: number, minutes: number): string {
+  const key = days * DAY_MINUTES + minutes;
+  let prefix = minutePrefixes.get(key);
+  if (prefix === undefined) {
+    if (minutePrefixes.size >= MAX_PREFIXES) minutePrefixes.clear();
+    prefix = `${utcDay(days * DAY_MS)}T${TWO_DIGITS[Math.floor(minutes / 60)]}:${TWO_DIGITS[minutes % 60]}:`;
+    minutePrefixes.set(key, prefix);
   }
-  return name;
+  return prefix;
 }
 
+/** `tail`: the seconds as written, with any fraction, and the `Z`. */
 function toUtc(
   year: number,
   month: number,
   day: number,
   hour: number,
   minute: number,
-  seconds: string,
-  fraction: string,
+  second: number,
+  tail: string,
   offset: number,
 ): string | undefined {
-  if (
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    +seconds > 59
-  ) {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
     return undefined;
   }
   let days = daysFromCivil(year, month, day);
@@ -65,8 +66,7 @@ function toUtc(
     minutes -= DAY_MINUTES;
     days++;
   }
-  const time = `${TWO_DIGITS[Math.floor(minutes / 60)]}:${TWO_DIGITS[minutes % 60]}:${seconds}`;
-  return `${dayName(days)}T${time}${fraction}Z`;
+  return minutePrefix(days, minutes) + tail;
 }
 
 /** The digit at `i` (NaN for any other character), and two of them as a number. */
@@ -77,41 +77,53 @@ const digit = (raw: string, i: number): number => {
 const twoDigits = (raw: string, i: number): number => digit(raw, i) * 10 + digit(raw, i + 1);
 
 /**
- * The shape real files write, `2015-10-01T07:06:47 -0700` (with or without the space, or `Z`), read by position
- * without the regular expression; `null` for anything else, which the general reading decides.
+ * The shape real files write, `2015-10-01T07:06:47 -0700` (with or without the space, or `Z`), read in place in
+ * raw[from, to) without the regular expression; `null` for anything else, which the general reading decides.
  */
-function commonShape(raw: string): string | undefined | null {
-  const length = raw.length;
-  if (length < 20 || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45 || raw.charCodeAt(13) !== 58) return null;
-  const separator = raw.charCodeAt(10);
-  if ((separator !== 84 && separator !== 32) || raw.charCodeAt(16) !== 58) return null;
+function commonShape(raw: string, from: number, to: number): string | undefined | null {
+  const length = to - from;
+  if (
+    length < 20 ||
+    raw.charCodeAt(from + 4) !== 45 ||
+    raw.charCodeAt(from + 7) !== 45 ||
+    raw.charCodeAt(from + 13) !== 58
+  ) {
+    return null;
+  }
+  const separator = raw.charCodeAt(from + 10);
+  if ((separator !== 84 && separator !== 32) || raw.charCodeAt(from + 16) !== 58) return null;
   let offset = 0;
-  const zulu = length === 20 && raw.charCodeAt(19) === 90;
+  const zulu = length === 20 && raw.charCodeAt(from + 19) === 90;
   if (!zulu) {
-    const at = length === 25 && raw.charCodeAt(19) === 32 ? 20 : length === 24 ? 19 : -1;
-    const sign = raw.charCodeAt(at);
-    if (at === -1 || (sign !== 43 && sign !== 45)) return null;
-    const hours = twoDigits(raw, at + 1);
-    const minutes = twoDigits(raw, at + 3);
+    const signAt = length === 25 && raw.charCodeAt(from + 19) === 32 ? 20 : length === 24 ? 19 : -1;
+    const sign = raw.charCodeAt(from + signAt);
+    if (signAt === -1 || (sign !== 43 && sign !== 45)) return null;
+    const hours = twoDigits(raw, from + signAt + 1);
+    const minutes = twoDigits(raw, from + signAt + 3);
     if (Number.isNaN(hours + minutes)) return null;
     if (hours > 14 || minutes > 59) return undefined;
     offset = (sign === 45 ? -1 : 1) * (hours * 60 + minutes);
   }
-  const year = digit(raw, 0) * 1000 + digit(raw, 1) * 100 + twoDigits(raw, 2);
-  const month = twoDigits(raw, 5);
-  const day = twoDigits(raw, 8);
-  const hour = twoDigits(raw, 11);
-  const minute = twoDigits(raw, 14);
-  const second = twoDigits(raw, 17);
+  const year = digit(raw, from) * 1000 + digit(raw, from + 1) * 100 + twoDigits(raw, from + 2);
+  const month = twoDigits(raw, from + 5);
+  const day = twoDigits(raw, from + 8);
+  const hour = twoDigits(raw, from + 11);
+  const minute = twoDigits(raw, from + 14);
+  const second = twoDigits(raw, from + 17);
   if (Number.isNaN(year + month + day + hour + minute + second)) return null;
-  return toUtc(year, month, day, hour, minute, TWO_DIGITS[second] ?? String(second), '', offset);
+  return toUtc(year, month, day, hour, minute, second, SECONDS_Z[second] ?? '', offset);
 }
 
 /** The instant in UTC (`YYYY-MM-DDTHH:MM:SS[.f]Z`), or `undefined` when the text is not a valid timestamp. */
 export function parsePostedAt(raw: string): string | undefined {
-  const common = commonShape(raw);
+  return parsePostedAtIn(raw, 0, raw.length);
+}
+
+/** parsePostedAt of text[from, to), read in place in the shape real files write. */
+export function parsePostedAtIn(text: string, from: number, to: number): string | undefined {
+  const common = commonShape(text, from, to);
   if (common !== null) return common;
-  const match = POSTED_AT.exec(raw.trim());
+  const match = POSTED_AT.exec(text.slice(from, to).trim());
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s, fraction = '', zulu, sign, oh, om] = match;
   let offset = 0;
@@ -119,5 +131,5 @@ export function parsePostedAt(raw: string): string | undefined {
     if (+oh! > 14 || +om! > 59) return undefined;
     offset = (sign === '-' ? -1 : 1) * (+oh! * 60 + +om!);
   }
-  return toUtc(+y!, +mo!, +d!, +h!, +mi!, s!, fraction, offset);
+  return toUtc(+y!, +mo!, +d!, +h!, +mi!, +s!, `${s}${fraction}Z`, offset);
 }

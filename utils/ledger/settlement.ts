@@ -3,12 +3,12 @@
  * before the column line form the header; the column line is found by name and columns are mapped by name, so the
  * title lines and the column order may vary. A bad record becomes an error with its line; the rest still parses.
  */
-import { parseMinorUnits } from './amounts';
+import { parseMinorUnits, parseMinorUnitsIn, type AmountResult } from './amounts';
 import { categoryOf } from './categories';
-import { tokenizeCsv } from './csv';
+import { tokenizeCsv, type CsvRecord } from './csv';
 import { currencyExponent } from './currencies';
 import { decodeSettlementBytes } from './decode';
-import { parsePostedAt } from './posted-at';
+import { parsePostedAt, parsePostedAtIn } from './posted-at';
 import type { SettlementCategory, SettlementReport, SettlementRow } from './types';
 
 const STRING_COLUMNS = {
@@ -37,23 +37,26 @@ function columnIndex(names: string[]): (name: string) => number {
 }
 
 /** How many fields remain once trailing empty ones are ignored. */
-function filledLength(fields: readonly string[]): number {
-  let end = fields.length;
-  while (end > 0 && fields[end - 1]!.trim() === '') end--;
+function filledLength(record: CsvRecord): number {
+  let end = record.count;
+  while (end > 0 && record.blank(end - 1)) end--;
   return end;
 }
+
+type RowReader = (record: CsvRecord, line: number) => SettlementRow | string;
 
 export function parseSettlementReport(input: string | Uint8Array): SettlementReport {
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeSettlementBytes(input).text;
   const report: SettlementReport = { header: {}, rows: [], errors: [] };
   let columns = 0;
-  let readRow: ((fields: string[], line: number) => SettlementRow | string) | undefined;
+  let readRow: RowReader | undefined;
 
   tokenizeCsv(text, {
     error: (line, message) => report.errors.push({ line, message }),
-    record: (fields, line) => {
-      const filled = filledLength(fields);
+    record: (record, line) => {
+      const filled = filledLength(record);
       if (!readRow) {
+        const fields = Array.from({ length: record.count }, (_, i) => record.field(i));
         if (fields.some((cell) => cell.trim().toLowerCase() === 'transactionposteddate')) {
           const cells = fields.slice(0, filled);
           columns = cells.length;
@@ -71,10 +74,10 @@ export function parseSettlementReport(input: string | Uint8Array): SettlementRep
         return;
       }
       if (filled === 0 || columns === 0) return;
-      if (fields.length < columns) {
+      if (record.count < columns) {
         report.errors.push({
           line,
-          message: `The row has ${fields.length} fields; the column line has ${columns}.`,
+          message: `The row has ${record.count} fields; the column line has ${columns}.`,
         });
         return;
       }
@@ -85,7 +88,7 @@ export function parseSettlementReport(input: string | Uint8Array): SettlementRep
         });
         return;
       }
-      const row = readRow(fields, line);
+      const row = readRow(record, line);
       if (typeof row === 'string') {
         if (row) report.errors.push({ line, message: row });
       } else report.rows.push(row);
@@ -97,12 +100,39 @@ export function parseSettlementReport(input: string | Uint8Array): SettlementRep
   return report;
 }
 
+/** An amount or a time read in place, or from the field's own string when it had doubled quotes. */
+function amountAt(record: CsvRecord, position: number, exponent: number): AmountResult {
+  const value = record.unescaped[position];
+  if (value != null) return parseMinorUnits(value, exponent);
+  return parseMinorUnitsIn(record.text, record.starts[position]!, record.ends[position]!, exponent);
+}
+function postedAtAt(record: CsvRecord, position: number): string | undefined {
+  const value = record.unescaped[position];
+  if (value != null) return parsePostedAt(value);
+  return parsePostedAtIn(record.text, record.starts[position]!, record.ends[position]!);
+}
+
+/**
+ * Field `position` as a string; for the columns a file repeats on every row (its settlement id, types, store,
+ * descriptions) the string of the last row when the text is the same, so they cost no new string per row.
+ */
+function repeatedText(record: CsvRecord, position: number, last: string[], slot: number): string {
+  if (position === -1) return '';
+  const value = record.unescaped[position];
+  if (value != null) return value;
+  const start = record.starts[position]!;
+  const end = record.ends[position]!;
+  const previous = last[slot]!;
+  if (end - start === previous.length && record.text.startsWith(previous, start)) return previous;
+  return (last[slot] = record.text.slice(start, end));
+}
+const uniqueText = (record: CsvRecord, position: number): string => (position === -1 ? '' : record.field(position));
+
 /** Reads one data record, or returns why it cannot be read. Built as one literal so every row has the same shape. */
-function rowReader(index: (name: string) => number): (fields: string[], line: number) => SettlementRow | string {
+function rowReader(index: (name: string) => number): RowReader {
   const at = (name: string) => index(name);
-  const postedAtAt = at('TransactionPostedDate');
-  const currencyAt = at('CurrencyCode');
-  const text = (fields: string[], position: number): string => (position === -1 ? '' : fields[position]!);
+  const postedAtColumn = at('TransactionPostedDate');
+  const currencyColumn = at('CurrencyCode');
   const [
     settlementId,
     transactionType,
@@ -117,34 +147,37 @@ function rowReader(index: (name: string) => number): (fields: string[], line: nu
 
   // A file has a handful of types and currencies: each is classified once, not once per row.
   const categories = new Map<string, SettlementCategory>();
+  const last = ['', '', '', '', ''];
   let rawCurrency: string | undefined;
   let currency = '';
   let exponent: number | undefined;
   const minor = [0, 0, 0, 0, 0];
 
-  return (fields, line) => {
-    const rawPostedAt = fields[postedAtAt]!;
-    const postedAt = parsePostedAt(rawPostedAt);
-    if (!postedAt) return `TransactionPostedDate "${rawPostedAt}" is not a date and time with an offset.`;
-    if (fields[currencyAt] !== rawCurrency) {
-      rawCurrency = fields[currencyAt]!;
+  return (record, line) => {
+    const postedAt = postedAtAt(record, postedAtColumn);
+    if (!postedAt) {
+      return `TransactionPostedDate "${record.field(postedAtColumn)}" is not a date and time with an offset.`;
+    }
+    const writtenCurrency = repeatedText(record, currencyColumn, last, 0);
+    if (writtenCurrency !== rawCurrency) {
+      rawCurrency = writtenCurrency;
       currency = rawCurrency.trim().toUpperCase();
       exponent = currencyExponent(currency);
     }
-    if (exponent === undefined) return `CurrencyCode "${fields[currencyAt]}" is not an ISO 4217 currency.`;
+    if (exponent === undefined) return `CurrencyCode "${rawCurrency}" is not an ISO 4217 currency.`;
     for (let i = 0; i < 5; i++) {
       const [name, position] = amounts[i]!;
-      const amount = position === -1 ? 0 : parseMinorUnits(fields[position]!, exponent);
+      const amount = position === -1 ? 0 : amountAt(record, position, exponent);
       if (typeof amount === 'string') return `${name}: ${amount}`;
       minor[i] = amount;
     }
-    const type = text(fields, transactionType!);
+    const type = repeatedText(record, transactionType!, last, 1);
     let category = categories.get(type);
     if (category === undefined) categories.set(type, (category = categoryOf(type)));
     return {
       line,
       postedAt,
-      settlementId: text(fields, settlementId!),
+      settlementId: repeatedText(record, settlementId!, last, 2),
       transactionType: type,
       category,
       currency,
@@ -153,12 +186,12 @@ function rowReader(index: (name: string) => number): (fields: string[], line: nu
       fixedFeeMinor: minor[2]!,
       feeMinor: minor[3]!,
       netMinor: minor[4]!,
-      amazonTransactionId: text(fields, transactionId!),
-      amazonOrderReferenceId: text(fields, orderReferenceId!),
-      sellerReferenceId: text(fields, sellerReferenceId!),
-      sellerOrderId: text(fields, sellerOrderId!),
-      storeName: text(fields, storeName!),
-      description: text(fields, description!),
+      amazonTransactionId: uniqueText(record, transactionId!),
+      amazonOrderReferenceId: uniqueText(record, orderReferenceId!),
+      sellerReferenceId: uniqueText(record, sellerReferenceId!),
+      sellerOrderId: uniqueText(record, sellerOrderId!),
+      storeName: repeatedText(record, storeName!, last, 3),
+      description: repeatedText(record, description!, last, 4),
     };
   };
 }

@@ -177,6 +177,14 @@ describe('parseSettlementReport: errors carry the line and cost only their own r
     expect(lacking.errors).toEqual([{ line: 1, message: 'The column line lacks CurrencyCode, NetTransactionAmount.' }]);
   });
 
+  it('reads a field with doubled quotes as its own value: an amount in quotes is not an amount', () => {
+    const columns = '"TransactionPostedDate","SettlementId","TransactionType","CurrencyCode","NetTransactionAmount"';
+    const text = `${columns}\n"2026-01-01T00:00:00Z","1","Capture","USD","""1.00"""\n"2026-01-01T00:00:00Z","1","Say ""hi""","USD","2.00"\n`;
+    const report = parseSettlementReport(text);
+    expect(report.errors).toEqual([{ line: 2, message: 'NetTransactionAmount: ""1.00"" is not an amount.' }]);
+    expect(report.rows).toMatchObject([{ line: 3, transactionType: 'Say "hi"', netMinor: 200 }]);
+  });
+
   it('reports an unclosed quote at its opening line', () => {
     const text =
       '"TransactionPostedDate","SettlementId","TransactionType","CurrencyCode","NetTransactionAmount"\n"2026-01-01T00:00:00Z","1","Capture","USD","1.00\n';

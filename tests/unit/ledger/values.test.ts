@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseMinorUnits } from '../../../utils/ledger/amounts';
+import { parseMinorUnits, parseMinorUnitsIn } from '../../../utils/ledger/amounts';
 import { categoryOf } from '../../../utils/ledger/categories';
 import { currencyExponent } from '../../../utils/ledger/currencies';
-import { parsePostedAt } from '../../../utils/ledger/posted-at';
+import { parsePostedAt, parsePostedAtIn } from '../../../utils/ledger/posted-at';
 
 describe('parseMinorUnits', () => {
   it.each([
@@ -36,6 +36,36 @@ describe('parseMinorUnits', () => {
     ['99999999999999999.99', 2, /too large/],
   ])('%s with exponent %i is refused', (raw, exponent, message) => {
     expect(parseMinorUnits(raw, exponent)).toMatch(message);
+  });
+});
+
+describe('reading in place (the parser reads amounts and times inside the file text)', () => {
+  const line = '"2015-10-01T07:06:47 -0700","( 1,234.56 )","12.345","2015-10-01T07:06:47"';
+  const field = (n: number): [number, number] => {
+    const start = line.split('"', 2 * n + 1).join('"').length + 1;
+    return [start, line.indexOf('"', start)];
+  };
+
+  it('reads only the range it is given, as the same text on its own would read', () => {
+    expect(parsePostedAtIn(line, ...field(0))).toBe('2015-10-01T14:06:47Z');
+    expect(parseMinorUnitsIn(line, ...field(1), 2)).toBe(-123456);
+    expect(parsePostedAtIn(line, ...field(3))).toBeUndefined();
+  });
+
+  it('quotes only its own range in an error', () => {
+    expect(parseMinorUnitsIn(line, ...field(2), 2)).toBe(
+      '"12.345" has 3 decimals; the currency has 2. It was not rounded.',
+    );
+    expect(parseMinorUnitsIn(line, ...field(0), 2)).toBe('"2015-10-01T07:06:47 -0700" is not an amount.');
+  });
+
+  it('gives times of the same minute the same prefix, and every second its own value', () => {
+    const times = ['2026-03-01T23:59:00 -0100', '2026-03-01T23:59:07 -0100', '2026-03-02T00:59:59.5 +0000'];
+    expect(times.map(parsePostedAt)).toEqual([
+      '2026-03-02T00:59:00Z',
+      '2026-03-02T00:59:07Z',
+      '2026-03-02T00:59:59.5Z',
+    ]);
   });
 });
 
