@@ -9,14 +9,26 @@ import type { SettlementRow } from './types';
 const ORDER_KEY = /^[A-Z]\d{2}-\d{7}-\d{7}/;
 const ORDER_KEY_LENGTH = 19;
 
+/**
+ * `raw` trimmed and upper-cased. Import runs this for every id of every row: an id of printable ASCII without
+ * lower-case letters (nearly all of them) is returned as it is, with no new string.
+ */
+export function normaliseId(raw: string): string {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 97 && c <= 122)) return raw.trim().toUpperCase();
+  }
+  return raw;
+}
+
 export function orderKeyOf(id: string): string | undefined {
-  const value = id.trim().toUpperCase();
+  const value = normaliseId(id);
   return ORDER_KEY.test(value) ? value.slice(0, ORDER_KEY_LENGTH) : undefined;
 }
 
 /** Import indexes every row by these, so no Set or array per id: a plain list with an includes check. */
 function addId(ids: string[], raw: string): void {
-  const value = raw.trim().toUpperCase();
+  const value = normaliseId(raw);
   if (value && !ids.includes(value)) ids.push(value);
 }
 

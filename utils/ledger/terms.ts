@@ -24,13 +24,16 @@ export interface TermRecord {
   lines: string;
 }
 
-const SEPARATOR = /[\t\n\r]/;
-
 /** Tabs and line breaks separate the lines of a record, so a term never holds one. */
-export const cleanTerm = (term: string): string =>
-  SEPARATOR.test(term) || term.includes(AMOUNT_MARK)
-    ? term.replace(/[\t\n\r]/g, ' ').replaceAll(AMOUNT_MARK, ' ')
-    : term;
+export function cleanTerm(term: string): string {
+  for (let i = 0; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13 || c === 1) {
+      return term.replace(/[\t\n\r]/g, ' ').replaceAll(AMOUNT_MARK, ' ');
+    }
+  }
+  return term;
+}
 
 /** FNV-1a over the first BUCKET_PREFIX characters. */
 export function bucketOf(term: string): number {
@@ -53,16 +56,17 @@ function rowTerms(row: SettlementRow): string[] {
 
 /** The term records of one settlement's rows (all of one SettlementId and currency, in their stored order). */
 export function termRecords(settlementId: string, currency: string, rows: readonly SettlementRow[]): TermRecord[] {
-  const buckets = new Map<number, string[]>();
-  rows.forEach((row, index) => {
-    for (const term of rowTerms(row)) {
+  // Each bucket's text is joined once from its parts (term, tab, index, line break): no string per line.
+  const buckets = new Map<number, (string | number)[]>();
+  for (let index = 0; index < rows.length; index++) {
+    for (const term of rowTerms(rows[index]!)) {
       const bucket = bucketOf(term);
-      let lines = buckets.get(bucket);
-      if (!lines) buckets.set(bucket, (lines = []));
-      lines.push(`${term}\t${index}`);
+      let parts = buckets.get(bucket);
+      if (!parts) buckets.set(bucket, (parts = ['\n']));
+      parts.push(term, '\t', index, '\n');
     }
-  });
-  return [...buckets].map(([bucket, lines]) => ({ bucket, settlementId, currency, lines: `\n${lines.join('\n')}\n` }));
+  }
+  return [...buckets].map(([bucket, parts]) => ({ bucket, settlementId, currency, lines: parts.join('') }));
 }
 
 export function deleteTerms(terms: IDBObjectStore, settlementId: string, currency: string): void {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseMinorUnits, parseMinorUnitsIn } from '../../../utils/ledger/amounts';
 import { categoryOf } from '../../../utils/ledger/categories';
 import { currencyExponent } from '../../../utils/ledger/currencies';
+import { normaliseId } from '../../../utils/ledger/ids';
+import { cleanTerm } from '../../../utils/ledger/terms';
 import { parsePostedAt, parsePostedAtIn } from '../../../utils/ledger/posted-at';
 
 describe('parseMinorUnits', () => {
@@ -102,6 +104,23 @@ describe('parsePostedAt', () => {
     '2015-10-01T07:06:60 -0700',
   ])('%s is not a timestamp', (raw) => {
     expect(parsePostedAt(raw)).toBeUndefined();
+  });
+});
+
+describe('ids and terms as the index keeps them', () => {
+  it.each([
+    ['P01-7730114-0091826', 'P01-7730114-0091826'],
+    [' p01-7730114-0091826-c004417 ', 'P01-7730114-0091826-C004417'],
+    ['c2f1a9e0b7#1002', 'C2F1A9E0B7#1002'],
+    ['straße', 'STRASSE'],
+    ['', ''],
+  ])('normaliseId(%j) is %j', (raw, id) => {
+    expect(normaliseId(raw)).toBe(id);
+  });
+
+  it('keeps tabs, line breaks and the amount mark out of a term', () => {
+    expect(cleanTerm('A\tB\nC\rD\u0001E')).toBe('A B C D E');
+    expect(cleanTerm('P01-1')).toBe('P01-1');
   });
 });
 
