@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { inlineStyles } from './scripts/build/inline-styles';
 import { SELLER_CENTRAL_REGIONS } from './utils/sellercentral/pages';
 
 /** The Amazon Pay API hosts; the only origins the background may call. */
@@ -9,7 +10,11 @@ export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every browser we support preloads modules itself; Vite's polyfill for older ones would be one script more.
-  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
+  // The popup's styles are written into its page: its first paint then waits for no stylesheet fetch.
+  vite: () => ({
+    build: { modulePreload: { polyfill: false } },
+    plugins: [inlineStyles(['entrypoints/popup/index.html'])],
+  }),
   manifestVersion: 3,
   zip: {
     // Firefox's sources zip is for reviewers rebuilding the add-on: sources, lockfile and config, without the

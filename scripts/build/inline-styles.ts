@@ -1,0 +1,44 @@
+/**
+ * A build step for pages that must paint at once (the popup): their stylesheets go into the page as `<style>`, so
+ * the first paint waits for no fetch but the page's own. The extension's CSP restricts scripts, not styles; the
+ * stylesheet file stays for the pages that link it.
+ */
+import type { Plugin } from 'vite';
+
+interface BundleAsset {
+  type: 'asset';
+  source: string | Uint8Array;
+}
+type Bundle = Record<string, BundleAsset | { type: 'chunk' }>;
+
+const STYLESHEET_LINK = /<link rel="stylesheet"[^>]*? href="\/([^"]+\.css)"[^>]*>/g;
+
+function text(source: string | Uint8Array): string {
+  return typeof source === 'string' ? source : new TextDecoder().decode(source);
+}
+
+/** `html` with each linked stylesheet of the bundle written in; fails the build on one it cannot find. */
+export function inlineStylesheets(html: string, bundle: Bundle): string {
+  return html.replace(STYLESHEET_LINK, (_link, fileName: string) => {
+    const asset = bundle[fileName];
+    if (asset?.type !== 'asset') throw new Error(`inline-styles: ${fileName} is not in the bundle`);
+    const css = text(asset.source);
+    if (/<\/style/i.test(css)) throw new Error(`inline-styles: ${fileName} contains "</style" and cannot be inlined`);
+    return `<style>${css}</style>`;
+  });
+}
+
+/** Vite plugin: inlines the stylesheets of the named HTML pages once the bundle (and its CSS) is written. */
+export function inlineStyles(pages: readonly string[]): Plugin {
+  return {
+    name: 'report-courier:inline-styles',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const page of pages) {
+        const asset = bundle[page];
+        if (asset?.type === 'asset') asset.source = inlineStylesheets(text(asset.source), bundle as Bundle);
+      }
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { inlineStyles, inlineStylesheets } from '@/scripts/build/inline-styles';
+
+const PAGE = `<head><script src="/popup-first-paint.js"></script>
+<link rel="modulepreload" crossorigin href="/chunks/a.js">
+<link rel="stylesheet" crossorigin href="/assets/hooks-1.css">
+</head><body></body>`;
+
+describe('inline-styles', () => {
+  it('writes each linked stylesheet of the bundle into the page and leaves everything else as it was', () => {
+    const bundle = {
+      'assets/hooks-1.css': { type: 'asset' as const, source: new TextEncoder().encode('a{color:red}') },
+    };
+    const html = inlineStylesheets(PAGE, bundle);
+    expect(html).toBe(
+      PAGE.replace('<link rel="stylesheet" crossorigin href="/assets/hooks-1.css">', '<style>a{color:red}</style>'),
+    );
+  });
+
+  it('fails the build when a linked stylesheet is missing or would end the style element early', () => {
+    expect(() => inlineStylesheets(PAGE, {})).toThrow(/assets\/hooks-1\.css is not in the bundle/);
+    const closing = { 'assets/hooks-1.css': { type: 'asset' as const, source: 'a{content:"</style>"}' } };
+    expect(() => inlineStylesheets(PAGE, closing)).toThrow(/cannot be inlined/);
+  });
+
+  it('changes only the named pages of a bundle', () => {
+    const bundle: Record<string, { type: 'asset'; source: string }> = {
+      'entrypoints/popup/index.html': { type: 'asset', source: PAGE },
+      'entrypoints/options/index.html': { type: 'asset', source: PAGE },
+      'assets/hooks-1.css': { type: 'asset', source: 'b{}' },
+    };
+    const plugin = inlineStyles(['entrypoints/popup/index.html']);
+    (plugin.generateBundle as (options: unknown, bundle: unknown) => void)({}, bundle);
+    expect(bundle['entrypoints/popup/index.html']?.source).toContain('<style>b{}</style>');
+    expect(bundle['entrypoints/options/index.html']?.source).toBe(PAGE);
+  });
+});
