@@ -5,19 +5,19 @@
  * quotes doubled, amounts, numbers, accounts and dates unquoted. One file per fiscal year (Belegdatum has no year;
  * DATEV takes it from the header), split further at 99 999 lines. Field rules and sources: docs/books-formats.md.
  */
-import type { Booking } from './bookings';
+import type { Booking, BookingRole } from './bookings';
 import { DATEV_COLUMNS, datevColumnIndex } from './datev-columns';
+import { compact, fiscalYearEnd, fiscalYearStart, headerLine, quote } from './datev-header';
 import { type DatevSettings, validateDatevSettings } from './datev-settings';
 import { BELEGFELD_1_MAX, BUCHUNGSTEXT_MAX, belegfeldSource, buchungstext, sanitiseBelegfeld } from './datev-text';
 import { ExportRefusedError } from './errors';
 import { type ExportChange, type ExportFile, type ExportResult, fileNamePart } from './export-types';
 import { formatMinor } from './money';
-import { type LocalDate, type Period, ZoneClock } from './time-zone';
-import { encodeWindows1252Lines, toWindows1252Text } from './windows-1252';
+import type { LocalDate, Period } from './time-zone';
+import { encodeWindows1252, toWindows1252Text } from './windows-1252';
+import { Windows1252Writer } from './windows-1252-writer';
 
 export const DATEV_MAX_LINES = 99_999;
-/** DATEV's rule for Umsatz: positive, two decimals, at most ten digits before the comma, never 0,00. */
-export const UMSATZ_PATTERN = /^(?!0{1,10},00)\d{1,10},\d{2}$/;
 
 export interface DatevExportInput {
   bookings: readonly Booking[];
@@ -38,86 +38,40 @@ const F = {
   abrechnungsreferenz: col('Abrechnungsreferenz'),
 };
 const BELEGINFO_INHALT_MAX = 210;
-
-const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
-const compact = (date: LocalDate) => date.replaceAll('-', '');
+const ABRECHNUNGSREFERENZ_MAX = 50;
 
 function refuseUnless(condition: boolean, userMessage: string, reason: string, currency?: string): asserts condition {
   if (!condition) throw new ExportRefusedError(userMessage, { reason, currency });
 }
 
-/** First day of the fiscal year the date falls in. */
-export function fiscalYearStart(date: LocalDate, startMonth: number): LocalDate {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const startYear = month >= startMonth ? year : year - 1;
-  return `${startYear}-${String(startMonth).padStart(2, '0')}-01`;
-}
-
-function fiscalYearEnd(start: LocalDate): LocalDate {
-  const [year, month] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
-  return new Date(Date.UTC(year + 1, month - 1, 0)).toISOString().slice(0, 10);
-}
-
-function headerLine(input: DatevExportInput, fiscalStart: LocalDate, from: LocalDate, to: LocalDate): string {
-  const { settings } = input;
-  const created = new ZoneClock(input.timeZone)
-    .wallClock(input.createdAt.getTime())
-    .toISOString()
-    .replace(/\D/g, '')
-    .slice(0, 17);
-  const month = (date: LocalDate) => `${date.slice(5, 7)}/${date.slice(0, 4)}`;
-  const title = month(from) === month(to) ? `Amazon Pay ${month(from)}` : `Amazon Pay ${month(from)} ${month(to)}`;
-  const lock = settings.lockBookings ? '1' : '0';
-  return [
-    '"EXTF"',
-    '700',
-    '21',
-    '"Buchungsstapel"',
-    '13',
-    created,
-    '',
-    '"RC"',
-    '""',
-    '""',
-    settings.consultantNumber,
-    settings.clientNumber,
-    compact(fiscalStart),
-    String(settings.accountLength),
-    compact(from),
-    compact(to),
-    quote(title),
-    '""',
-    '1',
-    '0',
-    lock,
-    '"EUR"',
-    '',
-    '""',
-    '',
-    '',
-    quote(settings.chart === 'SKR03' ? '03' : '04'),
-    '',
-    '',
-    '""',
-    '""',
-  ].join(';');
-}
-
 /** Fields after Beleginfo 5 are empty but for Festschreibung and Abrechnungsreferenz: written as fixed runs of `;`. */
 const LEADING_FIELDS = F.beleginfoArt1 + 10;
-const separators = (count: number) => ';'.repeat(count);
+const separators = (count: number) => encodeWindows1252(';'.repeat(count));
 const TO_FESTSCHREIBUNG = separators(F.festschreibung - LEADING_FIELDS + 1);
 const TO_ABRECHNUNGSREFERENZ = separators(F.abrechnungsreferenz - F.festschreibung);
 const TO_END = separators(DATEV_COLUMNS.length - 1 - F.abrechnungsreferenz);
 const HEADING_LINE = DATEV_COLUMNS.map((column) => column.name).join(';');
+const CRLF = encodeWindows1252('\r\n');
+const SOLL = encodeWindows1252(';"S"');
+const HABEN = encodeWindows1252(';"H"');
+/** Fields 15–20 (Postensperre to Beleglink) are empty. */
+const TO_BELEGINFO = separators(7);
+const BETWEEN_BELEGFELD_AND_TEXT = separators(3);
+const SEPARATOR = separators(1);
+/** Umsatz has at most ten digits before the comma. */
+const UMSATZ_MAX_MINOR = 999_999_999_999;
+/** Most lines take about 380 bytes; the buffer grows when a file needs more. */
+const BYTES_PER_LINE = 400;
 
-/** What a booking line takes from its row: Belegfeld 1 and Beleginfo 1–5 (fields 21–30), shared by the row's lines. */
+/** What a booking line takes from its row: Belegfeld 1, Beleginfo 1–5 and the reference, shared by its lines. */
 interface DocumentFields {
   row: Booking['row'];
   source: string;
   beleg: string;
-  infos: string;
+  infos: [string, string][];
+  reference: string;
+  /** Where the first line of the row wrote its Beleginfo and the rest of its line. */
+  tail?: { start: number; end: number };
 }
 
 function documentFields(booking: Booking, changes: ExportChange[]): DocumentFields {
@@ -129,7 +83,7 @@ function documentFields(booking: Booking, changes: ExportChange[]): DocumentFiel
   const beleg = sanitiseBelegfeld(source).slice(0, BELEGFELD_1_MAX);
   report('Belegfeld 1', source, beleg);
   const row = booking.row;
-  const infos: [string, string][] = row
+  const kinds: [string, string][] = row
     ? [
         ['Amazon Charge ID', row.amazonTransactionId],
         ['Charge Permission', row.amazonOrderReferenceId],
@@ -138,26 +92,47 @@ function documentFields(booking: Booking, changes: ExportChange[]): DocumentFiel
         ['Seller Reference', row.sellerReferenceId],
       ]
     : [['Settlement ID', booking.settlementId]];
-  const cells = ['', '', '', '', '', '', '', '', '', ''];
-  infos
+  const infos = kinds
     .filter(([, value]) => value !== '')
-    .forEach(([kind, value], i) => {
+    .map(([kind, value], i): [string, string] => {
       const written = toWindows1252Text(value).slice(0, BELEGINFO_INHALT_MAX);
       report(`Beleginfo - Inhalt ${i + 1}`, value, written);
-      cells[2 * i] = quote(kind);
-      cells[2 * i + 1] = quote(written);
+      return [kind, written];
     });
-  return { row, source, beleg: quote(beleg), infos: cells.join(';') };
+  const reference = toWindows1252Text(booking.settlementId).slice(0, ABRECHNUNGSREFERENZ_MAX);
+  return { row, source, beleg, infos, reference };
 }
 
-function bookingLine(
+/** The bytes between Soll/Haben and Belegdatum for each role: currency, both accounts and the BU-Schlüssel. */
+function accountFields(settings: DatevSettings): Record<BookingRole, Uint8Array> {
+  const part = (role: BookingRole) => {
+    const taxKey = role === 'fees' && settings.feeTaxKey ? quote(settings.feeTaxKey) : '';
+    return encodeWindows1252(`;"EUR";;;;${settings.accounts.clearing};${settings.accounts[role]};${taxKey};`);
+  };
+  return {
+    receivables: part('receivables'),
+    fees: part('fees'),
+    disputes: part('disputes'),
+    transit: part('transit'),
+    reserve: part('reserve'),
+    other: part('other'),
+  };
+}
+
+function writeBookingLine(
+  out: Windows1252Writer,
   booking: Booking,
-  settings: DatevSettings,
+  accounts: Record<BookingRole, Uint8Array>,
+  lock: string,
   changes: ExportChange[],
   document: DocumentFields,
-): string {
-  const umsatz = formatMinor(Math.abs(booking.amountMinor), 'EUR', ',');
-  refuseUnless(UMSATZ_PATTERN.test(umsatz), `The amount ${umsatz} EUR does not fit DATEV's Umsatz field.`, 'umsatz');
+): void {
+  const minor = Math.abs(booking.amountMinor);
+  refuseUnless(
+    minor > 0 && minor <= UMSATZ_MAX_MINOR,
+    `The amount ${formatMinor(minor, 'EUR', ',')} EUR does not fit DATEV's Umsatz field.`,
+    'umsatz',
+  );
   const text = buchungstext(booking);
   const written = toWindows1252Text(text).slice(0, BUCHUNGSTEXT_MAX);
   if (written !== text) {
@@ -169,16 +144,32 @@ function bookingLine(
       to: written,
     });
   }
-  const taxKey = booking.kind === 'fee' && settings.feeTaxKey ? quote(settings.feeTaxKey) : '';
-  const date = `${booking.date.slice(8, 10)}${booking.date.slice(5, 7)}`;
-  const lock = settings.lockBookings ? '1' : '0';
-  const reference = quote(toWindows1252Text(booking.settlementId).slice(0, 50));
   // Fields 1–20 (Beleglink is the 20th), then Beleginfo 1–5, then the fixed tail.
-  return (
-    `${umsatz};${booking.amountMinor > 0 ? '"S"' : '"H"'};"EUR";;;;${settings.accounts.clearing};${settings.accounts[booking.role]};` +
-    `${taxKey};${date};${document.beleg};;;${quote(written)};;;;;;;${document.infos}` +
-    `${TO_FESTSCHREIBUNG}${lock}${TO_ABRECHNUNGSREFERENZ}${reference}${TO_END}`
-  );
+  out
+    .decimal(minor, 2, ',')
+    .raw(booking.amountMinor > 0 ? SOLL : HABEN)
+    .raw(accounts[booking.role])
+    .text(booking.date.slice(8, 10))
+    .text(booking.date.slice(5, 7))
+    .raw(SEPARATOR)
+    .quoted(document.beleg)
+    .raw(BETWEEN_BELEGFELD_AND_TEXT)
+    .quoted(written)
+    .raw(TO_BELEGINFO);
+  // From Beleginfo 1 to the line end, the lines of one row are the same: written once, then copied.
+  if (document.tail) {
+    out.repeat(document.tail.start, document.tail.end);
+    return;
+  }
+  const start = out.position;
+  for (let i = 0; i < 5; i++) {
+    if (i > 0) out.raw(SEPARATOR);
+    const info = document.infos[i];
+    if (info) out.quoted(info[0]).raw(SEPARATOR).quoted(info[1]);
+    else out.raw(SEPARATOR); // an empty Art and Inhalt
+  }
+  out.raw(TO_FESTSCHREIBUNG).text(lock).raw(TO_ABRECHNUNGSREFERENZ).quoted(document.reference).raw(TO_END).raw(CRLF);
+  document.tail = { start, end: out.position };
 }
 
 export function exportDatev(input: DatevExportInput): ExportResult {
@@ -205,11 +196,20 @@ export function exportDatev(input: DatevExportInput): ExportResult {
   );
 
   const byFiscalYear = new Map<LocalDate, Booking[]>();
+  let lastDate = '';
+  let yearBookings: Booking[] = [];
   for (const booking of input.bookings) {
-    const start = fiscalYearStart(booking.date, input.settings.fiscalYearStartMonth);
-    (byFiscalYear.get(start) ?? byFiscalYear.set(start, []).get(start)!).push(booking);
+    // Bookings come in date order: work out a fiscal year once per date.
+    if (booking.date !== lastDate) {
+      const start = fiscalYearStart(booking.date, input.settings.fiscalYearStartMonth);
+      yearBookings = byFiscalYear.get(start) ?? byFiscalYear.set(start, []).get(start)!;
+      lastDate = booking.date;
+    }
+    yearBookings.push(booking);
   }
   const changes: ExportChange[] = [];
+  const accounts = accountFields(input.settings);
+  const lock = input.settings.lockBookings ? '1' : '0';
   const files: ExportFile[] = [];
   for (const [fiscalStart, bookings] of [...byFiscalYear].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const from = input.period.from > fiscalStart ? input.period.from : fiscalStart;
@@ -218,19 +218,24 @@ export function exportDatev(input: DatevExportInput): ExportResult {
     const parts = Math.ceil(bookings.length / DATEV_MAX_LINES);
     for (let part = 0; part < parts; part++) {
       const slice = bookings.slice(part * DATEV_MAX_LINES, (part + 1) * DATEV_MAX_LINES);
-      const lines = [headerLine(input, fiscalStart, from, to), HEADING_LINE];
+      const out = new Windows1252Writer((slice.length + 2) * BYTES_PER_LINE);
+      out
+        .text(headerLine(input, fiscalStart, from, to))
+        .raw(CRLF)
+        .text(HEADING_LINE)
+        .raw(CRLF);
       let document: DocumentFields | undefined;
       for (const booking of slice) {
         const shared =
           document && booking.row && document.row === booking.row && document.source === belegfeldSource(booking);
         if (!shared) document = documentFields(booking, changes);
-        lines.push(bookingLine(booking, input.settings, changes, document!));
+        writeBookingLine(out, booking, accounts, lock, changes, document!);
       }
       const suffix = parts > 1 ? `_${part + 1}` : '';
       files.push({
         name: `EXTF_Buchungsstapel_AmazonPay_${fileNamePart(input.accountName)}_${compact(from)}-${compact(to)}${suffix}.csv`,
         mimeType: 'text/csv;charset=windows-1252',
-        bytes: encodeWindows1252Lines(lines, '\r\n'),
+        bytes: out.result(),
         lineCount: slice.length,
       });
     }

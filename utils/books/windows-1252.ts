@@ -46,7 +46,8 @@ const STAND_INS: Readonly<Record<string, string>> = {
   Ŧ: 'T',
 };
 
-function byteOf(codePoint: number): number | undefined {
+/** The Windows-1252 byte of a character, `undefined` when the set has none. */
+export function byteOf(codePoint: number): number | undefined {
   if (codePoint < 0x80 || (codePoint >= 0xa0 && codePoint <= 0xff)) return codePoint;
   return HIGH.get(codePoint);
 }
@@ -99,27 +100,6 @@ function encodeInto(value: string, bytes: Uint8Array, offset: number): void {
 export function encodeWindows1252(value: string): Uint8Array {
   const bytes = new Uint8Array(value.length);
   encodeInto(value, bytes, 0);
-  return bytes;
-}
-
-const ASCII = /^[^\u0080-\uffff]*$/;
-const utf8 = new TextEncoder();
-
-/**
- * Lines with the line end after each, into one buffer without building the whole text first. ASCII lines (most of
- * them) are the same bytes in UTF-8, so the platform's encoder writes those; the rest go through the table.
- */
-export function encodeWindows1252Lines(lines: readonly string[], lineEnd: string): Uint8Array {
-  let length = 0;
-  for (const line of lines) length += line.length + lineEnd.length;
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const line of lines) {
-    if (ASCII.test(line)) utf8.encodeInto(line, bytes.subarray(offset, offset + line.length));
-    else encodeInto(line, bytes, offset);
-    encodeInto(lineEnd, bytes, offset + line.length);
-    offset += line.length + lineEnd.length;
-  }
   return bytes;
 }
 

@@ -13,6 +13,7 @@ import { sanitiseBelegfeld } from '../../../utils/books/datev-text';
 import { ExportRefusedError } from '../../../utils/books/errors';
 import { monthPeriod, type Period } from '../../../utils/books/time-zone';
 import { decodeWindows1252, encodeWindows1252 } from '../../../utils/books/windows-1252';
+import { Windows1252Writer } from '../../../utils/books/windows-1252-writer';
 import type { SettlementRow } from '../../../utils/ledger/types';
 import { capture, netOfOctoberEur, octoberEu, rawFields, unquote } from './fixtures';
 
@@ -330,6 +331,18 @@ describe('Windows-1252', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0x80, 0x82, 0x83]);
     expect(decodeWindows1252(bytes)).toBe(sample);
     expect(() => encodeWindows1252('注')).toThrow(RangeError);
+  });
+
+  it('writer: grows past its first size, doubles quotes, writes amounts and repeats a piece', () => {
+    const out = new Windows1252Writer(1);
+    out.quoted('Müller "€"').text(';').decimal(5, 2, ',').text(';').decimal(123456, 2, ',');
+    const start = out.position;
+    out.text(';x');
+    out.repeat(start, out.position);
+    expect(decodeWindows1252(out.result())).toBe('"Müller ""€""";0,05;1234,56;x;x');
+    expect([...out.result().slice(8, 11)]).toEqual([0x22, 0x22, 0x80]);
+    expect(() => new Windows1252Writer(8).text('注')).toThrow(RangeError);
+    expect(() => new Windows1252Writer(8).decimal(-1, 2, ',')).toThrow(RangeError);
   });
 });
 
