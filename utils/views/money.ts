@@ -20,6 +20,17 @@ export function formatMinor(minor: number, currency: string): string {
   return format.format(minor / 10 ** exponent);
 }
 
+/** Short money for a chart's axis ("$3.2M"), where the exact amount would not fit beside the plot. */
+export function formatAxisMinor(minor: number, currency: string): string {
+  const exponent = currencyExponent(currency) ?? 2;
+  return new Intl.NumberFormat(uiLanguage(), {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(minor / 10 ** exponent);
+}
+
 export function formatRate(rate: number): string {
   return new Intl.NumberFormat(uiLanguage(), { style: 'percent', minimumFractionDigits: 2 }).format(rate);
 }

@@ -4,6 +4,8 @@ import { Light } from '@/components/Light';
 import { formatMinor } from '@/utils/views/money';
 
 const lines = (list: number[]) => (list.length > 0 ? list.join(', ') : '–');
+/** " (lines 8, 15)" after a count, or nothing when the count is 0 (no empty "(lines –)"). */
+const lineSuffix = (list: number[]) => (list.length > 0 ? t('ledgerCheckLines', list.join(', ')) : '');
 
 /** Each check with its light and the numbers behind it. */
 export function CheckLines({ checks, currency }: { checks: Check[]; currency: string }) {
@@ -25,17 +27,17 @@ function describe(check: Check, money: (minor: number) => string): string {
       return t('ledgerCheckRows', [
         check.rows,
         check.netMismatches.length,
-        lines(check.netMismatches),
+        lineSuffix(check.netMismatches),
         check.feeMismatches.length,
-        lines(check.feeMismatches),
+        lineSuffix(check.feeMismatches),
       ]);
     case 'header-rows':
       return [
         t('ledgerCheckHeader', [
           check.outsidePeriod.length,
-          lines(check.outsidePeriod),
+          lineSuffix(check.outsidePeriod),
           check.duplicates.length,
-          lines(check.duplicates),
+          lineSuffix(check.duplicates),
         ]),
         check.missingPeriod ? t('ledgerCheckNoPeriod') : '',
       ].join(' ');

@@ -1,7 +1,7 @@
 import { t } from '@/utils/i18n';
 import { layoutChart, type CurrencySeries } from '@/utils/views/settlement-chart';
 import { formatDateTime, formatDay } from '@/utils/views/format';
-import { formatMinor } from '@/utils/views/money';
+import { formatAxisMinor, formatMinor } from '@/utils/views/money';
 
 interface Props {
   series: CurrencySeries;
@@ -14,6 +14,12 @@ export function PayoutChart({ series, current }: Props) {
   const { currency, points } = series;
   const layout = layoutChart(points);
   const money = (minor: number) => formatMinor(minor, currency);
+  // The plot leaves about 12 characters for a tick label; longer amounts are written short there (the table and
+  // each bar's title keep the exact figure).
+  const axisMoney = (minor: number) => {
+    const exact = money(minor);
+    return exact.length > 12 ? formatAxisMinor(minor, currency) : exact;
+  };
   const captionId = `ledger-chart-${currency}`;
   return (
     <figure class="ledger-chart" aria-labelledby={captionId}>
@@ -34,7 +40,7 @@ export function PayoutChart({ series, current }: Props) {
             <line x1={layout.left} x2={layout.width} y1={tick.y} y2={tick.y} />
             {tick.labelled && (
               <text x={layout.left - 6} y={tick.y} text-anchor="end" dominant-baseline="middle">
-                {money(tick.minor)}
+                {axisMoney(tick.minor)}
               </text>
             )}
           </g>

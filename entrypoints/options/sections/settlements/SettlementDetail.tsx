@@ -71,7 +71,8 @@ export function SettlementDetail({ listed, series, focusLine, onBack, onSearch }
       <p class="hint">
         {summary.periodStart && summary.periodEnd
           ? t('ledgerPeriod', [formatDateTime(summary.periodStart), formatDateTime(summary.periodEnd)])
-          : ''}{' '}
+          : ''}
+        {summary.periodStart && summary.periodEnd ? ' · ' : ''}
         {t('ledgerFileLine', [summary.fileName, summary.rowCount, summary.sellerId || '–'])}
       </p>
       {focused && <TimelineRowNote row={focused} money={money} />}

@@ -72,12 +72,12 @@ export function SettlementList({ settlements, onOpen }: Props) {
             const { categories } = summary;
             return (
               <tr key={`${summary.settlementId}-${summary.currency}`}>
-                <td class="nowrap">
+                <td>
                   {summary.periodStart && summary.periodEnd
                     ? t('ledgerPeriod', [formatDateTime(summary.periodStart), formatDateTime(summary.periodEnd)])
                     : formatDateTime(summary.time)}
                 </td>
-                <td>
+                <td class="nowrap">
                   <button type="button" class="link" onClick={() => onOpen(summary.settlementId, summary.currency)}>
                     {t('ledgerSettlementName', [summary.settlementId, summary.currency])}
                   </button>
@@ -105,7 +105,7 @@ export function SettlementList({ settlements, onOpen }: Props) {
                   {money(summary.identity.payout)}
                   <PayoutBadge state={payoutStates[summary.settlementId]} />
                 </td>
-                <td>
+                <td class="nowrap">
                   <Light light={light} />
                 </td>
               </tr>

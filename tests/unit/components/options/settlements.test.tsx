@@ -57,7 +57,12 @@ describe('the Settlements section', () => {
     ).toEqual(['3', '$1,300.89', '-$37.73', '-$0.90', '-$38.63', '$1,262.26']);
     expect(await screen.findByText('Effective fee rate on captures: 2.97%')).toBeTruthy();
     const checks = container.querySelector('.ledger-checks')!;
-    expect(checks.textContent).toContain('Row arithmetic: 11 rows; amount + fee ≠ net in 0');
+    // Counts of 0 name no lines (no empty "(lines –)"); the file line is set apart from the period.
+    expect(checks.textContent).toContain(
+      'Row arithmetic: 11 rows; amount + fee ≠ net in 0 rows; percentage + fixed ≠ fee in 0 rows.',
+    );
+    expect(checks.textContent).toContain('Header and rows: 0 rows outside the period, 0 duplicates.');
+    expect(container.querySelector('.ledger-detail .hint')!.textContent).toMatch(/ · File settlement-us\.csv, 11 rows/);
     expect(checks.textContent).toContain('Payout identity: activity $1,149.34, payout $1,204.17, carry -$54.83.');
     await waitFor(() =>
       expect(checks.textContent).toContain(
