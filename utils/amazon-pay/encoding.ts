@@ -44,14 +44,18 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
   return hex;
 }
 
+const BASE64_CHUNK = 0x2000;
+
 /** Standard Base64 with padding, as Amazon expects for the signature. */
 export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   let binary = '';
-  for (const byte of view) binary += String.fromCharCode(byte);
+  // A whole chunk per call rather than a string per byte; chunks keep the argument list short for any length.
+  for (let start = 0; start < view.length; start += BASE64_CHUNK) {
+    binary += String.fromCharCode(...view.subarray(start, start + BASE64_CHUNK));
+  }
   return btoa(binary);
 }
-
 /** Every GET and DELETE signs the hash of an empty body. */
 const EMPTY_SHA256_HEX = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 

@@ -12,6 +12,7 @@ import {
   type SignatureAlgorithm,
   type SignRequestInput,
 } from '@/utils/amazon-pay/signing';
+import { toBase64 } from '@/utils/amazon-pay/encoding';
 import { importTestPrivateKey, signatureOf, verifiesWithTestKey } from './support/vectors';
 
 const DATE = new Date('2024-01-15T12:34:56.000Z');
@@ -201,4 +202,14 @@ describe('portability', () => {
       expect(source).not.toMatch(/\b(browser|window|chrome|process|Buffer|require)\s*[.(]/);
     },
   );
+});
+
+describe('toBase64', () => {
+  it('writes what Node writes, for every length around the padding and past one chunk', () => {
+    for (const length of [0, 1, 2, 3, 4, 255, 256, 257, 0x2000, 0x2001, 20_000]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 131 + length) & 255);
+      expect(toBase64(bytes), `length ${length}`).toBe(Buffer.from(bytes).toString('base64'));
+      expect(toBase64(bytes.buffer), `length ${length} (ArrayBuffer)`).toBe(Buffer.from(bytes).toString('base64'));
+    }
+  });
 });
