@@ -13,7 +13,7 @@ import { browserAlarms } from '@/utils/browser-api';
 import { candidateKeyId, stageCandidateKey } from '@/utils/keys/candidate-key';
 import { loadKeyRecord, saveKey } from '@/utils/keys/keystore';
 import { openLedgerDb, request, ROW_PAGES, TERMS } from '@/utils/ledger/db';
-import type { RowPage } from '@/utils/ledger/row-pages';
+import { pageRows, type RowPage } from '@/utils/ledger/row-pages';
 import type { TermRecord } from '@/utils/ledger/terms';
 import { importSettlementFile } from '@/utils/ledger/import';
 import { listFiles, listSettlements } from '@/utils/ledger/queries';
@@ -107,7 +107,7 @@ describe("removing an account and the ledger's settlements", () => {
   const sellers = async (ledger: IDBDatabase) => (await listSettlements(ledger)).map((s) => s.summary.sellerId).sort();
   const rowCount = async (ledger: IDBDatabase) =>
     (await request<RowPage[]>(ledger.transaction(ROW_PAGES).objectStore(ROW_PAGES).getAll())).reduce(
-      (count, page) => count + page.rows.length,
+      (count, page) => count + pageRows(page).length,
       0,
     );
   const indexedSettlements = async (ledger: IDBDatabase) => [

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openLedgerDb } from '../../../utils/ledger/db';
+import { done, openLedgerDb, request, ROW_PAGES } from '../../../utils/ledger/db';
 import { importSettlementFile } from '../../../utils/ledger/import';
 import { listFiles, listSettlements, settlementRows } from '../../../utils/ledger/queries';
+import type { RowPage } from '../../../utils/ledger/row-pages';
 import { amountInCurrency, searchLedger } from '../../../utils/ledger/search';
 import { generateSettlement } from '../../fixtures/ledger/generate';
 
@@ -83,6 +84,23 @@ describe('import', () => {
       [second.settlementId, 'pays-previous', 'green'],
       [first.settlementId, 'paid-by-next', 'green'],
     ]);
+  });
+});
+
+describe('row pages', () => {
+  it('keeps a page as one packed text, and still reads a page written as row objects', async () => {
+    await importSettlementFile(db, fixture('settlement-us.csv'), 'us.csv');
+    const rows = await settlementRows(db, '7301234567', 'USD');
+    expect(rows.map((r) => r.line)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    const tx = db.transaction(ROW_PAGES, 'readwrite');
+    const pages = tx.objectStore(ROW_PAGES);
+    const stored = await request<RowPage[]>(pages.getAll());
+    expect(stored.map((page) => typeof ('packed' in page && page.packed))).toEqual(['string']);
+    pages.put({ settlementId: '7301234567', currency: 'USD', page: 0, rows } satisfies RowPage);
+    await done(tx);
+    expect(await settlementRows(db, '7301234567', 'USD')).toEqual(rows);
+    const found = await searchLedger(db, rows[2]!.amazonTransactionId);
+    expect(found.timelines[0]!.entries).toContainEqual(rows[2]);
   });
 });
 
