@@ -1,36 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditArchive, documentRetries, printSummary, summarise } from '../support/audit';
-import {
-  completedReports,
-  driveAccount,
-  startBulk,
-  waitForBatch,
-  type Driver,
-  type ReportRow,
-} from '../support/driver';
-import { filesUnder, startStack, type Stack } from '../support/stack';
+import { startBulk, waitForBatch } from '../support/driver';
+import { drillStack } from '../support/drill';
+import { filesUnder } from '../support/stack';
 import { size } from './mode';
 
 const REPORTS = size(8, 30);
 const LABEL = 'Disk Drill';
-let stack: Stack;
-let driver: Driver;
-let reports: ReportRow[];
-
-beforeAll(async () => {
-  stack = await startStack();
-  driver = await driveAccount(stack, LABEL);
-  reports = await completedReports(driver, REPORTS);
-});
-
-afterAll(async () => {
-  await stack?.close();
-});
+const drill = drillStack({ label: LABEL, reports: REPORTS });
 
 describe('drill: the download folder cannot be written', () => {
   it('stops the batch with "Cannot write to the download folder", marks nothing done, and Retry failed finishes it once fixed', async () => {
+    const { stack, driver, reports } = drill;
     // The tests run as root, which ignores file modes: a plain file where the account's folder must go blocks it for anyone.
     const blocker = path.join(stack.browser.downloadDir, 'AmazonPay', LABEL);
     fs.mkdirSync(path.dirname(blocker), { recursive: true });

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditArchive, outcomes, printSummary, summarise } from '../support/audit';
-import {
-  completedReports,
-  startBulk,
-  driveAccount,
-  waitForBatch,
-  type Driver,
-  type JobRow,
-  type ReportRow,
-} from '../support/driver';
-import { startStack, type Stack } from '../support/stack';
+import { startBulk, waitForBatch, type JobRow, type ReportRow } from '../support/driver';
+import { drillStack } from '../support/drill';
 import { preciseNow, size, sleep } from './mode';
 import { retryEvidence } from './request-log';
 
@@ -18,18 +10,10 @@ const EXPIRY_REPORTS = size(8, 40);
 /** The pipeline's document URLs per job, times the client's attempts per URL request. */
 const MAX_URLS_PER_JOB = 4;
 const MAX_REQUESTS_PER_JOB = MAX_URLS_PER_JOB * 5;
-let stack: Stack;
-let driver: Driver;
-let reports: ReportRow[];
-
-beforeAll(async () => {
-  stack = await startStack({ extraReports: API_FAULT_REPORTS + EXPIRY_REPORTS });
-  driver = await driveAccount(stack, 'Fault Drill');
-  reports = await completedReports(driver, API_FAULT_REPORTS + EXPIRY_REPORTS);
-});
-
-afterAll(async () => {
-  await stack?.close();
+const drill = drillStack({
+  label: 'Fault Drill',
+  reports: API_FAULT_REPORTS + EXPIRY_REPORTS,
+  emulator: { extraReports: API_FAULT_REPORTS + EXPIRY_REPORTS },
 });
 
 /** Every job ended, and each that did not succeed says why in words, with no placeholder left in. */
@@ -42,6 +26,7 @@ function expectClearEnds(jobs: JobRow[]): void {
 
 /** Runs one bulk and audits every report it asked for (done or not) against the whole download folder. */
 async function runPhase(chosen: ReportRow[], timeoutMs: number, earlier: ReportRow[] = []) {
+  const { stack, driver } = drill;
   const since = preciseNow();
   const batchId = await startBulk(driver, chosen);
   const final = await waitForBatch(driver.send, batchId, timeoutMs);
@@ -73,6 +58,7 @@ function expectEveryReportArchived(
 
 describe('drill: Amazon and the network misbehave during a bulk download', () => {
   it('429s (20 %), 500/503s (5 %), latency spikes, malformed JSON and cut-off files: every report saved once, retries bounded and backed off', async () => {
+    const { stack, reports } = drill;
     const chosen = reports.slice(0, API_FAULT_REPORTS);
     stack.emulator.admin.setFaults({
       errorRate: { probability: 0.25, statuses: [429, 429, 429, 429, 429, 429, 429, 429, 500, 503] },
@@ -118,6 +104,7 @@ describe('drill: Amazon and the network misbehave during a bulk download', () =>
   });
 
   it('URLs that expire after 2 s while the download start is slowed: a fresh URL each time, every report saved once', async () => {
+    const { stack, reports } = drill;
     const chosen = reports.slice(API_FAULT_REPORTS, API_FAULT_REPORTS + EXPIRY_REPORTS);
     const refused = () => stack.emulator.admin.stats().rejections.byReasonCode.AccessDenied ?? 0;
     const refusedBefore = refused();

@@ -1,35 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOSTILE_REPORTS } from '../../emulator/hostile';
 import { auditArchive, documentRetries, printSummary, summarise } from '../support/audit';
-import {
-  completedReports,
-  driveAccount,
-  startBulk,
-  waitForBatch,
-  type Driver,
-  type ReportRow,
-} from '../support/driver';
-import { waitForLivePopup } from '../support/first-row';
-import { filesUnder, startStack, type Stack } from '../support/stack';
+import { startBulk, waitForBatch } from '../support/driver';
+import { drillStack } from '../support/drill';
+import { openPopup } from '../support/popup';
+import { filesUnder } from '../support/stack';
 
 const LABEL = 'Hostile Shop';
-let stack: Stack;
-let driver: Driver;
-let hostile: ReportRow[];
-
-beforeAll(async () => {
-  stack = await startStack({ hostileReports: true });
-  driver = await driveAccount(stack, LABEL);
-  const ids = new Set(HOSTILE_REPORTS.map(([id]) => id));
-  hostile = (await completedReports(driver)).filter((r) => ids.has(r.reportId));
-});
-
-afterAll(async () => {
-  await stack?.close();
-});
+const drill = drillStack({ label: LABEL, emulator: { hostileReports: true } });
+const hostileIds = new Set(HOSTILE_REPORTS.map(([id]) => id));
 
 /** Whether anything the hostile fields carry ran or became markup. */
 async function injected(page: Page): Promise<{ ran: unknown; images: number; scripts: number }> {
@@ -40,8 +22,16 @@ async function injected(page: Page): Promise<{ ran: unknown; images: number; scr
   }));
 }
 
+/** Settled: no request for half a second (a broken image's error has fired) and a frame rendered since. */
+async function quiet(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 describe('drill: report ids and types that attack paths and markup', () => {
   it('keeps every file inside the archive folder, byte for byte', async () => {
+    const { stack, driver } = drill;
+    const hostile = drill.reports.filter((r) => hostileIds.has(r.reportId));
     expect(hostile.map((r) => r.reportId).sort()).toEqual(HOSTILE_REPORTS.map(([id]) => id).sort());
     const batchId = await startBulk(driver, hostile);
     const final = await waitForBatch(driver.send, batchId, 60_000);
@@ -66,19 +56,19 @@ describe('drill: report ids and types that attack paths and markup', () => {
   });
 
   it('shows the hostile text as text in the popup and the options page, and runs none of it', async () => {
-    const popup = await stack.browser.openPage('popup.html');
-    await waitForLivePopup(popup);
+    const { stack, driver } = drill;
+    const popup = await openPopup(stack.browser);
     const html = HOSTILE_REPORTS.find(([id]) => id.startsWith('<img'))![0];
     const row = popup.locator('li.report', { has: popup.locator('.report-id', { hasText: html }) });
     await row.first().waitFor();
     expect(await row.locator('.report-id').first().textContent()).toContain(html);
     expect(await popup.locator('li.report').count()).toBeGreaterThanOrEqual(HOSTILE_REPORTS.length);
-    await popup.waitForTimeout(500);
+    await quiet(popup);
     expect(await injected(popup)).toEqual({ ran: null, images: 0, scripts: 0 });
 
     const options = await stack.browser.openPage('options.html');
-    await options.waitForLoadState('networkidle');
-    await options.waitForTimeout(500);
+    await options.getByRole('heading', { level: 1 }).waitFor();
+    await quiet(options);
     expect(await injected(options)).toEqual({ ran: null, images: 0, scripts: 0 });
     expect(await injected(driver.page)).toEqual({ ran: null, images: 0, scripts: 0 });
   });

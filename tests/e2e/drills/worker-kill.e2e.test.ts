@@ -1,40 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditArchive, documentRetries, printSummary, summarise } from '../support/audit';
-import {
-  completedReports,
-  driveAccount,
-  startBulk,
-  waitForBatch,
-  type Driver,
-  type ReportRow,
-} from '../support/driver';
-import { startStack, type Stack } from '../support/stack';
+import { startBulk, waitForBatch } from '../support/driver';
+import { drillStack } from '../support/drill';
 import { workerControl } from '../support/worker';
 import { classifyKills, killRepeatedly } from './kills';
 import { size } from './mode';
 
 const REPORTS = size(40, 300);
 const KILLS = size(3, 12);
-let stack: Stack;
-let driver: Driver;
-let reports: ReportRow[];
-
-beforeAll(async () => {
-  // A slower Get Report Document keeps URL requests in flight long enough for kills to land inside them; the rate
-  // limit stretches the bulk so that every kill finds work in flight (the pipeline alone would finish 40 in 2 s).
-  const rateLimit = { requestsPerSecond: size(8, 15), burst: 4 };
-  stack = await startStack({ extraReports: REPORTS, faults: { latencyMs: { getReportDocument: 60 } } });
-  driver = await driveAccount(stack, 'Kill Drill');
-  reports = await completedReports(driver, REPORTS);
-  stack.emulator.admin.setFaults({ rateLimit });
-});
-
-afterAll(async () => {
-  await stack?.close();
+// A slower Get Report Document keeps URL requests in flight long enough for kills to land inside them; the rate
+// limit stretches the bulk so that every kill finds work in flight (the pipeline alone would finish 40 in 2 s).
+const drill = drillStack({
+  label: 'Kill Drill',
+  reports: REPORTS,
+  emulator: { extraReports: REPORTS, faults: { latencyMs: { getReportDocument: 60 } } },
+  afterSetUp: (stack) => stack.emulator.admin.setFaults({ rateLimit: { requestsPerSecond: size(8, 15), burst: 4 } }),
 });
 
 describe('drill: the service worker is killed during a bulk download', () => {
   it(`downloads all ${REPORTS} reports exactly once, byte for byte, across ${KILLS} kills`, async () => {
+    const { stack, driver, reports } = drill;
     const control = await workerControl(stack.browser);
     const batchId = await startBulk(driver, reports);
     let settled = false;

@@ -8,6 +8,8 @@ import { launchExtension, waitForFile, type ExtensionSession, type LaunchOptions
 export interface Stack {
   emulator: RunningEmulator;
   browser: ExtensionSession;
+  /** Closes Chromium and launches it again on the same profile, as a user who quits and restarts it. */
+  relaunchBrowser(): Promise<ExtensionSession>;
   close(): Promise<void>;
 }
 
@@ -17,15 +19,22 @@ export async function startStack(
   launch: Partial<LaunchOptions> = {},
 ): Promise<Stack> {
   const emulator = await startEmulator({ seed: 'e2e', ...emulatorOptions });
-  const browser = await launchExtension({ port: emulator.port, extraHosts: DOCUMENT_HOSTS, ...launch });
-  return {
+  const launchOptions = { port: emulator.port, extraHosts: DOCUMENT_HOSTS, ...launch };
+  const stack: Stack = {
     emulator,
-    browser,
+    browser: await launchExtension(launchOptions),
+    async relaunchBrowser() {
+      const { userDataDir } = stack.browser;
+      await stack.browser.close();
+      stack.browser = await launchExtension({ ...launchOptions, userDataDir });
+      return stack.browser;
+    },
     async close() {
-      await browser.close();
+      await stack.browser.close();
       await emulator.close();
     },
   };
+  return stack;
 }
 
 export interface AccountInput {
