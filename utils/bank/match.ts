@@ -4,14 +4,16 @@
  * 1. reference: the disbursement reference id or the settlement id appears in a reference, the remittance or the
  *    counterparty text (spaces and `-` ignored) — a match when the amount and currency agree, else a flag;
  * 2. amount and window: exactly the payout's amount and currency, booked within the window after the payout was
- *    posted, from a counterparty that looks like Amazon (or none given) — a match when the pair is unique both
+ *    posted, from a counterparty named Amazon Pay (or none given) — a match when the pair is unique both
  *    ways, otherwise every pair is a suggestion;
  * 3. combinations: a credit equal to 2–3 consecutive payouts, or a payout equal to 2–3 credits — suggestions only.
- * Pending and information entries are never matched; a reversal cancels the credit it reverses.
+ * Pending and information entries are never matched; a reversal cancels the credit it reverses. Of the credits left
+ * unmatched only Amazon Pay's are listed (by name, or naming a payout's reference); the others are counted.
  */
 import { formatMinor } from '../books/money';
 import type { LocalDate } from '../books/time-zone';
 import { businessDaysBetween, calendarDaysBetween } from './business-days';
+import { containsToken, entryText, namesAmazonPay, normalise } from './entry-text';
 import type { PayoutCandidate } from './payouts';
 import type { BankEntry } from './types';
 
@@ -48,29 +50,13 @@ export interface MatchResult {
   /** Credits and the reversals that cancelled them. */
   reversed: { creditId: string; reversalId: string }[];
   unmatchedPayouts: { payout: PayoutCandidate; ageBusinessDays: number; state: 'waiting' | 'late' | 'overdue' }[];
-  unmatchedCredits: { entry: BankEntry; ageDays: number; fromAmazon: boolean }[];
+  /** Credits from Amazon Pay (by name, or naming a payout's reference) that no payout explains. */
+  unmatchedCredits: { entry: BankEntry; ageDays: number }[];
+  /** Other unmatched credits (customers, other payers): not listed, only counted. */
+  otherCredits: number;
 }
 
-const normalise = (text: string) => text.toUpperCase().replace(/[\s-]/g, '');
-const entryText = (entry: BankEntry) =>
-  normalise(
-    [...entry.references, ...entry.details.flatMap((d) => d.references), entry.remittance, entry.counterparty].join(
-      ' ',
-    ),
-  );
-const looksLikeAmazon = (entry: BankEntry) => /AMAZON/.test(normalise(`${entry.counterparty} ${entry.remittance}`));
 const money = (minor: number, currency: string) => `${formatMinor(minor, currency)} ${currency}`;
-
-/** The (normalised) token with no digit glued to either end. */
-function containsToken(text: string, wanted: string): boolean {
-  if (wanted.length < 6) return false;
-  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
-    const before = text[at - 1] ?? '';
-    const after = text[at + wanted.length] ?? '';
-    if (!/\d/.test(before) && !/\d/.test(after)) return true;
-  }
-  return false;
-}
 
 function cancelReversals(entries: readonly BankEntry[]): { credits: BankEntry[]; reversed: MatchResult['reversed'] } {
   const reversed: MatchResult['reversed'] = [];
@@ -93,6 +79,13 @@ function cancelReversals(entries: readonly BankEntry[]): { credits: BankEntry[];
     (e) => e.status === 'booked' && !e.reversal && e.amountMinor > 0 && !cancelled.has(e.id),
   );
   return { credits, reversed };
+}
+
+/** What a bank entry may name to point at the payout: its disbursement reference, its settlement id (9+ digits). */
+function referenceTokens(payout: PayoutCandidate): string[] {
+  return [payout.disbursementReferenceId, payout.settlementId.length >= 9 ? payout.settlementId : undefined].filter(
+    (t): t is string => !!t,
+  );
 }
 
 function subsetsOfConsecutive<T>(items: readonly T[], sizes: readonly number[]): T[][] {
@@ -130,6 +123,7 @@ export function matchPayouts(
     reversed,
     unmatchedPayouts: [],
     unmatchedCredits: [],
+    otherCredits: 0,
   };
   const accept = (match: Match) => {
     result.matches.push(match);
@@ -160,10 +154,7 @@ export function matchPayouts(
   }
 
   for (const payout of open(sortedPayouts, (p) => p.key, matchedPayouts)) {
-    const tokens = [
-      payout.disbursementReferenceId,
-      payout.settlementId.length >= 9 ? payout.settlementId : undefined,
-    ].filter((t): t is string => !!t);
+    const tokens = referenceTokens(payout);
     const wanted = tokens.map(normalise);
     for (const entry of open(credits, (e) => e.id, matchedEntries)) {
       const token = tokens.find((t, i) => containsToken(texts.get(entry.id)!, wanted[i]!));
@@ -194,7 +185,7 @@ export function matchPayouts(
     e.amountMinor === p.amountMinor &&
     e.bookingDate >= p.postedDate &&
     businessDaysBetween(p.postedDate, e.bookingDate) <= window &&
-    (e.counterparty === '' || looksLikeAmazon(e)) &&
+    (e.counterparty === '' || namesAmazonPay(e)) &&
     allowed(p, e);
   const openPayouts = open(sortedPayouts, (p) => p.key, matchedPayouts);
   const openCredits = open(credits, (e) => e.id, matchedEntries);
@@ -226,7 +217,7 @@ export function matchPayouts(
   }
 
   const restPayouts = open(sortedPayouts, (p) => p.key, matchedPayouts);
-  const restCredits = open(credits, (e) => e.id, matchedEntries).filter(looksLikeAmazon);
+  const restCredits = open(credits, (e) => e.id, matchedEntries).filter(namesAmazonPay);
   for (const entry of restCredits) {
     const near = restPayouts
       .filter(
@@ -276,12 +267,15 @@ export function matchPayouts(
       state: age > window ? 'overdue' : age > expected ? 'late' : 'waiting',
     });
   }
+  const payoutTokens = sortedPayouts.flatMap((p) => referenceTokens(p).map(normalise));
+  const fromAmazon = (e: BankEntry) =>
+    namesAmazonPay(e) || payoutTokens.some((token) => containsToken(texts.get(e.id)!, token));
   for (const entry of open(credits, (e) => e.id, matchedEntries)) {
-    result.unmatchedCredits.push({
-      entry,
-      ageDays: calendarDaysBetween(entry.bookingDate, options.today),
-      fromAmazon: looksLikeAmazon(entry),
-    });
+    if (!fromAmazon(entry)) {
+      result.otherCredits += 1;
+      continue;
+    }
+    result.unmatchedCredits.push({ entry, ageDays: calendarDaysBetween(entry.bookingDate, options.today) });
   }
   return result;
 }

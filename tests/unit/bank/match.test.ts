@@ -134,6 +134,7 @@ describe('matching bank credits to payouts', () => {
     ['another currency', { currency: 'GBP' }, []],
     ['one cent less', { amountMinor: 99999 }, []],
     ['a counterparty that is not Amazon', { counterparty: 'ACME GMBH' }, []],
+    ['the Amazon marketplace, not Amazon Pay', { counterparty: 'AMAZON EU S.A R.L.' }, []],
     ['no counterparty at all', { counterparty: '' }, ['amount-window:p=e']],
     [
       'Amazon only in the remittance',
@@ -252,10 +253,34 @@ describe('matching bank credits to payouts', () => {
       ['late', 9, 'late'],
       ['fresh', 1, 'waiting'],
     ]);
-    expect(result.unmatchedCredits.map((u) => [u.entry.id, u.ageDays, u.fromAmazon])).toEqual([
-      ['other', 21, false],
-      ['amazon', 1, true],
-    ]);
+    expect(result.unmatchedCredits.map((u) => [u.entry.id, u.ageDays])).toEqual([['amazon', 1]]);
+    expect(result.otherCredits).toBe(1);
+  });
+
+  it.each([
+    ['the EU payer', { counterparty: 'AMAZON PAYMENTS EUROPE S.C.A.' }, true],
+    ['the EU payer without dots', { counterparty: 'Amazon Payments Europe SCA' }, true],
+    ['the US payer', { counterparty: 'Amazon Payments, Inc.' }, true],
+    ['Amazon Pay in the remittance only', { counterparty: 'CITIBANK', remittance: 'AMAZON PAY PAYOUT' }, true],
+    [
+      'Amazon Pay as a batch detail',
+      { counterparty: '', details: [{ counterparty: 'AMAZON PAYMENTS', references: [] }] },
+      true,
+    ],
+    ['a payout reference from an unnamed payer', { counterparty: 'SOME BANK', references: ['AMZN-DISB-9999'] }, true],
+    ['a settlement id in the remittance', { counterparty: '', remittance: 'Settlement 5984869999' }, true],
+    ['a customer', { counterparty: 'Jane Customer', remittance: 'Rechnung 4711' }, false],
+    ['the Amazon marketplace', { counterparty: 'AMAZON EU S.A R.L.', remittance: 'Marketplace 123' }, false],
+    ['a refund of a purchase', { counterparty: 'AMAZON.DE', remittance: 'Erstattung 302-1234567' }, false],
+    ['a short number that happens to be in a reference', { counterparty: 'ACME', remittance: '4711' }, false],
+    ['no name at all', { counterparty: '', remittance: 'Zinsen' }, false],
+  ])("an unmatched credit from %s is listed only when it is Amazon Pay's", (_, fields, listed) => {
+    // The payout's amount differs from every credit, so nothing matches and the credit stays unmatched.
+    const payouts = [payout({ key: 'p', settlementId: '5984869999', disbursementReferenceId: 'AMZN-DISB-9999' })];
+    const result = matchPayouts(payouts, [entry({ id: 'c', amountMinor: 4711, ...fields })], OPTIONS);
+    expect(result.matches).toEqual([]);
+    expect(result.unmatchedCredits.map((u) => u.entry.id)).toEqual(listed ? ['c'] : []);
+    expect(result.otherCredits).toBe(listed ? 0 : 1);
   });
 
   it('is deterministic: the same answer whatever order the inputs come in', () => {

@@ -111,13 +111,12 @@ export function MatchView({ match, onDecide, onExport }: Props) {
             </tr>
           </thead>
           <tbody>
-            {result.unmatchedCredits.map(({ entry, ageDays, fromAmazon }) => (
+            {result.unmatchedCredits.map(({ entry, ageDays }) => (
               <tr key={entry.id}>
                 <td>{entry.bookingDate}</td>
                 <td class="num">{formatMinor(entry.amountMinor, entry.currency)}</td>
                 <td>
                   {entry.counterparty} {entry.remittance}
-                  {fromAmazon && <span class="badge"> {t('matchFromAmazon')}</span>}
                 </td>
                 <td>{t('matchAgeDays', ageDays)}</td>
               </tr>
@@ -125,6 +124,7 @@ export function MatchView({ match, onDecide, onExport }: Props) {
           </tbody>
         </table>
       </div>
+      {result.otherCredits > 0 && <p class="hint">{t('matchOtherCredits', result.otherCredits)}</p>}
     </section>
   );
 }
