@@ -113,12 +113,14 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
   const exact: string[] = [];
   if (query.kind === 'id' || query.kind === 'number') exact.push(cleanTerm(query.id));
   if (query.kind === 'id' && query.orderKey) exact.push(query.orderKey);
-  if (query.kind === 'number') {
-    result.settlements = await request(settlements.index(BY_SETTLEMENT_ID).getAll(query.id));
-  }
+  // Each IndexedDB read waits for the browser's database process: reads that do not depend on each other go together.
+  const [named, keys] = await Promise.all([
+    query.kind === 'number' ? request(settlements.index(BY_SETTLEMENT_ID).getAll(query.id)) : [],
+    query.kind === 'number' || query.kind === 'amount' ? request(settlements.getAllKeys()) : [],
+  ]);
+  result.settlements = named;
   if (query.kind === 'number' || query.kind === 'amount') {
-    const keys = (await request(settlements.getAllKeys())) as [string, string][];
-    for (const currency of new Set(keys.map(([, c]) => c))) {
+    for (const currency of new Set((keys as [string, string][]).map(([, c]) => c))) {
       const minor = amountInCurrency(query.amount, currency);
       if (minor !== undefined && minor !== 0) exact.push(amountTerm(currency, minor));
     }
@@ -126,6 +128,14 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
   const prefix = query.kind === 'prefix' ? cleanTerm(query.prefix) : undefined;
   const matched = await readRowsAt(pages, await findRows(terms, exact, prefix, limit + 1));
   result.truncated = matched.length > limit;
+  const summaries = new Map<string, Promise<StoredSettlement | undefined>>();
+  const summaryOf = (row: StoredRow) => {
+    const id = `${row.settlementId}\u0000${row.currency}`;
+    if (!summaries.has(id)) summaries.set(id, request(settlements.get([row.settlementId, row.currency])));
+    return summaries.get(id)!;
+  };
+  // The settlements of the rows found so far carry most timelines: read while the timelines are completed.
+  for (const row of matched) summaryOf(row).catch(() => undefined);
 
   const timelines = new Map<string, StoredRow[]>();
   for (const row of matched) {
@@ -134,7 +144,9 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
   }
   // Every timeline's order key in one lookup, so keys in one bucket share its read and pages are read once.
   const orderKeys = [...timelines.keys()].filter((key) => matched.some((r) => rowOrderKey(r) === key));
-  const orderRows = await readRowsAt(pages, await findRows(terms, orderKeys, undefined, Infinity));
+  // An id query looked its order key up already: unless that lookup was cut short, it found every row of the order.
+  const found = !result.truncated && orderKeys.every((key) => exact.includes(key));
+  const orderRows = found ? matched : await readRowsAt(pages, await findRows(terms, orderKeys, undefined, Infinity));
   const expanded = [...timelines.keys()].map((key) => {
     const all = orderKeys.includes(key)
       ? orderRows.filter((r) => rowOrderKey(r) === key)
@@ -142,16 +154,10 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
     const unique = new Map(all.map((r) => [`${r.settlementId}:${r.currency}:${r.line}`, r]));
     return { key, entries: [...unique.values()].sort(byStep) };
   });
-  const summaries = new Map<string, Promise<StoredSettlement | undefined>>();
   result.timelines = await Promise.all(
     expanded.map(async ({ key, entries }) => {
-      const carried = [...new Set(entries.map((e) => `${e.settlementId}\u0000${e.currency}`))];
-      const payouts = await Promise.all(
-        carried.map((id) => {
-          if (!summaries.has(id)) summaries.set(id, request(settlements.get(id.split('\u0000'))));
-          return summaries.get(id)!;
-        }),
-      );
+      const carried = new Map(entries.map((e) => [`${e.settlementId}\u0000${e.currency}`, e]));
+      const payouts = await Promise.all([...carried.values()].map(summaryOf));
       return {
         key,
         entries,

@@ -148,6 +148,21 @@ describe('search', () => {
     ]).toEqual([123456, 1234, 123400]);
   });
 
+  it('completes an order from every settlement that carries part of it, even when the lookup was cut short', async () => {
+    const later = new TextDecoder().decode(fixture('settlement-us.csv')).replaceAll('7301234567', '7301239999');
+    expect((await importSettlementFile(db, encode(later), 'later.csv')).status).toBe('imported');
+    for (const limit of [50, 2]) {
+      const [timeline] = (await searchLedger(db, 'P01-7730114-0091826-C004417', limit)).timelines;
+      expect(timeline!.entries.map((e) => `${e.settlementId} ${e.category}`).sort()).toEqual([
+        '7301234567 capture',
+        '7301234567 refund',
+        '7301239999 capture',
+        '7301239999 refund',
+      ]);
+      expect(timeline!.payouts.map((p) => p.settlementId).sort()).toEqual(['7301234567', '7301239999']);
+    }
+  });
+
   it('says when more rows matched than it shows', async () => {
     const result = await searchLedger(db, 'P01', 2);
     expect(result.truncated).toBe(true);
