@@ -12,7 +12,7 @@ import {
   type SignatureAlgorithm,
   type SignRequestInput,
 } from '@/utils/amazon-pay/signing';
-import { toBase64 } from '@/utils/amazon-pay/encoding';
+import { toBase64, utf8 } from '@/utils/amazon-pay/encoding';
 import { importTestPrivateKey, signatureOf, verifiesWithTestKey } from './support/vectors';
 
 const DATE = new Date('2024-01-15T12:34:56.000Z');
@@ -210,6 +210,21 @@ describe('toBase64', () => {
       const bytes = Uint8Array.from({ length }, (_, i) => (i * 131 + length) & 255);
       expect(toBase64(bytes), `length ${length}`).toBe(Buffer.from(bytes).toString('base64'));
       expect(toBase64(bytes.buffer), `length ${length} (ArrayBuffer)`).toBe(Buffer.from(bytes).toString('base64'));
+    }
+  });
+});
+
+describe('utf8', () => {
+  it('gives the bytes TextEncoder gives, ASCII or not', () => {
+    for (const text of [
+      '',
+      'AMZN-PAY-RSASSA-PSS-V2\nabc',
+      'Grüße',
+      '日本 🎌',
+      'a\u007f\u0080',
+      'lone \ud800 surrogate',
+    ]) {
+      expect(utf8(text), JSON.stringify(text)).toEqual(new TextEncoder().encode(text));
     }
   });
 });
