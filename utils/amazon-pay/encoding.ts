@@ -1,7 +1,7 @@
 /**
  * Byte and text encodings the signer needs, in plain JavaScript where a request's short ASCII strings would
- * otherwise cost a call into the engine’s host bindings each (TextEncoder, btoa): a browser profile of the signer showed those
- * calls among its largest pieces. Runs unchanged in a service worker, a page and Node >= 20.
+ * otherwise cost a call into the engine's host bindings each (TextEncoder, btoa): a browser profile of the signer
+ * showed those calls among its largest pieces. Runs unchanged in a service worker, a page and Node >= 20.
  */
 import { sha256Utf8Hex } from './sha256';
 
