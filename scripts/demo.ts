@@ -2,7 +2,9 @@
  * `npm run demo`: builds the extension, starts the emulator with a Seller Central look-alike, launches Chromium with
  * the extension and Amazon's hosts mapped to the emulator, and adds a demo account through the real options page.
  * With a display it leaves the browser open for a person (Ctrl-C ends it); without one (or with --headless) it
- * takes screenshots of the options page, the popup and the Seller Central panel into demo-output/ and exits.
+ * tours the product into demo-output/ and exits: screenshots, every settlement of the two demo accounts downloaded
+ * (and captured into the ledger) in downloads/, the last full month's accounting files in exports/, the bank
+ * statement it matched in bank/. A step that does not produce what it should ends the demo with exit code 1.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,8 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { DOCUMENT_HOSTS, startEmulator } from '../tests/emulator/index';
 import { sellerCentralHandlers } from '../tests/e2e/fixtures/sellercentral/serve';
-import { ensureBrowser, launchDemoBrowser } from './demo/browser';
-import { addDemoAccount, openPopup, openSellerCentralPanel, screenshotTour } from './demo/tour';
+import { ensureBrowser, grantHostPermissions, launchDemoBrowser } from './demo/browser';
+import { DemoStepError } from './demo/checks';
+import { DEMO_ACCOUNTS, addDemoAccounts, openPopup, openSellerCentralPanel, screenshotTour } from './demo/tour';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'demo-output');
@@ -32,6 +35,11 @@ if (build.status !== 0) {
 const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-courier-demo-'));
 const extensionDir = path.join(profileDir, 'extension');
 fs.cpSync(path.join(root, '.output/chrome-mv3'), extensionDir, { recursive: true });
+// As if the merchant had allowed capture at download for Amazon's document hosts: a headless browser shows the
+// permission prompt to nobody, so the copy's manifest holds the optional origins already.
+grantHostPermissions(extensionDir, DOCUMENT_HOSTS);
+// Every file in demo-output/ is this run's: a step that writes nothing cannot pass on an earlier run's file.
+fs.rmSync(outDir, { recursive: true, force: true });
 
 const emulator = await startEmulator({ seed: 'demo', hostHandlers: sellerCentralHandlers() });
 log(`Emulator with seeded merchants on ${emulator.url} (Amazon Pay API, report documents, Seller Central look-alike)`);
@@ -59,13 +67,13 @@ process.on('SIGTERM', () => void shutDown(0));
 
 try {
   if (headless) {
-    const files = await screenshotTour(browser, outDir);
-    log('Screenshots:');
+    const files = await screenshotTour(browser, emulator, { outDir, downloadDir: path.join(outDir, 'downloads') }, log);
+    log(`Wrote ${files.length} files:`);
     for (const file of files) console.log(`  ${path.relative(process.cwd(), file)}`);
     await shutDown(0);
   } else {
-    await addDemoAccount(browser);
-    log('Added the account "Demo Shop" through the options page.');
+    await addDemoAccounts(browser);
+    log(`Added the accounts ${DEMO_ACCOUNTS.map((a) => `"${a.label}"`).join(' and ')} through the options page.`);
     await openSellerCentralPanel(browser);
     await (await openPopup(browser, false)).bringToFront();
     log(
@@ -77,6 +85,7 @@ try {
     browser.context.on('close', () => void shutDown(0));
   }
 } catch (error) {
-  console.error(error);
+  if (error instanceof DemoStepError) console.error(`\nThe demo failed: ${error.message}`);
+  else console.error('\nThe demo failed:', error);
   await shutDown(1);
 }

@@ -43,6 +43,14 @@ export function ensureBrowser(log: (line: string) => void): string {
   process.exit(1);
 }
 
+/** Adds `https://<host>/*` for each host to the manifest of an unpacked copy of the extension. */
+export function grantHostPermissions(extensionDir: string, hosts: readonly string[]): void {
+  const file = path.join(extensionDir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts.map((h) => `https://${h}/*`)];
+  fs.writeFileSync(file, JSON.stringify(manifest));
+}
+
 export interface DemoBrowser {
   context: BrowserContext;
   worker: Worker;

@@ -7,6 +7,7 @@ import { EmulatorState } from './state';
 import { tlsMaterial } from './tls';
 import type { FaultConfig, FaultInput } from './faults';
 import type { Registration } from './merchants';
+import type { Disbursement } from '../../utils/amazon-pay/disbursements';
 import type { RequestLogEntry, StatsSnapshot } from './stats';
 
 export {
@@ -89,6 +90,8 @@ export interface EmulatorAdmin {
   document(reportDocumentId: string): { reportId: string; sha256: string; size: number } | null;
   /** Retained reports of one merchant account, newest first, in the API's JSON shape. */
   reports(publicKeyId: string, environment?: 'live' | 'sandbox'): Record<string, string>[];
+  /** One account's payouts as Get Disbursements returns them (the client's shape), oldest first. */
+  disbursements(publicKeyId: string, environment?: 'live' | 'sandbox'): Disbursement[];
   /** The emulator clock (ms). */
   now(): number;
   /**
@@ -126,6 +129,15 @@ function admin(state: EmulatorState): EmulatorAdmin {
     requests: () => [...state.stats.log],
     document: (id) => state.documentSummary(id),
     reports: (publicKeyId, environment) => state.accountReports(publicKeyId, environment).reports,
+    disbursements: (publicKeyId, environment) =>
+      state.accountDisbursements(publicKeyId, environment).map((d) => ({
+        sellerId: d.sellerId,
+        settlementId: d.settlementId,
+        amazonDisbursementReferenceId: d.amazonDisbursementReferenceId,
+        amountMinor: d.amountMinor,
+        currencyCode: d.currencyCode,
+        transactionTime: new Date(d.transactionTime),
+      })),
     now: () => state.now(),
     watchUrls: (watcher) => state.watchUrls(watcher),
     issueDocumentUrl: (id) => state.issueDocumentUrl(id),

@@ -1,5 +1,6 @@
 /** Everything one emulator instance knows; `reset()` returns it to the seeded state. */
 import { randomBytes } from 'node:crypto';
+import { type DisbursementRecord, disbursementsOf } from './disbursements';
 import { DocumentFiles } from './documents';
 import { FaultEngine } from './fault-engine';
 import { hostileReports } from './hostile';
@@ -172,6 +173,15 @@ export class EmulatorState {
         .sort(newestFirst)
         .map((r) => reportView(r, now)),
     };
+  }
+
+  /** One merchant account's disbursements (Get Disbursements' records), oldest first. */
+  accountDisbursements(publicKeyId: string, env?: Environment): DisbursementRecord[] {
+    const merchant = this.merchant(publicKeyId);
+    if (!merchant) throw new Error(`unknown publicKeyId ${publicKeyId}`);
+    const chosen = env ?? merchant.environments[0]!;
+    if (!merchant.environments.includes(chosen)) throw new Error(`${publicKeyId} has no ${chosen} environment`);
+    return disbursementsOf(this.store(merchant, chosen));
   }
 
   reset(): void {
