@@ -6,6 +6,7 @@ import { reportTypeName } from '@/utils/views/format';
 import { oldestDay, typesForAccounts, type BulkForm } from '@/utils/bulk/selection';
 import { utcDay } from '@/utils/time/days';
 import { CheckGroup } from '../../form/CheckGroup';
+import { DayField } from '../../form/DayField';
 import { PreviewTable } from './PreviewTable';
 
 interface Props {
@@ -61,26 +62,20 @@ export function BulkFormView({ accounts, form, onChange, problem, preview, busy,
       <fieldset class="check-group">
         <legend>{t('bulkPeriod')}</legend>
         <div class="period">
-          <label class="field">
-            {t('periodFrom')}
-            <input
-              type="date"
-              value={form.from}
-              min={oldestDay(now)}
-              max={utcDay(now)}
-              onInput={(e) => set({ from: e.currentTarget.value })}
-            />
-          </label>
-          <label class="field">
-            {t('periodTo')}
-            <input
-              type="date"
-              value={form.to}
-              min={oldestDay(now)}
-              max={utcDay(now)}
-              onInput={(e) => set({ to: e.currentTarget.value })}
-            />
-          </label>
+          <DayField
+            label={t('periodFrom')}
+            value={form.from}
+            min={oldestDay(now)}
+            max={utcDay(now)}
+            onInput={(from) => set({ from })}
+          />
+          <DayField
+            label={t('periodTo')}
+            value={form.to}
+            min={oldestDay(now)}
+            max={utcDay(now)}
+            onInput={(to) => set({ to })}
+          />
         </div>
         <p class="hint">{t('bulkPeriodHint')}</p>
       </fieldset>

@@ -2,6 +2,7 @@ import { t } from '@/utils/i18n';
 import { utcDay } from '@/utils/time/days';
 import type { ReportRequestForm } from '@/utils/archive/report-range';
 import { InlineForm } from '../../form/InlineForm';
+import { DayField } from '../../form/DayField';
 import { ReportTypeField } from './ReportTypeField';
 
 interface Props {
@@ -26,14 +27,8 @@ export function CreateReportForm({ types, form, onChange, onSubmit, problem, bus
       onSubmit={onSubmit}
     >
       <ReportTypeField types={types} value={form.reportType} onChange={(reportType) => set({ reportType })} />
-      <label class="field">
-        {t('periodFrom')}
-        <input type="date" value={form.from} max={utcDay(now)} onInput={(e) => set({ from: e.currentTarget.value })} />
-      </label>
-      <label class="field">
-        {t('periodTo')}
-        <input type="date" value={form.to} max={utcDay(now)} onInput={(e) => set({ to: e.currentTarget.value })} />
-      </label>
+      <DayField label={t('periodFrom')} value={form.from} max={utcDay(now)} onInput={(from) => set({ from })} />
+      <DayField label={t('periodTo')} value={form.to} max={utcDay(now)} onInput={(to) => set({ to })} />
     </InlineForm>
   );
 }
