@@ -9,13 +9,15 @@ import type { BankEntry } from './types';
 /** Upper case without spaces and `-`, as banks split and hyphenate references freely. */
 export const normalise = (text: string) => text.toUpperCase().replace(/[\s-]/g, '');
 
-/** Every reference, the remittance and the counterparty of the entry and its details, normalised. */
+/**
+ * Every reference, the remittance and the counterparty of the entry and its details, each normalised, kept apart by
+ * `|` (joined by a space, which normalising removes, a bank reference ending in a digit glued itself to the next
+ * reference and hid it from the token check).
+ */
 export const entryText = (entry: BankEntry) =>
-  normalise(
-    [...entry.references, ...entry.details.flatMap((d) => d.references), entry.remittance, entry.counterparty].join(
-      ' ',
-    ),
-  );
+  [...entry.references, ...entry.details.flatMap((d) => d.references), entry.remittance, entry.counterparty]
+    .map(normalise)
+    .join('|');
 
 /**
  * "Amazon Pay" and "Amazon Payments" once spaces are gone (bare "Amazon" is also the marketplace and the shop), and

@@ -87,6 +87,7 @@ describe('payout candidates', () => {
 describe('matching bank credits to payouts', () => {
   it.each([
     ['disbursement reference in the end-to-end id', { references: ['AMZN-DISB-7731'] }],
+    ['disbursement reference after a bank reference ending in a digit', { references: ['B1', 'AMZN-DISB-7731'] }],
     ['settlement id in the remittance, split by the bank', { remittance: 'Amazon Payments 598486 0001' }],
     ['disbursement reference in a batch detail', { details: [{ counterparty: '', references: ['amzn disb 7731'] }] }],
     [
