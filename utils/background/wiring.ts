@@ -8,6 +8,7 @@ import { accountHandlers } from './handlers/accounts';
 import { autoArchiveHandlers } from './handlers/auto-archive';
 import { bulkHandlers } from './handlers/bulk';
 import { clockSkewHandlers } from './handlers/clock-skew';
+import { disbursementHandlers } from './handlers/disbursements';
 import { downloadHandlers } from './handlers/downloads';
 import { historyHandlers } from './handlers/history';
 import { ledgerHandlers } from './handlers/ledger';
@@ -38,6 +39,7 @@ function handlersFor(services: Services, startFollowing: () => void): Handlers {
     ...scheduleHandlers(services),
     ...autoArchiveHandlers(services),
     ...ledgerHandlers(services),
+    ...disbursementHandlers(services),
   };
 }
 

@@ -1,13 +1,14 @@
 /**
- * One merchant account's bank match: its payouts (the Transfer rows of its seller's settlements in the ledger), the
- * bank entries imported for it and the merchant's decisions, matched; each settlement's payout state is kept for
- * the ledger views.
+ * One merchant account's bank match: its payouts (the Transfer rows of its seller's settlements in the ledger,
+ * joined with the Get Disbursements records fetched for it), the bank entries imported for it and the merchant's
+ * decisions, matched; each settlement's payout state is kept for the ledger views.
  */
 import type { AccountingSettings } from '../books/accounting-settings';
 import { ZoneClock } from '../books/time-zone';
 import { request, ROW_PAGES, SETTLEMENTS, type StoredSettlement } from '../ledger/db';
 import { readSettlementRows } from '../ledger/row-pages';
-import { type PayoutState, readBankEntries, readDecisions, writePayoutStates } from './bank-store';
+import { type PayoutState, readBankEntries, readDecisions, readDisbursements, writePayoutStates } from './bank-store';
+import { disbursementFromView } from './disbursement-views';
 import { matchPayouts, type MatchResult } from './match';
 import { type PayoutCandidate, payoutCandidates } from './payouts';
 import type { BankEntry } from './types';
@@ -52,8 +53,12 @@ export async function matchAccount(
 ): Promise<AccountMatch> {
   const today = new ZoneClock(settings.timeZone).localDate(now.getTime());
   const rows = settings.sellerId ? await sellerPayoutRows(ledger, settings.sellerId) : [];
-  const candidates = payoutCandidates(rows, [], settings.timeZone);
-  const [entries, decisions] = await Promise.all([readBankEntries(accountId), readDecisions(accountId)]);
+  const [entries, decisions, disbursements] = await Promise.all([
+    readBankEntries(accountId),
+    readDecisions(accountId),
+    readDisbursements(accountId),
+  ]);
+  const candidates = payoutCandidates(rows, disbursements.map(disbursementFromView), settings.timeZone);
   const result = matchPayouts(candidates, entries, { today, decisions });
   const match: AccountMatch = {
     result,

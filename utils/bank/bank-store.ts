@@ -1,10 +1,12 @@
 /**
  * Bank entries imported for a merchant account and the merchant's decisions on matches, in the extension's own
  * IndexedDB (`report-courier-bank`): the options page imports and decides, and the ledger views read the last
- * match state per settlement for their payout badges. A re-import adds only entries not already known.
+ * match state per settlement for their payout badges. A re-import adds only entries not already known; payouts
+ * fetched from Amazon (Get Disbursements) are kept too, so the match has them without asking again.
  */
 import { createStore, get, type UseStore, update } from 'idb-keyval';
 import { withoutDuplicates } from './entry-id';
+import type { DisbursementView } from '../messaging/protocol';
 import type { Decision } from './match';
 import type { BankEntry } from './types';
 
@@ -20,6 +22,7 @@ const bankStore = () => (store ??= createStore('report-courier-bank', 'bank'));
 
 const entriesKey = (accountId: string) => `entries:${accountId}`;
 const decisionsKey = (accountId: string) => `decisions:${accountId}`;
+const disbursementsKey = (accountId: string) => `disbursements:${accountId}`;
 const STATES_KEY = 'payout-states';
 
 export async function readBankEntries(accountId: string): Promise<BankEntry[]> {
@@ -67,4 +70,19 @@ export async function readPayoutStates(): Promise<Record<string, PayoutState>> {
 
 export async function writePayoutStates(states: Record<string, PayoutState>): Promise<void> {
   await update<Record<string, PayoutState>>(STATES_KEY, (known = {}) => ({ ...known, ...states }), bankStore());
+}
+
+export async function readDisbursements(accountId: string): Promise<DisbursementView[]> {
+  return (await get<DisbursementView[]>(disbursementsKey(accountId), bankStore())) ?? [];
+}
+
+/** Adds fetched records; one already known (same settlement and reference) is replaced by the newer answer. */
+export async function keepDisbursements(accountId: string, incoming: readonly DisbursementView[]): Promise<void> {
+  const id = (d: DisbursementView) => `${d.settlementId}\u0000${d.amazonDisbursementReferenceId}`;
+  const fresh = new Set(incoming.map(id));
+  await update<DisbursementView[]>(
+    disbursementsKey(accountId),
+    (known = []) => [...known.filter((d) => !fresh.has(id(d))), ...incoming],
+    bankStore(),
+  );
 }

@@ -141,6 +141,17 @@ export interface AutoArchiveView extends AutoArchiveSettings {
   expiringUnarchived: number;
 }
 
+/** One Get Disbursements record: a payout to the merchant's bank, the time as an ISO string. */
+export interface DisbursementView {
+  sellerId: string;
+  settlementId: string;
+  /** The reference Amazon puts on the bank statement. */
+  amazonDisbursementReferenceId: string;
+  amountMinor: number;
+  currencyCode: string;
+  transactionTime: string;
+}
+
 export interface Protocol {
   ping: { request: Record<string, never>; response: { version: string } };
   listAccounts: { request: Record<string, never>; response: { accounts: AccountView[]; selectedId?: string } };
@@ -202,6 +213,11 @@ export interface Protocol {
    * region's currencies, and only when the region has an account (else `no-account`).
    */
   lookupOrder: { request: { orderReferenceId: string }; response: { timelines: OrderTimelineView[] } };
+  /** Read-only: the account's payouts to its bank with a settlement date from `from` to `to` (ISO instants). */
+  listDisbursements: {
+    request: { accountId: string; from: string; to: string };
+    response: { disbursements: DisbursementView[] };
+  };
 }
 
 export type MessageType = keyof Protocol;

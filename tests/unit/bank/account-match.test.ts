@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchAccount } from '../../../utils/bank/account-match';
-import { decide, readPayoutStates } from '../../../utils/bank/bank-store';
+import { decide, keepDisbursements, readDisbursements, readPayoutStates } from '../../../utils/bank/bank-store';
 import { rememberedMappings } from '../../../utils/bank/csv-mappings';
 import { importStatements } from '../../../utils/bank/import-statement';
 import { MATCH_CSV_COLUMNS, matchCsv } from '../../../utils/bank/match-csv';
@@ -76,6 +76,35 @@ describe("an account's bank match", () => {
     await decide('acc-1', { payoutKey: pair!.payoutKeys[0]!, entryId: other.id, verdict: 'confirmed' });
     const confirmed = await matchAccount(ledger, 'acc-1', settings, NOW);
     expect(confirmed.result.matches.map((m) => [m.rule, m.entryIds])).toEqual([['confirmed', [other.id]]]);
+  });
+
+  it("joins Amazon's disbursement to the Transfer row on settlement id, and its reference on the statement matches", async () => {
+    const record = {
+      sellerId: 'A2EUSELLER',
+      settlementId: '4410098765',
+      amazonDisbursementReferenceId: '3021-118834-5521',
+      amountMinor: 243_083,
+      currencyCode: 'EUR',
+      transactionTime: '2026-02-07T09:30:00.000Z',
+    };
+    await keepDisbursements('acc-3', [record, { ...record, settlementId: '4410099999', amountMinor: 1_000 }]);
+    // Fetched again: the known records are replaced, not doubled.
+    await keepDisbursements('acc-3', [record]);
+    expect(await readDisbursements('acc-3')).toHaveLength(2);
+    const credit = line({ bankReference: 'D1', endToEndId: '3021-118834-5521', remittance: 'AMAZON PAYOUT' });
+    await importStatements('acc-3', [{ name: 'feb.xml', bytes: camt([credit]) }]);
+    const match = await matchAccount(ledger, 'acc-3', settings, NOW);
+    const joined = [...match.payouts.values()].find((p) => p.settlementId === '4410098765')!;
+    expect([joined.sources, joined.disbursementReferenceId]).toEqual([
+      ['transfer', 'disbursement'],
+      '3021-118834-5521',
+    ]);
+    expect(match.result.matches.map((m) => [m.rule, m.payoutKeys])).toEqual([['reference', [joined.key]]]);
+    expect(match.result.matches[0]!.explanation).toMatch(/names the disbursement reference 3021-118834-5521/);
+    // A disbursement whose settlement is not in the ledger yet is a payout candidate of its own.
+    expect(match.result.unmatchedPayouts.map((u) => [u.payout.settlementId, u.payout.sources])).toEqual([
+      ['4410099999', ['disbursement']],
+    ]);
   });
 
   it('reads a CSV statement through a mapping and remembers it for the bank account', async () => {

@@ -21,6 +21,7 @@ export function BankPanel({ accounts }: { accounts: AccountView[] }) {
   const { busy, error, run } = useRequest();
   const [outcome, setOutcome] = useState<StatementImport>();
   const [needsMapping, setNeedsMapping] = useState<ChosenFile[]>();
+  const fetching = useRequest();
 
   const importFiles = (files: ChosenFile[], mapping?: CsvColumnMapping) => {
     setOutcome(undefined);
@@ -75,6 +76,23 @@ export function BankPanel({ accounts }: { accounts: AccountView[] }) {
           onCancel={() => setNeedsMapping(undefined)}
         />
       )}
+      <div class="card-actions">
+        <button
+          type="button"
+          disabled={fetching.busy}
+          onClick={() => void fetching.run(async () => t('bankFetchedPayouts', await bank.fetchPayouts()))}
+        >
+          {t('bankFetchPayouts')}
+        </button>
+      </div>
+      <p class="hint">{t('bankFetchPayoutsHint')}</p>
+      {fetching.busy && <p role="status">{t('bankFetchingPayouts')}</p>}
+      {fetching.error && (
+        <Notice tone="error" title={t('bankFetchFailed')}>
+          {errorText(fetching.error)}
+        </Notice>
+      )}
+      {fetching.notice && <Notice tone="info">{fetching.notice}</Notice>}
       {bank.match ? (
         <MatchView match={bank.match} onDecide={(d) => void bank.decide(d)} onExport={bank.exportCsv} />
       ) : (

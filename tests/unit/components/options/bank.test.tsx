@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BankPanel } from '@/entrypoints/options/sections/books/BankSection';
 import { ledgerDb } from '@/entrypoints/options/sections/settlements/ledger-db';
 import { SettlementList } from '@/entrypoints/options/sections/settlements/SettlementList';
@@ -10,6 +11,7 @@ import { importSettlementFile } from '@/utils/ledger/import';
 import { listSettlements } from '@/utils/ledger/queries';
 import { writeCamt053 } from '../../../emulator/bank-statement';
 import { expectAccessible } from '../a11y';
+import type { DisbursementView } from '@/utils/messaging/protocol';
 import { account } from './fixtures';
 
 const EU = account({ id: 'eu-bank', label: 'EU Shop', region: 'eu' });
@@ -37,6 +39,19 @@ beforeAll(async () => {
 });
 
 const table = (name: RegExp) => screen.getByRole('table', { name });
+afterEach(() => fakeBrowser.runtime.onMessage.removeAllListeners());
+
+/** The background's answer to listDisbursements (its handler is tested against the emulator); records each ask. */
+function amazonPayouts(disbursements: DisbursementView[]) {
+  const asked: unknown[] = [];
+  fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
+    const { type, payload } = message as { type: string; payload: unknown };
+    if (type !== 'listDisbursements') return undefined;
+    asked.push(payload);
+    return { ok: true, value: { disbursements } };
+  });
+  return asked;
+}
 
 describe('the Bank section', { timeout: 20_000 }, () => {
   it('imports a statement, shows the match, keeps a rejection, and badges the settlement list', async () => {
@@ -83,5 +98,51 @@ describe('the Bank section', { timeout: 20_000 }, () => {
     // Interest from the bank is not Amazon Pay's: counted, not listed beside the rejected Amazon credit.
     await waitFor(() => expect(screen.getByText('1 other credits (not from Amazon Pay) are not listed.')).toBeTruthy());
     expect(table(/^Amazon Pay credits without a payout \(1\)/)).toBeTruthy();
+  });
+
+  it("gets Amazon's payouts through the background and matches one by its disbursement reference", async () => {
+    const other = account({ id: 'eu-payouts', label: 'EU Payouts', region: 'eu' });
+    await saveAccountingSettings('eu-payouts', { ...defaultAccountingSettings('eu'), sellerId: 'A2EUSELLER' });
+    const asked = amazonPayouts([
+      {
+        sellerId: 'A2EUSELLER',
+        settlementId: '4410098765',
+        amazonDisbursementReferenceId: '3021-118834-5521',
+        amountMinor: 243_083,
+        currencyCode: 'EUR',
+        transactionTime: '2026-02-07T09:30:00.000Z',
+      },
+    ]);
+    render(<BankPanel accounts={[other]} />);
+    await screen.findByRole('table', { name: /^Payouts not seen at the bank \(1\)/ });
+    const credit = writeCamt053(
+      [
+        {
+          bookingDate: '2026-02-10',
+          currency: 'EUR',
+          amountMinor: 243_083,
+          counterparty: 'AMAZON PAYMENTS EUROPE S.C.A.',
+          endToEndId: '3021-118834-5521',
+          remittance: 'PAYOUT',
+          reversal: false,
+          bankReference: 'B7',
+        },
+      ],
+      'DE02120300000000202051',
+      'EUR',
+    );
+    fireEvent.change(screen.getByLabelText(/^Bank statement/), {
+      target: { files: [new File([credit], 'feb.xml', { type: 'text/xml' })] },
+    });
+    // Same amount in the window: a medium match by amount before Amazon's reference is known.
+    await waitFor(() =>
+      expect(within(table(/^Matched \(1\)/)).getByText('Same amount within the payout window')).toBeTruthy(),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Get payouts from Amazon' }));
+    expect(await screen.findByText('1 payouts from Amazon are now part of the match.')).toBeTruthy();
+    await waitFor(() => expect(within(table(/^Matched \(1\)/)).getByText('Reference on the bank entry')).toBeTruthy());
+    expect(asked).toEqual([
+      { accountId: 'eu-payouts', from: '2026-01-11T00:00:00.000Z', to: expect.stringMatching(/^\d{4}-/) },
+    ]);
   });
 });
