@@ -2,6 +2,7 @@ import type { AccountMatch } from '@/utils/bank/account-match';
 import type { Decision, Match, MatchRule } from '@/utils/bank/match';
 import { t, type MessageKey } from '@/utils/i18n';
 import { formatMinor } from '@/utils/views/money';
+import { EmptyRow } from '@/components/EmptyRow';
 
 interface Props {
   match: AccountMatch;
@@ -63,7 +64,7 @@ export function MatchView({ match, onDecide, onExport }: Props) {
             <th scope="col">{t('matchActions')}</th>
           </tr>
         </thead>
-        <tbody>{pairRows(list, suggested)}</tbody>
+        <tbody>{list.length > 0 ? pairRows(list, suggested) : <EmptyRow columns={7} />}</tbody>
       </table>
     </div>
   );
@@ -88,6 +89,7 @@ export function MatchView({ match, onDecide, onExport }: Props) {
             </tr>
           </thead>
           <tbody>
+            {result.unmatchedPayouts.length === 0 && <EmptyRow columns={4} />}
             {result.unmatchedPayouts.map(({ payout, ageBusinessDays, state }) => (
               <tr key={payout.key} class={`payout-${state}`}>
                 <td>{payout.settlementId}</td>
@@ -111,6 +113,7 @@ export function MatchView({ match, onDecide, onExport }: Props) {
             </tr>
           </thead>
           <tbody>
+            {result.unmatchedCredits.length === 0 && <EmptyRow columns={4} />}
             {result.unmatchedCredits.map(({ entry, ageDays }) => (
               <tr key={entry.id}>
                 <td>{entry.bookingDate}</td>

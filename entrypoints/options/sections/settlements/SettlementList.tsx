@@ -72,7 +72,7 @@ export function SettlementList({ settlements, onOpen }: Props) {
             const { categories } = summary;
             return (
               <tr key={`${summary.settlementId}-${summary.currency}`}>
-                <td>
+                <td class="ledger-period">
                   {summary.periodStart && summary.periodEnd
                     ? t('ledgerPeriod', [formatDateTime(summary.periodStart), formatDateTime(summary.periodEnd)])
                     : formatDateTime(summary.time)}

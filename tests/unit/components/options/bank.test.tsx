@@ -61,6 +61,8 @@ describe('the Bank section', { timeout: 20_000 }, () => {
     fireEvent.change(screen.getByLabelText(/^Bank statement/), { target: { files: [file] } });
     expect(await screen.findByText('1 file(s) read: 1 new entries, 0 already known, 0 not yet booked.')).toBeTruthy();
     await waitFor(() => expect(table(/^Matched \(1\)/)).toBeTruthy());
+    // An empty table says so under its headings.
+    expect(within(table(/^Suggested/)).getAllByRole('row')[1]!.textContent).toBe('None');
     const row = within(table(/^Matched/)).getAllByRole('row')[1]!;
     expect(
       within(row)
