@@ -1,19 +1,21 @@
 import { defineConfig } from 'wxt';
-import { inlineStyles } from './scripts/build/inline-styles';
+import { inlineStyles, noPreloadsIn } from './scripts/build/first-paint-page';
 import { SELLER_CENTRAL_REGIONS } from './utils/sellercentral/pages';
 
 /** The Amazon Pay API hosts; the only origins the background may call. */
 const apiHosts = ['https://pay-api.amazon.com/*', 'https://pay-api.amazon.eu/*', 'https://pay-api.amazon.jp/*'];
 const sellerCentralPages = Object.keys(SELLER_CENTRAL_REGIONS).map((host) => `https://${host}/*`);
+/** The page that must paint at once (scripts/build/first-paint-page.ts). */
+const POPUP_PAGE = 'entrypoints/popup/index.html';
 
 export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every browser we support preloads modules itself; Vite's polyfill for older ones would be one script more.
-  // The popup's styles are written into its page: its first paint then waits for no stylesheet fetch.
+  // The popup paints at once: its styles are written into its page and it preloads no module.
   vite: () => ({
-    build: { modulePreload: { polyfill: false } },
-    plugins: [inlineStyles(['entrypoints/popup/index.html'])],
+    build: { modulePreload: { polyfill: false, resolveDependencies: noPreloadsIn([POPUP_PAGE]) } },
+    plugins: [inlineStyles([POPUP_PAGE])],
   }),
   manifestVersion: 3,
   zip: {

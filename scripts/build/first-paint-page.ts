@@ -1,7 +1,8 @@
 /**
- * A build step for pages that must paint at once (the popup): their stylesheets go into the page as `<style>`, so
- * the first paint waits for no fetch but the page's own. The extension's CSP restricts scripts, not styles; the
- * stylesheet file stays for the pages that link it.
+ * Build steps for pages that must paint at once (the popup, docs/architecture.md): their stylesheets go into the
+ * page as `<style>`, so the first paint waits for no stylesheet fetch (the extension's CSP restricts scripts, not
+ * styles; the stylesheet file stays for the pages that link it), and the page preloads no module: the first paint
+ * needs none, and each preload would be one more fetch beside the ones it does need.
  */
 import type { Plugin } from 'vite';
 
@@ -41,4 +42,16 @@ export function inlineStyles(pages: readonly string[]): Plugin {
       }
     },
   };
+}
+
+type ResolveDependencies = (
+  file: string,
+  deps: string[],
+  context: { hostId: string; hostType: 'html' | 'js' },
+) => string[];
+
+/** For Vite's `build.modulePreload.resolveDependencies`: no preload links in the named pages; dynamic imports keep theirs. */
+export function noPreloadsIn(pages: readonly string[]): ResolveDependencies {
+  return (_file, deps, { hostId, hostType }) =>
+    hostType === 'html' && pages.some((page) => hostId.endsWith(page)) ? [] : deps;
 }

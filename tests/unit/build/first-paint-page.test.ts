@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inlineStyles, inlineStylesheets } from '@/scripts/build/inline-styles';
+import { inlineStyles, inlineStylesheets, noPreloadsIn } from '@/scripts/build/first-paint-page';
 
 const PAGE = `<head><script src="/popup-first-paint.js"></script>
 <link rel="modulepreload" crossorigin href="/chunks/a.js">
 <link rel="stylesheet" crossorigin href="/assets/hooks-1.css">
 </head><body></body>`;
 
-describe('inline-styles', () => {
+describe('first-paint page build', () => {
   it('writes each linked stylesheet of the bundle into the page and leaves everything else as it was', () => {
     const bundle = {
       'assets/hooks-1.css': { type: 'asset' as const, source: new TextEncoder().encode('a{color:red}') },
@@ -33,5 +33,15 @@ describe('inline-styles', () => {
     (plugin.generateBundle as (options: unknown, bundle: unknown) => void)({}, bundle);
     expect(bundle['entrypoints/popup/index.html']?.source).toContain('<style>b{}</style>');
     expect(bundle['entrypoints/options/index.html']?.source).toBe(PAGE);
+  });
+
+  it('drops the preload links of the named pages only, and keeps what dynamic imports preload', () => {
+    const resolve = noPreloadsIn(['entrypoints/popup/index.html']);
+    const deps = ['chunks/hooks.js', 'chunks/storage.js'];
+    expect(resolve('popup.js', deps, { hostId: '/repo/entrypoints/popup/index.html', hostType: 'html' })).toEqual([]);
+    expect(resolve('options.js', deps, { hostId: '/repo/entrypoints/options/index.html', hostType: 'html' })).toEqual(
+      deps,
+    );
+    expect(resolve('mount.js', deps, { hostId: '/repo/entrypoints/popup/main.ts', hostType: 'js' })).toEqual(deps);
   });
 });
