@@ -147,4 +147,22 @@ describe('the Bank section', { timeout: 20_000 }, () => {
       { accountId: 'eu-payouts', from: '2026-01-11T00:00:00.000Z', to: expect.stringMatching(/^\d{4}-/) },
     ]);
   });
+
+  it('says "None" in every table that is empty, across all its columns', async () => {
+    render(<BankPanel accounts={[account({ id: 'eu-empty', label: 'EU Empty', region: 'eu' })]} />);
+    await screen.findByRole('table', { name: /^Matched \(0\)/ });
+    const captions = [
+      /^Matched/,
+      /^Suggested/,
+      /^Payouts not seen at the bank/,
+      /^Amazon Pay credits without a payout/,
+    ];
+    for (const caption of captions) {
+      const rows = within(table(caption)).getAllByRole('row');
+      expect(rows.map((r) => r.textContent).slice(1)).toEqual(['None']);
+      expect(within(rows[1]!).getByRole('cell').getAttribute('colspan')).toBe(
+        String(within(rows[0]!).getAllByRole('columnheader').length),
+      );
+    }
+  });
 });
