@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
+import { DEMO_PRIVATE_KEY_PATH } from '../emulator/index';
 import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
 import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
-import { waitForLivePopup } from './support/first-row';
-import { addAccountByImport, filesUnder, startStack, type Stack } from './support/stack';
+import { openPopup as openPopupPage } from './support/popup';
+import { addSeededAccount, filesUnder, seededMerchant, startStack, type Stack } from './support/stack';
 
 /**
  * axe-core in the real browser, every rule including colour contrast, in both colour schemes; and the main flows
@@ -14,8 +14,7 @@ import { addAccountByImport, filesUnder, startStack, type Stack } from './suppor
  */
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pem = fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8');
-const live = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
-const europe = SEEDED_MERCHANTS.find((m) => m.region === 'eu' && m.environment === 'live')!;
+const europe = seededMerchant('eu');
 const SCHEMES = ['light', 'dark'] as const;
 const SECTIONS = ['accounts', 'bulk', 'history', 'auto-archive', 'reports'];
 
@@ -23,9 +22,7 @@ let stack: Stack;
 
 beforeAll(async () => {
   stack = await startStack({ hostHandlers: sellerCentralHandlers() });
-  const options = await stack.browser.openPage('options.html');
-  await addAccountByImport(options, { label: 'Demo Shop', region: 'na', publicKeyId: live.publicKeyId, pem });
-  await options.close();
+  await addSeededAccount(stack.browser, 'Demo Shop', 'na');
 });
 
 afterAll(async () => {
@@ -62,11 +59,9 @@ function checked(outcome: AxeOutcome): string[] {
   return outcome.violations;
 }
 
+/** The live popup, once its list is refreshed: what axe and the keyboard see is the settled view. */
 async function openPopup(): Promise<Page> {
-  const popup = await stack.browser.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`chrome-extension://${stack.browser.extensionId}/popup.html`);
-  await waitForLivePopup(popup);
+  const popup = await openPopupPage(stack.browser);
   await expect.poll(() => popup.locator('.updated').textContent(), { timeout: 15_000 }).toContain('Updated just now');
   return popup;
 }

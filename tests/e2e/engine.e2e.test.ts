@@ -1,23 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { bareHandOvers, percentile, urlToDownloadAllowance, urlToDownloadLatencies } from './support/latency';
-import { addAccountByImport, filesUnder, sha256, startStack, waitForFile, type Stack } from './support/stack';
+import { addSeededAccount, filesUnder, sha256, startStack, waitForFile, type Stack } from './support/stack';
 
-const merchant = SEEDED_MERCHANTS.find((m) => m.region === 'eu' && m.environment === 'live')!;
 let stack: Stack;
 
 beforeAll(async () => {
   stack = await startStack();
-  const options = await stack.browser.openPage('options.html');
-  await addAccountByImport(options, {
-    label: 'Engine EU',
-    region: 'eu',
-    publicKeyId: merchant.publicKeyId,
-    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
-  });
-  await options.close();
+  await addSeededAccount(stack.browser, 'Engine EU', 'eu');
 });
 
 afterAll(async () => {

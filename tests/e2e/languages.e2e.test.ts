@@ -3,16 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PRIVATE_KEY_PATH,
-  DOCUMENT_HOSTS,
-  SEEDED_MERCHANTS,
-  startEmulator,
-  type RunningEmulator,
-} from '../emulator/index';
+import { DOCUMENT_HOSTS, startEmulator, type RunningEmulator } from '../emulator/index';
 import { launchExtension, repoRoot, saveScreenshot, type ExtensionSession } from './harness';
-import { waitForLivePopup } from './support/first-row';
-import { addAccountByImport } from './support/stack';
+import { openPopup } from './support/popup';
+import { addSeededAccount, seededMerchant } from './support/stack';
 
 type Messages = Record<string, { message: string }>;
 
@@ -26,7 +20,7 @@ const DATE_SHAPES: Record<string, RegExp> = {
   ja: /^\d{4}\/\d{2}\/\d{2}$/,
 };
 
-const merchant = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
+const merchant = seededMerchant('na');
 const messages = (lang: string) =>
   JSON.parse(fs.readFileSync(path.join(repoRoot, `public/_locales/${lang}/messages.json`), 'utf8')) as Messages;
 /** Amazon's basic ISO 8601 ('20261011T120000Z') as a Date can read it. */
@@ -46,14 +40,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ seed: 'e2e' });
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-languages-'));
   english = await launch('en');
-  const options = await english.openPage('options.html');
-  await addAccountByImport(options, {
-    label: 'Demo Shop',
-    region: 'na',
-    publicKeyId: merchant.publicKeyId,
-    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
-  });
-  await options.close();
+  await addSeededAccount(english, 'Demo Shop', 'na');
 });
 
 afterAll(async () => {
@@ -62,10 +49,7 @@ afterAll(async () => {
 });
 
 async function checkPopup(session: ExtensionSession, lang: string, m: Messages): Promise<void> {
-  const popup = await session.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  await waitForLivePopup(popup);
+  const popup = await openPopup(session);
   const uiLanguage = () =>
     (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage();
   expect(await popup.evaluate(uiLanguage)).toMatch(new RegExp(`^${lang}\\b`));

@@ -1,28 +1,21 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { saveScreenshot } from './harness';
 import { rowsPaintedAt, waitForLivePopup, watchFirstRow } from './support/first-row';
+import { openPopup } from './support/popup';
 import { bareHandOvers, urlToDownloadAllowance, urlToDownloadLatencies } from './support/latency';
-import { addAccountByImport, filesUnder, sha256, startStack, waitForFile, type Stack } from './support/stack';
+import {
+  addSeededAccount,
+  filesUnder,
+  seededMerchant,
+  sha256,
+  startStack,
+  waitForFile,
+  type Stack,
+} from './support/stack';
 
-const merchant = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
+const merchant = seededMerchant('na');
 let stack: Stack;
-
-/**
- * `beforeLoad` runs once the page exists, before the popup's document loads in it. Unless told otherwise, waits
- * until the live view has replaced the kept screen, so rows and text a test reads are the live ones.
- */
-async function openPopup(beforeLoad?: (popup: Page) => Promise<void>, { live = true } = {}): Promise<Page> {
-  const popup = await stack.browser.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await beforeLoad?.(popup);
-  await popup.goto(`chrome-extension://${stack.browser.extensionId}/popup.html`);
-  if (live) await waitForLivePopup(popup);
-  return popup;
-}
 
 function savedFile(reportId: string): string {
   const file = filesUnder(stack.browser.downloadDir).find((f) => f.endsWith(`_${reportId}.csv`));
@@ -48,14 +41,7 @@ async function expectSameAsEmulator(reportIds: string[]): Promise<string[]> {
 
 beforeAll(async () => {
   stack = await startStack();
-  const options = await stack.browser.openPage('options.html');
-  await addAccountByImport(options, {
-    label: 'Demo Shop',
-    region: 'na',
-    publicKeyId: merchant.publicKeyId,
-    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
-  });
-  await options.close();
+  await addSeededAccount(stack.browser, 'Demo Shop', 'na');
 });
 
 afterAll(async () => {
@@ -64,7 +50,7 @@ afterAll(async () => {
 
 describe('popup against the emulator', () => {
   it('lists the account reports and downloads one, byte for byte', async () => {
-    const popup = await openPopup();
+    const popup = await openPopup(stack.browser);
     await popup.locator('li.report').first().waitFor();
     await expect.poll(() => popup.locator('.updated').textContent()).toContain('Updated just now');
     await saveScreenshot(popup, 'popup-light');
@@ -99,7 +85,7 @@ describe('popup against the emulator', () => {
     // asked for and unanswered, however long a busy machine takes to open the popup.
     const refresh = stack.emulator.admin.holdRoute('getReports');
     try {
-      const popup = await openPopup();
+      const popup = await openPopup(stack.browser);
       await popup.locator('li.report').first().waitFor();
       await expect.poll(() => refresh.arrived()).toBeGreaterThan(0);
       expect(await popup.locator('.updated').textContent()).toBe('Refreshing…');
@@ -114,7 +100,7 @@ describe('popup against the emulator', () => {
   });
 
   it('filters, remembers the filter, and downloads all shown reports', async () => {
-    const popup = await openPopup();
+    const popup = await openPopup(stack.browser);
     await popup.locator('li.report').first().waitFor();
     await popup.locator('.type-picker summary').click();
     await popup.getByRole('checkbox', { name: 'Refund' }).check();
@@ -130,7 +116,7 @@ describe('popup against the emulator', () => {
       );
     expect(shown.length).toBeGreaterThan(1);
 
-    const reopened = await openPopup();
+    const reopened = await openPopup(stack.browser);
     await expect
       .poll(async () => new Set(await reopened.locator('li.report .report-type').allTextContents()))
       .toEqual(new Set(['Refund']));
@@ -147,7 +133,7 @@ describe('popup against the emulator', () => {
   });
 
   it('renders in dark mode within 400 px, without horizontal scrolling', async () => {
-    const popup = await openPopup();
+    const popup = await openPopup(stack.browser);
     await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.locator('li.report').first().waitFor();
     const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -160,7 +146,7 @@ describe('popup against the emulator', () => {
   it('paints the first row from the warm cache quickly (median of 10 opens, seen from outside the popup)', async () => {
     const times: Array<{ first: number; live: number }> = [];
     for (let i = 0; i < 10; i++) {
-      const popup = await openPopup(watchFirstRow, { live: false });
+      const popup = await openPopup(stack.browser, { beforeLoad: watchFirstRow, live: false });
       times.push(await rowsPaintedAt(popup));
       await popup.locator('section.panel[aria-busy="false"]').waitFor();
       await popup.close();
@@ -180,7 +166,7 @@ describe('popup against the emulator', () => {
   });
 
   it("paints the last screen at once, inert and hidden from screen readers, and gives way to the live view's rows", async () => {
-    const first = await openPopup();
+    const first = await openPopup(stack.browser);
     await first.locator('section.panel[aria-busy="false"]').waitFor();
     const liveIds = () =>
       first.locator('#app li.report').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-report-id')));
@@ -188,8 +174,8 @@ describe('popup against the emulator', () => {
     await first.close();
 
     // What the page holds once its own HTML is parsed, before its modules have run.
-    const popup = await openPopup(
-      async (page) =>
+    const popup = await openPopup(stack.browser, {
+      beforeLoad: async (page) =>
         void (await page.addInitScript({
           content: `document.addEventListener('DOMContentLoaded', () => {
             const kept = document.getElementById('first-paint');
@@ -198,8 +184,8 @@ describe('popup against the emulator', () => {
               liveRows: document.querySelectorAll('#app li.report').length };
           });`,
         })),
-      { live: false },
-    );
+      live: false,
+    });
     await waitForLivePopup(popup);
     const kept = await popup.evaluate(() => (window as unknown as { keptAtStart: unknown }).keptAtStart);
     expect(kept).toEqual({ inert: true, hidden: 'true', ids: expect.arrayContaining(shownLast), liveRows: 0 });
@@ -211,7 +197,7 @@ describe('popup against the emulator', () => {
   it('corrects for a computer clock that runs ahead of Amazon, and says so', async () => {
     stack.emulator.admin.setFaults({ clockOffsetSeconds: -90 });
     try {
-      const popup = await openPopup();
+      const popup = await openPopup(stack.browser);
       await popup.getByText(/clock is \d+ s off Amazon's/).waitFor({ timeout: 15_000 });
       expect(await popup.getByText(/clock is \d+ s off/).textContent()).toMatch(/clock is (89|90|91) s off/);
       expect(await popup.locator('.updated').textContent()).toContain('Updated just now');

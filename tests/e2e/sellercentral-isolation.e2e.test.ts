@@ -1,25 +1,16 @@
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
 import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
-import { addAccountByImport, filesUnder, startStack, type Stack } from './support/stack';
+import { addSeededAccount, filesUnder, seededMerchant, startStack, type Stack } from './support/stack';
 
-const merchant = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
+const merchant = seededMerchant('na');
 const PAGE = 'https://sellercentral.amazon.com/gp/pyop/transactions/index.html';
 let stack: Stack;
 
 beforeAll(async () => {
   stack = await startStack({ hostHandlers: sellerCentralHandlers() });
-  const options = await stack.browser.openPage('options.html');
-  await addAccountByImport(options, {
-    label: 'Demo Shop',
-    region: 'na',
-    publicKeyId: merchant.publicKeyId,
-    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
-  });
-  await options.close();
+  await addSeededAccount(stack.browser, 'Demo Shop', 'na');
 });
 
 afterAll(async () => {

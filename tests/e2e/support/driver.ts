@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS, type SeededMerchant } from '../../emulator/index';
-import { addAccountByImport, type Stack } from './stack';
+import type { SeededMerchant } from '../../emulator/index';
+import { importSeededAccount, type Region, type Stack } from './stack';
 
 /** The shapes the drills read from the background's replies (a subset of utils/messaging/protocol.ts). */
 export interface ReportRow {
@@ -48,15 +47,9 @@ export interface Driver {
 }
 
 /** Adds the region's seeded live merchant through the options page and keeps that page open to drive the background. */
-export async function driveAccount(stack: Stack, label: string, region: 'na' | 'eu' | 'jp' = 'eu'): Promise<Driver> {
-  const merchant = SEEDED_MERCHANTS.find((m) => m.region === region && m.environment === 'live')!;
+export async function driveAccount(stack: Stack, label: string, region: Region = 'eu'): Promise<Driver> {
   const page = await stack.browser.openPage('options.html');
-  await addAccountByImport(page, {
-    label,
-    region,
-    publicKeyId: merchant.publicKeyId,
-    pem: fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8'),
-  });
+  const merchant = await importSeededAccount(page, label, region);
   const send = messenger(page);
   const { accounts } = await send<{ accounts: { id: string; label: string }[] }>('listAccounts', {});
   const accountId = accounts.find((a) => a.label === label)!.id;

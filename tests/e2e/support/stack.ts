@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DOCUMENT_HOSTS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index';
+import {
+  DEMO_PRIVATE_KEY_PATH,
+  DOCUMENT_HOSTS,
+  SEEDED_MERCHANTS,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+  type SeededMerchant,
+} from '../../emulator/index';
 import { launchExtension, waitForFile, type ExtensionSession, type LaunchOptions } from '../harness';
 
 export interface Stack {
@@ -71,6 +79,33 @@ export async function addAccountByImport(page: Page, input: AccountInput): Promi
   await page.getByText(`Account "${input.label}" added.`).waitFor();
   // Settled again: the reloaded list shows the new account, so the next step starts from a known state.
   await page.getByRole('article', { name: input.label, exact: true }).waitFor();
+}
+
+export type Region = AccountInput['region'];
+
+/** The emulator's seeded live merchant of a region, whose key is the demo key. */
+export function seededMerchant(region: Region): SeededMerchant {
+  return SEEDED_MERCHANTS.find((m) => m.region === region && m.environment === 'live')!;
+}
+
+/** Adds the region's seeded live merchant on an open options page, importing the demo key by paste. */
+export async function importSeededAccount(page: Page, label: string, region: Region): Promise<SeededMerchant> {
+  const merchant = seededMerchant(region);
+  const pem = fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8');
+  await addAccountByImport(page, { label, region, publicKeyId: merchant.publicKeyId, pem });
+  return merchant;
+}
+
+/** Opens the options page, adds the region's seeded live merchant there, and closes it once the account is listed. */
+export async function addSeededAccount(
+  session: ExtensionSession,
+  label: string,
+  region: Region,
+): Promise<SeededMerchant> {
+  const options = await session.openPage('options.html');
+  const merchant = await importSeededAccount(options, label, region);
+  await options.close();
+  return merchant;
 }
 
 export function sha256(file: string): string {
