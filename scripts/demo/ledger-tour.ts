@@ -66,6 +66,8 @@ export async function ledgerTour(browser: DemoBrowser, outDir: string, shown: Sh
   await shoot(options, 'settlement-detail.png', false);
 
   await options.getByRole('button', { name: 'Back to all settlements' }).click();
+  // The search sits at the page's foot: a shorter window leaves no blank below the timeline.
+  await options.setViewportSize({ width: 1280, height: 800 });
   await options.getByRole('searchbox').fill(shown.order);
   const timeline = options
     .getByRole('article')
