@@ -2,10 +2,12 @@
  * The ledger's own IndexedDB database. `files` keeps one record per imported file by the SHA-256 of its bytes (the
  * bytes themselves stay on disk); `settlements` one summary per SettlementId × currency, enough to list and light
  * hundreds of settlements without reading their rows; `row-pages` the parsed rows, PAGE_ROWS to a record
- * (row-pages.ts); `terms` the search index, one record per bucket and settlement (terms.ts).
+ * (row-pages.ts); `terms` the search index, one record per bucket and settlement (terms.ts); `settlement-lines` what
+ * the settlement list shows, one small record per settlement × currency (lines.ts).
  */
 import type { Check } from './checks';
 import { request } from './idb';
+import { fillLines } from './lines';
 import { migrateRowsToPages } from './migrate';
 import type { CategoryTotals, PayoutIdentity } from './summary';
 import type { SettlementRow } from './types';
@@ -52,9 +54,13 @@ export const FILES = 'files';
 export const SETTLEMENTS = 'settlements';
 export const ROW_PAGES = 'row-pages';
 export const TERMS = 'terms';
+export const SETTLEMENT_LINES = 'settlement-lines';
 export const BY_SETTLEMENT_ID = 'by-settlement-id';
-/** Version 1 kept one record per row in `rows`; version 2 moves them into `row-pages` and `terms` in place. */
-export const LEDGER_DB_VERSION = 2;
+/**
+ * Version 1 kept one record per row in `rows`; version 2 moves them into `row-pages` and `terms` in place; version 3
+ * adds `settlement-lines` (lines.ts), filled from the summaries.
+ */
+export const LEDGER_DB_VERSION = 3;
 const V1_ROWS = 'rows';
 
 export { done, request } from './idb';
@@ -75,6 +81,10 @@ export function openLedgerDb(name = DB_NAME): Promise<IDBDatabase> {
         const v1Rows = open.transaction!.objectStore(V1_ROWS);
         migrateRowsToPages(v1Rows, pages, terms, () => db.deleteObjectStore(V1_ROWS));
       }
+    }
+    if (event.oldVersion < 3) {
+      const lines = db.createObjectStore(SETTLEMENT_LINES, { keyPath: ['settlementId', 'currency'] });
+      if (event.oldVersion > 0) fillLines(open.transaction!.objectStore(SETTLEMENTS), lines);
     }
   };
   return request(open).then((db) => {

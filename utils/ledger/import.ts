@@ -5,8 +5,9 @@
  */
 import { checkHeaderAndRows, checkRowArithmetic } from './checks';
 import { decodeSettlementBytes } from './decode';
-import { BY_SETTLEMENT_ID, done, FILES, request, ROW_PAGES, SETTLEMENTS, TERMS } from './db';
+import { BY_SETTLEMENT_ID, done, FILES, request, ROW_PAGES, SETTLEMENT_LINES, SETTLEMENTS, TERMS } from './db';
 import type { StoredFile, StoredSettlement } from './db';
+import { lineOf } from './lines';
 import { putRowPages, readSettlementRows } from './row-pages';
 import { parseSettlementReport } from './settlement';
 import { categoryTable, groupSettlements, payoutIdentity, settlementTime, type Settlement } from './summary';
@@ -74,7 +75,7 @@ export async function importSettlementFile(db: IDBDatabase, bytes: Uint8Array, n
   const settlements = groupSettlements(report);
   const summaries = settlements.map((s) => summarise(s, sha, name));
 
-  const tx = db.transaction([FILES, SETTLEMENTS, ROW_PAGES, TERMS], 'readwrite');
+  const tx = db.transaction([FILES, SETTLEMENTS, SETTLEMENT_LINES, ROW_PAGES, TERMS], 'readwrite');
   const written = done(tx);
   const settlementStore = tx.objectStore(SETTLEMENTS);
   const pages = tx.objectStore(ROW_PAGES);
@@ -112,7 +113,11 @@ export async function importSettlementFile(db: IDBDatabase, bytes: Uint8Array, n
   };
   tx.objectStore(FILES).put(file);
   if (file.status === 'imported' && !sameRowsElsewhere) {
-    for (const summary of summaries) settlementStore.put(summary);
+    const lines = tx.objectStore(SETTLEMENT_LINES);
+    for (const summary of summaries) {
+      settlementStore.put(summary);
+      lines.put(lineOf(summary));
+    }
     const terms = tx.objectStore(TERMS);
     for (const { settlementId, currency, rows } of settlements) {
       putRowPages(pages, settlementId, currency, rows);

@@ -8,6 +8,7 @@ import {
   FILES,
   request,
   ROW_PAGES,
+  SETTLEMENT_LINES,
   SETTLEMENTS,
   TERMS,
   type StoredFile,
@@ -30,7 +31,7 @@ export async function countSellerSettlements(db: IDBDatabase, sellerIds: readonl
 /** Deletes every settlement paid to these seller ids, in one transaction; returns how many. */
 export async function deleteSellerSettlements(db: IDBDatabase, sellerIds: readonly string[]): Promise<number> {
   if (sellerIds.length === 0) return 0;
-  const tx = db.transaction([FILES, SETTLEMENTS, ROW_PAGES, TERMS], 'readwrite');
+  const tx = db.transaction([FILES, SETTLEMENTS, SETTLEMENT_LINES, ROW_PAGES, TERMS], 'readwrite');
   const written = done(tx);
   const settlements = tx.objectStore(SETTLEMENTS);
   const dropped = (await request<StoredSettlement[]>(settlements.getAll())).filter((s) =>
@@ -39,6 +40,7 @@ export async function deleteSellerSettlements(db: IDBDatabase, sellerIds: readon
   const settlementIds = new Set(dropped.map((s) => s.settlementId));
   for (const s of dropped) {
     settlements.delete([s.settlementId, s.currency]);
+    tx.objectStore(SETTLEMENT_LINES).delete([s.settlementId, s.currency]);
     deleteRowPages(tx.objectStore(ROW_PAGES), s.settlementId, s.currency);
     deleteTerms(tx.objectStore(TERMS), s.settlementId, s.currency);
   }

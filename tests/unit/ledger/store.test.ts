@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { done, openLedgerDb, request, ROW_PAGES } from '../../../utils/ledger/db';
 import { importSettlementFile } from '../../../utils/ledger/import';
-import { listFiles, listSettlements, settlementRows } from '../../../utils/ledger/queries';
+import { listFiles, listSettlementLines, listSettlements, settlementRows } from '../../../utils/ledger/queries';
+import { deleteSellerSettlements } from '../../../utils/ledger/sellers';
 import type { RowPage } from '../../../utils/ledger/row-pages';
 import { amountInCurrency, searchLedger } from '../../../utils/ledger/search';
 import { generateSettlement } from '../../fixtures/ledger/generate';
@@ -84,6 +85,27 @@ describe('import', () => {
       [second.settlementId, 'pays-previous', 'green'],
       [first.settlementId, 'paid-by-next', 'green'],
     ]);
+  });
+});
+
+describe('settlement lines', () => {
+  it('lists the small line records in the order and with the lights of the summaries, and drops them with them', async () => {
+    await importSettlementFile(db, fixture('settlement-us.csv'), 'us.csv');
+    await importSettlementFile(db, fixture('settlement-eu-windows-1252-crlf.csv'), 'eu.csv');
+    const lines = await listSettlementLines(db);
+    const listed = await listSettlements(db);
+    expect(lines.map(({ line, light }) => [line.settlementId, line.currency, light])).toEqual(
+      listed.map(({ summary, light }) => [summary.settlementId, summary.currency, light]),
+    );
+    expect(lines.find((l) => l.line.currency === 'USD')!.line).toMatchObject({
+      grossMinor: 125000 + 4990 + 99,
+      feeMinor: -3655 - 175 - 33 + 58,
+      reversalsMinor: -1942 - 7500 - 1250,
+      identity: { payout: 120417 },
+      storedLight: 'green',
+    });
+    expect(await deleteSellerSettlements(db, ['A1EXAMPLESELLER'])).toBe(1);
+    expect((await listSettlementLines(db)).map(({ line }) => line.currency)).toEqual(['EUR']);
   });
 });
 

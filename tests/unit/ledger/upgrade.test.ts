@@ -10,7 +10,8 @@ import {
 } from '../../../utils/ledger/db';
 import { rowIds, rowOrderKey } from '../../../utils/ledger/ids';
 import { importSettlementFile } from '../../../utils/ledger/import';
-import { listFiles, listSettlements, settlementRows } from '../../../utils/ledger/queries';
+import { lineOf } from '../../../utils/ledger/lines';
+import { listFiles, listSettlementLines, listSettlements, settlementRows } from '../../../utils/ledger/queries';
 import { searchLedger } from '../../../utils/ledger/search';
 import type { SettlementRow } from '../../../utils/ledger/types';
 
@@ -68,7 +69,7 @@ describe('ledger database upgrade from version 1', () => {
     await writeVersion1('upgrade-v1', expected);
 
     const db = await openLedgerDb('upgrade-v1');
-    expect([...db.objectStoreNames].sort()).toEqual(['files', 'row-pages', 'settlements', 'terms']);
+    expect([...db.objectStoreNames].sort()).toEqual(['files', 'row-pages', 'settlement-lines', 'settlements', 'terms']);
     expect(await listFiles(db)).toEqual(expected.files);
     const summaries = (await listSettlements(db)).map((listed) => listed.summary);
     expect(
@@ -82,6 +83,10 @@ describe('ledger database upgrade from version 1', () => {
       ['P01-7730114-0091826', ['capture', 'refund']],
     ]);
     expect((await searchLedger(db, '19,99')).timelines.map((t) => t.key)).toEqual(['S02-8812004-1190376']);
+    const listed = await listSettlements(db);
+    expect(await listSettlementLines(db)).toEqual(
+      listed.map(({ summary, light }) => ({ line: lineOf(summary), light })),
+    );
     db.close();
   });
 

@@ -1,22 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import type { ListedSettlement } from '@/utils/ledger/queries';
-import type { CategoryTotals } from '@/utils/ledger/summary';
+import type { ListedLine } from '@/utils/ledger/queries';
 import { formatDateTime } from '@/utils/views/format';
 import { Light } from '@/components/Light';
 import { PayoutBadge } from '@/components/PayoutBadge';
 import { usePayoutStates } from '@/components/hooks/usePayoutStates';
 import { formatMinor } from '@/utils/views/money';
 
-const REVERSALS = new Set(['refund', 'chargeback', 'atoz', 'dispute']);
-const sum = (
-  categories: CategoryTotals[],
-  pick: (c: CategoryTotals) => number,
-  only?: (c: CategoryTotals) => boolean,
-) => categories.filter((c) => !only || only(c)).reduce((total, c) => total + pick(c), 0);
-
 interface Props {
-  settlements: ListedSettlement[];
+  lines: ListedLine[];
   onOpen(settlementId: string, currency: string): void;
 }
 
@@ -24,15 +16,15 @@ interface Props {
 const FIRST_FRAME_ROWS = 25;
 
 /** One line per settlement and currency: period, gross, fees, refunds and claims, payout, check light. */
-export function SettlementList({ settlements, onOpen }: Props) {
-  const painted = settlements.length > 0;
+export function SettlementList({ lines, onOpen }: Props) {
+  const painted = lines.length > 0;
   // The bench reads this mark: the first paint with settlements in it.
   useEffect(() => {
     if (painted) performance.mark('report-courier:settlements-painted');
   }, [painted]);
   const payoutStates = usePayoutStates();
   const [limit, setLimit] = useState(FIRST_FRAME_ROWS);
-  const more = settlements.length > limit;
+  const more = lines.length > limit;
   useEffect(() => {
     if (!more) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -67,43 +59,26 @@ export function SettlementList({ settlements, onOpen }: Props) {
           </tr>
         </thead>
         <tbody>
-          {settlements.slice(0, limit).map(({ summary, light }) => {
-            const money = (minor: number) => formatMinor(minor, summary.currency);
-            const { categories } = summary;
+          {lines.slice(0, limit).map(({ line, light }) => {
+            const money = (minor: number) => formatMinor(minor, line.currency);
             return (
-              <tr key={`${summary.settlementId}-${summary.currency}`}>
+              <tr key={`${line.settlementId}-${line.currency}`}>
                 <td class="ledger-period">
-                  {summary.periodStart && summary.periodEnd
-                    ? t('ledgerPeriod', [formatDateTime(summary.periodStart), formatDateTime(summary.periodEnd)])
-                    : formatDateTime(summary.time)}
+                  {line.periodStart && line.periodEnd
+                    ? t('ledgerPeriod', [formatDateTime(line.periodStart), formatDateTime(line.periodEnd)])
+                    : formatDateTime(line.time)}
                 </td>
                 <td class="nowrap">
-                  <button type="button" class="link" onClick={() => onOpen(summary.settlementId, summary.currency)}>
-                    {t('ledgerSettlementName', [summary.settlementId, summary.currency])}
+                  <button type="button" class="link" onClick={() => onOpen(line.settlementId, line.currency)}>
+                    {t('ledgerSettlementName', [line.settlementId, line.currency])}
                   </button>
                 </td>
+                <td class="num">{money(line.grossMinor)}</td>
+                <td class="num">{money(line.feeMinor)}</td>
+                <td class="num">{money(line.reversalsMinor)}</td>
                 <td class="num">
-                  {money(
-                    sum(
-                      categories,
-                      (c) => c.grossMinor,
-                      (c) => c.category === 'capture',
-                    ),
-                  )}
-                </td>
-                <td class="num">{money(sum(categories, (c) => c.feeMinor))}</td>
-                <td class="num">
-                  {money(
-                    sum(
-                      categories,
-                      (c) => c.netMinor,
-                      (c) => REVERSALS.has(c.category),
-                    ),
-                  )}
-                </td>
-                <td class="num">
-                  {money(summary.identity.payout)}
-                  <PayoutBadge state={payoutStates[summary.settlementId]} />
+                  {money(line.identity.payout)}
+                  <PayoutBadge state={payoutStates[line.settlementId]} />
                 </td>
                 <td class="nowrap">
                   <Light light={light} />

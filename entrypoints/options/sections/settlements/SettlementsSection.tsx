@@ -5,7 +5,13 @@ import { t } from '@/utils/i18n';
 import type { StoredFile } from '@/utils/ledger/db';
 import type { FolderFile } from '@/utils/ledger/archive-folder';
 import { importSettlementFile } from '@/utils/ledger/import';
-import { listFiles, listSettlements, type ListedSettlement } from '@/utils/ledger/queries';
+import {
+  listFiles,
+  listSettlementLines,
+  listSettlements,
+  type ListedLine,
+  type ListedSettlement,
+} from '@/utils/ledger/queries';
 import { searchLedger, type SearchResult } from '@/utils/ledger/search';
 import { settlementSummaryCsv } from '@/utils/ledger/summary-csv';
 import { seriesByCurrency } from '@/utils/views/settlement-chart';
@@ -33,6 +39,7 @@ interface ImportOutcome {
 
 /** Settlement reports imported from disk: the list with check lights, a detail per settlement, and search. */
 export function SettlementsSection() {
+  const [lines, setLines] = useState<ListedLine[]>();
   const [settlements, setSettlements] = useState<ListedSettlement[]>();
   const [files, setFiles] = useState<StoredFile[]>([]);
   const [busy, setBusy] = useState(false);
@@ -53,9 +60,13 @@ export function SettlementsSection() {
 
   const reload = useCallback(async () => {
     const db = await ledgerDb();
-    // The list is painted as soon as it is read; the files (for conflicts) follow.
+    // The list is painted from its small line records as soon as they are read; the summaries (for the detail, the
+    // charts and the summary CSV) and the files (for conflicts) follow.
+    const listed = listSettlementLines(db);
+    const summaries = listSettlements(db);
     const stored = listFiles(db);
-    setSettlements(await listSettlements(db));
+    setLines(await listed);
+    setSettlements(await summaries);
     setFiles(await stored);
   }, []);
   useEffect(() => {
@@ -162,12 +173,12 @@ export function SettlementsSection() {
         />
       ) : (
         <>
-          {!settlements && (
+          {!lines && (
             <p class="hint" role="status">
               {t('loading')}
             </p>
           )}
-          {settlements?.length === 0 && <p class="hint">{t('ledgerEmpty')}</p>}
+          {lines?.length === 0 && <p class="hint">{t('ledgerEmpty')}</p>}
           {settlements && settlements.length > 0 && (
             <div class="card-actions">
               <button
@@ -186,11 +197,8 @@ export function SettlementsSection() {
               </button>
             </div>
           )}
-          {settlements && settlements.length > 0 && (
-            <SettlementList
-              settlements={settlements}
-              onOpen={(settlementId, currency) => setOpened({ settlementId, currency })}
-            />
+          {lines && lines.length > 0 && (
+            <SettlementList lines={lines} onOpen={(settlementId, currency) => setOpened({ settlementId, currency })} />
           )}
           {chartsShown && series.length > 0 && <PayoutCharts series={series} />}
           <LedgerSearch

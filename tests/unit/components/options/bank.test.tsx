@@ -8,7 +8,7 @@ import { ledgerDb } from '@/entrypoints/options/sections/settlements/ledger-db';
 import { SettlementList } from '@/entrypoints/options/sections/settlements/SettlementList';
 import { defaultAccountingSettings, saveAccountingSettings } from '@/utils/books/accounting-settings';
 import { importSettlementFile } from '@/utils/ledger/import';
-import { listSettlements } from '@/utils/ledger/queries';
+import { listSettlementLines } from '@/utils/ledger/queries';
 import { writeCamt053 } from '../../../emulator/bank-statement';
 import { expectAccessible } from '../a11y';
 import type { DisbursementView } from '@/utils/messaging/protocol';
@@ -73,7 +73,7 @@ describe('the Bank section', { timeout: 20_000 }, () => {
     await expectAccessible(container);
 
     const { container: list } = render(
-      <SettlementList settlements={await listSettlements(await ledgerDb())} onOpen={() => undefined} />,
+      <SettlementList lines={await listSettlementLines(await ledgerDb())} onOpen={() => undefined} />,
     );
     await waitFor(() => expect(list.textContent).toContain('at the bank 2026-02-10'));
 

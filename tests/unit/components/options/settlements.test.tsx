@@ -6,7 +6,7 @@ import { ledgerDb } from '@/entrypoints/options/sections/settlements/ledger-db';
 import { SettlementList } from '@/entrypoints/options/sections/settlements/SettlementList';
 import { SettlementsSection } from '@/entrypoints/options/sections/settlements/SettlementsSection';
 import { importSettlementFile } from '@/utils/ledger/import';
-import { listSettlements } from '@/utils/ledger/queries';
+import { listSettlementLines } from '@/utils/ledger/queries';
 import { setUiLanguage } from '../../setup/components';
 import { expectAccessible } from '../a11y';
 import { fakeHostPermissions } from '../../fakes/permissions';
@@ -91,12 +91,12 @@ describe('the Settlements section', () => {
   });
 
   it('paints the first 25 settlements at once and the rest a frame later', async () => {
-    const [listed] = await listSettlements(await ledgerDb());
+    const [listed] = await listSettlementLines(await ledgerDb());
     const many = Array.from({ length: 40 }, (_, i) => ({
       ...listed!,
-      summary: { ...listed!.summary, settlementId: String(5_000_000 + i) },
+      line: { ...listed!.line, settlementId: String(5_000_000 + i) },
     }));
-    render(<SettlementList settlements={many} onOpen={() => {}} />);
+    render(<SettlementList lines={many} onOpen={() => {}} />);
     const table = screen.getByRole('table', { name: 'Settlements' });
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 25);
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 40));
