@@ -73,7 +73,7 @@ export async function ledgerTour(browser: DemoBrowser, outDir: string, shown: Sh
     .getByRole('article')
     .filter({ has: options.getByRole('heading', { name: `Order ${shown.order}` }) });
   await timeline.waitFor();
-  await timeline.scrollIntoViewIfNeeded();
+  await timeline.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await shoot(options, 'settlement-search.png', false);
   await options.close();
 
