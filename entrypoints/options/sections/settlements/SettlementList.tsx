@@ -1,19 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { ListedLine } from '@/utils/ledger/queries';
 import { formatDateTime } from '@/utils/views/format';
 import { Light } from '@/components/Light';
 import { PayoutBadge } from '@/components/PayoutBadge';
 import { usePayoutStates } from '@/components/hooks/usePayoutStates';
+import { useRowLimit } from '@/components/hooks/useRowLimit';
 import { formatMinor } from '@/utils/views/money';
 
 interface Props {
   lines: ListedLine[];
   onOpen(settlementId: string, currency: string): void;
 }
-
-/** Rows painted in the first frame (more than a screenful); the rest follow in the next one, as in the report list. */
-const FIRST_FRAME_ROWS = 25;
 
 /** One line per settlement and currency: period, gross, fees, refunds and claims, payout, check light. */
 export function SettlementList({ lines, onOpen }: Props) {
@@ -23,19 +21,7 @@ export function SettlementList({ lines, onOpen }: Props) {
     if (painted) performance.mark('report-courier:settlements-painted');
   }, [painted]);
   const payoutStates = usePayoutStates();
-  const [limit, setLimit] = useState(FIRST_FRAME_ROWS);
-  const more = lines.length > limit;
-  useEffect(() => {
-    if (!more) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setLimit(Infinity), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [more]);
+  const limit = useRowLimit(lines.length);
   return (
     <div class="table-scroll">
       <table class="data ledger-list" aria-label={t('ledgerListLabel')}>
