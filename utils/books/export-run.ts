@@ -4,7 +4,8 @@
  */
 import type { Region } from '../amazon-pay/endpoints';
 import type { AccountingSettings } from './accounting-settings';
-import { bookSettlementRows, type Granularity } from './bookings';
+import { bookSettlementRows, type Granularity, rowsInPeriod } from './bookings';
+import { exportCamt053 } from './camt053-export';
 import { exportDatev } from './datev';
 import type { DateOrder } from './descriptions';
 import { ExportRefusedError } from './errors';
@@ -12,9 +13,10 @@ import type { ExportResult } from './export-types';
 import { exportGenericCsv, type SourcedSettlement } from './generic-csv';
 import { exportQuickBooks } from './quickbooks';
 import { monthPeriod, type Period, ZoneClock } from './time-zone';
+import { DAY_MS } from '../time/days';
 import { exportXero } from './xero';
 
-export const EXPORT_FORMATS = ['datev', 'xero', 'quickbooks', 'generic'] as const;
+export const EXPORT_FORMATS = ['datev', 'xero', 'quickbooks', 'generic', 'camt053'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportChoice {
@@ -82,6 +84,17 @@ export function runExport(
       createdAt: now,
       timeZone: settings.timeZone,
     });
+  }
+  if (choice.format === 'camt053') {
+    // The clearing account's balance when the period starts: the net of every earlier row the ledger holds.
+    const dayBefore = new Date(Date.parse(`${period.from}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+    const earlier = rowsInPeriod(rows, {
+      currency,
+      timeZone: settings.timeZone,
+      period: { from: '0001-01-01', to: dayBefore },
+    });
+    const openingMinor = earlier.reduce((sum, { row }) => sum + row.netMinor, 0);
+    return exportCamt053({ bookings, currency, period, openingMinor, accountName: account.label, createdAt: now });
   }
   const input = { bookings, currency, period, dateOrder: choice.dateOrder };
   return choice.format === 'xero' ? exportXero(input) : exportQuickBooks(input);

@@ -21,6 +21,7 @@ const FORMAT_LABEL: Record<ExportFormat, MessageKey> = {
   xero: 'exportFormatXero',
   quickbooks: 'exportFormatQuickBooks',
   generic: 'exportFormatGeneric',
+  camt053: 'exportFormatCamt053',
 };
 
 /** The export's choices; the file is made in this page and handed to the browser's downloads. */

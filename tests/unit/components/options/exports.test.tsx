@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportForm } from '@/entrypoints/options/sections/books/ExportForm';
 import { ledgerDb } from '@/entrypoints/options/sections/settlements/ledger-db';
+import { readCamt053 } from '@/utils/bank/camt053';
 import { defaultAccountingSettings, saveAccountingSettings } from '@/utils/books/accounting-settings';
 import { decodeWindows1252 } from '@/utils/books/windows-1252';
 import { importSettlementFile } from '@/utils/ledger/import';
@@ -98,6 +99,17 @@ describe('the Exports section', { timeout: 20_000 }, () => {
     const quickBooks = (await saved[1]!.blob.text()).split('\r\n');
     expect(quickBooks[0]).toBe('Date,Description,Amount');
     expect(quickBooks[1]).toMatch(/^02\/03\/2026,/);
+  });
+
+  it('saves the Amazon Pay account as a camt.053 statement the bank reader reads back', async () => {
+    render(<ExportForm accounts={[NA, EU]} />);
+    await choose('eu', '2026-02-01', '2026-02-28', /camt\.053/);
+    fireEvent.click(screen.getByRole('button', { name: 'Make the file' }));
+    await screen.findByText(/file\(s\) saved/);
+    expect(saved.map((s) => [s.name, s.blob.type])).toEqual([['camt053_EUR_2026-02.xml', 'application/xml']]);
+    const entries = readCamt053(await saved[0]!.blob.text(), saved[0]!.name);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => e.bookingDate >= '2026-02-01' && e.bookingDate <= '2026-02-28')).toBe(true);
   });
 
   it('lists what the DATEV settings still lack when they are incomplete', async () => {
