@@ -108,6 +108,24 @@ describe('Get Disbursements', () => {
     expect(new Set(disbursements.map((d) => d.amazonDisbursementReferenceId)).size).toBe(disbursements.length);
   });
 
+  it("gives the same payouts to the admin API in the client's shape (the demo writes its bank statement from them)", async () => {
+    const wire = await all(emu.admin.now() - 30 * DAY, emu.admin.now());
+    const admin = emu.admin
+      .disbursements(LIVE, 'live')
+      .filter((d) => d.transactionTime.getTime() >= emu.admin.now() - 30 * DAY);
+    expect(wire.length).toBeGreaterThan(20);
+    expect(
+      admin.map((d) => [
+        d.amazonDisbursementReferenceId,
+        d.settlementId,
+        d.amountMinor,
+        d.transactionTime.toISOString(),
+      ]),
+    ).toEqual(
+      wire.map((d) => [d.amazonDisbursementReferenceId, d.settlementId, toMinor(d.amount!, 2), d.transactionTime]),
+    );
+  });
+
   it('is empty in sandbox, where no money moves', async () => {
     const res = await call(emu, {
       path: '/v2/disbursements',
