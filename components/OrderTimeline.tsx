@@ -49,6 +49,11 @@ export function OrderTimeline({ timeline, onOpen, payoutStates = {} }: Props) {
             <PayoutBadge state={payoutStates[payout.settlementId]} />
           </li>
         ))}
+        {timeline.payouts.length === 0 && (
+          <li class="timeline-where">
+            <strong>{t('ledgerCategoryPayout')}</strong> {t('ledgerTimelineNotPaidOut')}
+          </li>
+        )}
       </ol>
     </article>
   );

@@ -6,8 +6,10 @@
  */
 import { parseMinorUnits } from './amounts';
 import { currencyExponent } from './currencies';
-import { BY_SETTLEMENT_ID, request, ROW_PAGES, SETTLEMENTS, TERMS } from './db';
+import { payingKey, payingSettlements } from './carrier';
+import { BY_SETTLEMENT_ID, request, ROW_PAGES, SETTLEMENT_LINES, SETTLEMENTS, TERMS } from './db';
 import type { StoredRow, StoredSettlement } from './db';
+import type { SettlementLine } from './lines';
 import { classifyQuery, rowIds, rowOrderKey, type SearchQuery } from './ids';
 import { readRowsAt, type RowRef } from './row-pages';
 import { amountTerm, BUCKET_PREFIX, bucketOf, cleanTerm, matchTerms, TERM_BUCKETS, type TermRecord } from './terms';
@@ -105,7 +107,7 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
   const query = classifyQuery(input);
   const result: SearchResult = { query, timelines: [], settlements: [], truncated: false };
   if (query.kind === 'empty') return result;
-  const tx = db.transaction([TERMS, ROW_PAGES, SETTLEMENTS]);
+  const tx = db.transaction([TERMS, ROW_PAGES, SETTLEMENTS, SETTLEMENT_LINES]);
   const terms = tx.objectStore(TERMS);
   const pages = tx.objectStore(ROW_PAGES);
   const settlements = tx.objectStore(SETTLEMENTS);
@@ -129,13 +131,17 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
   const matched = await readRowsAt(pages, await findRows(terms, exact, prefix, limit + 1));
   result.truncated = matched.length > limit;
   const summaries = new Map<string, Promise<StoredSettlement | undefined>>();
-  const summaryOf = (row: StoredRow) => {
-    const id = `${row.settlementId}\u0000${row.currency}`;
-    if (!summaries.has(id)) summaries.set(id, request(settlements.get([row.settlementId, row.currency])));
+  const summaryOf = (settlementId: string, currency: string) => {
+    const id = payingKey(settlementId, currency);
+    if (!summaries.has(id)) summaries.set(id, request(settlements.get([settlementId, currency])));
     return summaries.get(id)!;
   };
-  // The settlements of the rows found so far carry most timelines: read while the timelines are completed.
-  for (const row of matched) summaryOf(row).catch(() => undefined);
+  // The settlements of the rows found so far pay most timelines out, and the chain says which: read both while the
+  // timelines are completed.
+  for (const row of matched) summaryOf(row.settlementId, row.currency).catch(() => undefined);
+  const paying = matched.length
+    ? request<SettlementLine[]>(tx.objectStore(SETTLEMENT_LINES).getAll()).then(payingSettlements)
+    : Promise.resolve(new Map<string, string | undefined>());
 
   const timelines = new Map<string, StoredRow[]>();
   for (const row of matched) {
@@ -154,10 +160,15 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
     const unique = new Map(all.map((r) => [`${r.settlementId}:${r.currency}:${r.line}`, r]));
     return { key, entries: [...unique.values()].sort(byStep) };
   });
+  const payers = await paying;
   result.timelines = await Promise.all(
     expanded.map(async ({ key, entries }) => {
-      const carried = new Map(entries.map((e) => [`${e.settlementId}\u0000${e.currency}`, e]));
-      const payouts = await Promise.all([...carried.values()].map(summaryOf));
+      const carried = new Map<string, [string, string]>();
+      for (const e of entries) {
+        const payer = payers.get(payingKey(e.settlementId, e.currency));
+        if (payer) carried.set(payingKey(payer, e.currency), [payer, e.currency]);
+      }
+      const payouts = await Promise.all([...carried.values()].map(([id, currency]) => summaryOf(id, currency)));
       return {
         key,
         entries,

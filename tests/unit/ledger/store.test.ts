@@ -185,6 +185,39 @@ describe('search', () => {
     }
   });
 
+  it("names the next file's Transfer as the payout when the archive's Transfers pay the previous period", async () => {
+    const start = (day: number) => new Date(Date.UTC(2026, 9, day, 15, 0, 12));
+    const a = generateSettlement({
+      seed: 11,
+      rows: 30,
+      settlementId: '7100000001',
+      start: start(1),
+      transferMinor: 777,
+    });
+    const b = generateSettlement({
+      seed: 12,
+      rows: 30,
+      settlementId: '7100000002',
+      start: start(2),
+      transferMinor: a.activityMinor,
+    });
+    const c = generateSettlement({
+      seed: 13,
+      rows: 30,
+      settlementId: '7100000003',
+      start: start(3),
+      transferMinor: b.activityMinor,
+    });
+    for (const file of [c, a, b]) await importSettlementFile(db, encode(file.text), `${file.settlementId}.csv`);
+    const orderIn = (file: { text: string }) => /"(P01-\d{7}-\d{7})-C\d{6}"/.exec(file.text)![1]!;
+    const payoutsOf = async (order: string) =>
+      (await searchLedger(db, order)).timelines[0]!.payouts.map((p) => [p.settlementId, p.payoutMinor]);
+    expect(await payoutsOf(orderIn(a))).toEqual([['7100000002', a.activityMinor]]);
+    expect(await payoutsOf(orderIn(b))).toEqual([['7100000003', b.activityMinor]]);
+    // The newest file's activity is paid by a Transfer not yet in the archive.
+    expect(await payoutsOf(orderIn(c))).toEqual([]);
+  });
+
   it('says when more rows matched than it shows', async () => {
     const result = await searchLedger(db, 'P01', 2);
     expect(result.truncated).toBe(true);

@@ -86,6 +86,17 @@ describe("the panel's order look-up", () => {
     await expectAccessible(container);
   });
 
+  it('says when no stored payout carries the order yet, instead of leaving the payout out', async () => {
+    const unpaid = { ...timeline, payouts: [] };
+    render(<OrderLookup findOrderIds={() => [ORDER]} lookup={() => Promise.resolve({ timelines: [unpaid] })} />);
+    const article = await screen.findByRole('article');
+    const steps = within(article)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(steps).toHaveLength(3);
+    expect(steps[2]).toBe('Payout to bank none in the archive yet');
+  });
+
   it('lets the merchant pick among several orders by keyboard, and says when one is not in the ledger', async () => {
     const other = 'P01-1111111-2222222';
     const lookup = vi.fn((id: string) => Promise.resolve({ timelines: id === ORDER ? [timeline] : [] }));
