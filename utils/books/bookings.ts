@@ -94,18 +94,19 @@ export function bookSettlementRows(rows: readonly SettlementRow[], options: Book
       const amountMinor = kind === 'amount' ? row.amountMinor : row.feeMinor;
       if (amountMinor === 0) continue;
       const role = roleOf(row.category, kind);
+      const booking: Booking = {
+        role,
+        kind,
+        category: row.category,
+        currency: row.currency,
+        amountMinor,
+        date,
+        settlementId: row.settlementId,
+        rowCount: 1,
+      };
       if (options.granularity === 'detailed') {
-        bookings.push({
-          role,
-          kind,
-          category: row.category,
-          currency: row.currency,
-          amountMinor,
-          date,
-          settlementId: row.settlementId,
-          row,
-          rowCount: 1,
-        });
+        booking.row = row;
+        bookings.push(booking);
         continue;
       }
       // Per month too, so a summary never straddles a month (and so a fiscal year) boundary.
@@ -116,16 +117,7 @@ export function bookSettlementRows(rows: readonly SettlementRow[], options: Book
         line.rowCount += 1;
         if (date > line.date) line.date = date;
       } else {
-        summary.set(key, {
-          role,
-          kind,
-          category: row.category,
-          currency: row.currency,
-          amountMinor,
-          date,
-          settlementId: row.settlementId,
-          rowCount: 1,
-        });
+        summary.set(key, booking);
       }
     }
   }
