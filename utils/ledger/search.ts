@@ -136,12 +136,16 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
     if (!summaries.has(id)) summaries.set(id, request(settlements.get([settlementId, currency])));
     return summaries.get(id)!;
   };
-  // The settlements of the rows found so far pay most timelines out, and the chain says which: read both while the
-  // timelines are completed.
+  // The settlements of the rows found so far pay most timelines out: read while the timelines are completed.
   for (const row of matched) summaryOf(row.settlementId, row.currency).catch(() => undefined);
-  const paying = matched.length
-    ? request<SettlementLine[]>(tx.objectStore(SETTLEMENT_LINES).getAll()).then(payingSettlements)
-    : Promise.resolve(new Map<string, string | undefined>());
+  // A settlement that balances is paid by its own Transfer; only one that does not needs the chain (carrier.ts).
+  let chain: Promise<Map<string, string | undefined>> | undefined;
+  const payerOf = async (settlementId: string, currency: string) => {
+    const own = await summaryOf(settlementId, currency);
+    if (!own || own.identity.carry === 0) return own && settlementId;
+    chain ??= request<SettlementLine[]>(tx.objectStore(SETTLEMENT_LINES).getAll()).then(payingSettlements);
+    return (await chain).get(payingKey(settlementId, currency));
+  };
 
   const timelines = new Map<string, StoredRow[]>();
   for (const row of matched) {
@@ -160,12 +164,12 @@ export async function searchLedger(db: IDBDatabase, input: string, limit = 50): 
     const unique = new Map(all.map((r) => [`${r.settlementId}:${r.currency}:${r.line}`, r]));
     return { key, entries: [...unique.values()].sort(byStep) };
   });
-  const payers = await paying;
   result.timelines = await Promise.all(
     expanded.map(async ({ key, entries }) => {
+      const own = new Map(entries.map((e) => [payingKey(e.settlementId, e.currency), e]));
       const carried = new Map<string, [string, string]>();
-      for (const e of entries) {
-        const payer = payers.get(payingKey(e.settlementId, e.currency));
+      for (const e of own.values()) {
+        const payer = await payerOf(e.settlementId, e.currency);
         if (payer) carried.set(payingKey(payer, e.currency), [payer, e.currency]);
       }
       const payouts = await Promise.all([...carried.values()].map(([id, currency]) => summaryOf(id, currency)));
