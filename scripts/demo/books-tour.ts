@@ -57,13 +57,15 @@ async function saveAccountingSettings(page: Page, accounts: BooksAccount[]): Pro
  */
 async function exportMonth(page: Page, account: BooksAccount, format: Format, out: BooksOutput): Promise<string[]> {
   const form = page.getByRole('form', { name: 'Export' });
-  await form.getByLabel('Account').selectOption({ label: account.label });
+  // Exact names: other labels in the form contain these words (the camt.053 format's "…clearing account").
+  await form.getByRole('combobox', { name: 'Account', exact: true }).selectOption({ label: account.label });
   // The currency list is the chosen account's once its books have loaded (each demo account has one currency).
-  await form.getByLabel('Currency').locator('option', { hasText: account.currency }).waitFor({ state: 'attached' });
-  await form.getByLabel('Currency').selectOption(account.currency);
+  const currency = form.getByRole('combobox', { name: 'Currency', exact: true });
+  await currency.locator('option', { hasText: account.currency }).waitFor({ state: 'attached' });
+  await currency.selectOption(account.currency);
   await form.getByRole('radio', { name: format }).check();
   if (format !== 'DATEV Buchungsstapel') await form.getByRole('radio', { name: /^Summary/ }).check();
-  const from = await form.getByLabel('From').inputValue();
+  const from = await form.getByLabel('From', { exact: true }).inputValue();
   const month = from.slice(0, 7);
   const expected =
     format === 'DATEV Buchungsstapel'

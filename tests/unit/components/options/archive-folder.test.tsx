@@ -102,6 +102,9 @@ describe('Import folder and Rescan archive folder in the Settlements section', (
     fireEvent.click(await screen.findByRole('button', { name: 'Import a folder…' }));
     const rescan = await screen.findByRole('button', { name: 'Rescan archive folder “AmazonPay”' });
     await screen.findByRole('button', { name: 'Settlement 7301234567 (USD)' });
+    // The list paints from its line records before the import has settled; the buttons come back with the outcome.
+    await screen.findByText('1 imported, 0 already known, 0 in conflict.');
+    expect((rescan as HTMLButtonElement).disabled).toBe(false);
 
     root.forget();
     fireEvent.click(rescan);
@@ -123,6 +126,8 @@ describe('Import folder and Rescan archive folder in the Settlements section', (
     render(<SettlementsSection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Ordner importieren…' }));
     const rescan = await screen.findByRole('button', { name: 'Archivordner „Archiv“ erneut einlesen' });
+    // The first import is still settling while the button shows: it is disabled until then.
+    await waitFor(() => expect((rescan as HTMLButtonElement).disabled).toBe(false));
     root.forget();
     root.answer = 'denied';
     fireEvent.click(rescan);
