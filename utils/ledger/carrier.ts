@@ -3,20 +3,11 @@
  * checks.ts): a Transfer pays its own period, or the previous one. An order's timeline names the payout that carried
  * it, so a capture in a file whose Transfer pays the previous period is carried by the next file's Transfer.
  */
-import { inPeriodOrder } from './chain';
-import { explainPayout, type PayoutNeighbour } from './checks';
-import type { PayoutIdentity } from './summary';
+import { payoutChain, type ChainItem } from './chain';
 
-export interface ChainItem {
-  settlementId: string;
-  currency: string;
-  time: string;
-  identity: PayoutIdentity;
-}
+export type { ChainItem } from './chain';
 
-const keyOf = (settlementId: string, currency: string) => `${settlementId}\u0000${currency}`;
-const neighbour = (item: ChainItem | undefined): PayoutNeighbour | undefined =>
-  item && { settlementId: item.settlementId, activity: item.identity.activity, payout: item.identity.payout };
+export const payingKey = (settlementId: string, currency: string) => `${settlementId}\u0000${currency}`;
 
 /**
  * For each settlement × currency, the settlement whose Transfer paid its activity: its own when it balances (or
@@ -24,22 +15,14 @@ const neighbour = (item: ChainItem | undefined): PayoutNeighbour | undefined =>
  * none when no stored Transfer pays it (a negative balance, or the newest file of a pays-previous archive).
  */
 export function payingSettlements(items: readonly ChainItem[]): Map<string, string | undefined> {
-  const ordered = inPeriodOrder(
-    items,
-    (item) => item.currency,
-    (item) => item.time,
-  );
-  const verdicts = new Map(
-    ordered.map(({ item, previous, next }) => [
-      keyOf(item.settlementId, item.currency),
-      explainPayout(item.identity, neighbour(previous), neighbour(next)).explanation,
-    ]),
-  );
+  const chain = payoutChain(items);
+  const verdicts = new Map(chain.map(({ item, verdict }) => [payingKey(item.settlementId, item.currency), verdict]));
   const paying = new Map<string, string | undefined>();
-  for (const { item, next } of ordered) {
-    const own = verdicts.get(keyOf(item.settlementId, item.currency));
+  for (const { item, next, verdict } of chain) {
+    const own = verdict.explanation;
     const nextPaysThis =
-      own === 'paid-by-next' || (next && verdicts.get(keyOf(next.settlementId, next.currency)) === 'pays-previous');
+      own === 'paid-by-next' ||
+      (next && verdicts.get(payingKey(next.settlementId, next.currency))?.explanation === 'pays-previous');
     const payer =
       own === 'balanced'
         ? item.settlementId
@@ -48,9 +31,7 @@ export function payingSettlements(items: readonly ChainItem[]): Map<string, stri
           : own === 'unexplained' && item.identity.payoutRows > 0
             ? item.settlementId
             : undefined;
-    paying.set(keyOf(item.settlementId, item.currency), payer);
+    paying.set(payingKey(item.settlementId, item.currency), payer);
   }
   return paying;
 }
-
-export const payingKey = keyOf;

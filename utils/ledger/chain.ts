@@ -2,8 +2,15 @@
  * Checks over an archive: settlements of one currency in period order, each checked against its neighbours, and
  * which payout convention the files follow (a Transfer paying its own period, or the previous one).
  */
-import { checkSettlement, overallLight, type Check, type CheckLight } from './checks';
-import { settlementTime, type Settlement } from './summary';
+import {
+  checkSettlement,
+  explainPayout,
+  overallLight,
+  type Check,
+  type CheckLight,
+  type PayoutNeighbour,
+} from './checks';
+import { settlementTime, type PayoutIdentity, type Settlement } from './summary';
 
 export interface CheckedSettlement {
   settlement: Settlement;
@@ -29,6 +36,30 @@ export function inPeriodOrder<T>(
     const ordered = series.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0)).map(({ item }) => item);
     return ordered.map((item, index) => ({ item, previous: ordered[index - 1], next: ordered[index + 1] }));
   });
+}
+
+/** What a payout verdict needs of a stored settlement or of its list line. */
+export interface ChainItem {
+  settlementId: string;
+  currency: string;
+  time: string;
+  identity: PayoutIdentity;
+}
+
+const neighbour = (item: ChainItem | undefined): PayoutNeighbour | undefined =>
+  item && { settlementId: item.settlementId, activity: item.identity.activity, payout: item.identity.payout };
+
+/** Stored items of each currency in period order, each with its neighbours and its payout verdict against them. */
+export function payoutChain<T extends ChainItem>(items: readonly T[]) {
+  return inPeriodOrder(
+    items,
+    (item) => item.currency,
+    (item) => item.time,
+  ).map(({ item, previous, next }) => ({
+    item,
+    next,
+    verdict: explainPayout(item.identity, neighbour(previous), neighbour(next)),
+  }));
 }
 
 /** Every settlement checked with its neighbours in the same currency; the result keeps period order per currency. */

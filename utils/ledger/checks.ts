@@ -138,9 +138,14 @@ export function checkSettlement(settlement: Settlement, previous?: Settlement, n
 
 const RANK: Record<CheckLight, number> = { green: 0, amber: 1, red: 2 };
 
+/** The worst of some lights (green when there are none). */
+export function worstLight(...lights: CheckLight[]): CheckLight {
+  return lights.reduce<CheckLight>((worst, light) => (RANK[light] > RANK[worst] ? light : worst), 'green');
+}
+
 /** The worst light of a set of checks: the one the list shows. */
 export function overallLight(checks: readonly Check[]): CheckLight {
-  return checks.reduce<CheckLight>((worst, c) => (RANK[c.light] > RANK[worst] ? c.light : worst), 'green');
+  return worstLight(...checks.map((c) => c.light));
 }
 
 export interface RunningBalance {

@@ -4,7 +4,7 @@
  * objects; reading 365 of them was most of the list's first paint, so the list reads these and the summaries follow.
  */
 import type { StoredSettlement } from './db';
-import type { CheckLight } from './checks';
+import { overallLight, type CheckLight } from './checks';
 import type { PayoutIdentity } from './summary';
 import type { SettlementCategory } from './types';
 
@@ -35,12 +35,7 @@ export function lineOf(summary: StoredSettlement): SettlementLine {
     if (REVERSALS.has(c.category)) reversalsMinor += c.netMinor;
     feeMinor += c.feeMinor;
   }
-  const storedLight =
-    summary.rowArithmetic.light === 'red' || summary.headerRows.light === 'red'
-      ? 'red'
-      : summary.rowArithmetic.light === 'amber' || summary.headerRows.light === 'amber'
-        ? 'amber'
-        : 'green';
+  const storedLight = overallLight([summary.rowArithmetic, summary.headerRows]);
   const line: SettlementLine = {
     settlementId: summary.settlementId,
     currency: summary.currency,

@@ -2,8 +2,8 @@
  * Reads for the views: the settlement list (from its line records, or from the summaries), lit with the chain check
  * over stored numbers; one settlement's rows; the imported files.
  */
-import { inPeriodOrder } from './chain';
-import { explainPayout, type CheckLight, type PayoutNeighbour, type PayoutVerdict } from './checks';
+import { payoutChain, type ChainItem } from './chain';
+import { worstLight, type CheckLight, type PayoutVerdict } from './checks';
 import {
   FILES,
   request,
@@ -23,29 +23,10 @@ export interface ListedSettlement {
   light: CheckLight;
 }
 
-const RANK: Record<CheckLight, number> = { green: 0, amber: 1, red: 2 };
-const worst = (...lights: CheckLight[]): CheckLight => lights.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'green');
-const neighbour = (s: Lightable | undefined): PayoutNeighbour | undefined =>
-  s && { settlementId: s.settlementId, activity: s.identity.activity, payout: s.identity.payout };
-
-interface Lightable {
-  settlementId: string;
-  currency: string;
-  time: string;
-  identity: StoredSettlement['identity'];
-}
-
 /** Items newest first, each with its payout verdict against its neighbours in the same currency. */
-function withPayouts<T extends Lightable>(items: T[]): { item: T; payout: PayoutVerdict }[] {
-  return inPeriodOrder(
-    items,
-    (s) => s.currency,
-    (s) => s.time,
-  )
-    .map(({ item, previous, next }) => ({
-      item,
-      payout: explainPayout(item.identity, neighbour(previous), neighbour(next)),
-    }))
+function withPayouts<T extends ChainItem>(items: T[]): { item: T; payout: PayoutVerdict }[] {
+  return payoutChain(items)
+    .map(({ item, verdict }) => ({ item, payout: verdict }))
     .sort((a, b) => (a.item.time < b.item.time ? 1 : a.item.time > b.item.time ? -1 : 0));
 }
 
@@ -55,7 +36,7 @@ export async function listSettlements(db: IDBDatabase): Promise<ListedSettlement
   return withPayouts(summaries).map(({ item, payout }) => ({
     summary: item,
     payout,
-    light: worst(item.rowArithmetic.light, item.headerRows.light, payout.light),
+    light: worstLight(item.rowArithmetic.light, item.headerRows.light, payout.light),
   }));
 }
 
@@ -69,7 +50,10 @@ export async function listSettlementLines(db: IDBDatabase): Promise<ListedLine[]
   const lines = await request<SettlementLine[]>(
     db.transaction(SETTLEMENT_LINES).objectStore(SETTLEMENT_LINES).getAll(),
   );
-  return withPayouts(lines).map(({ item, payout }) => ({ line: item, light: worst(item.storedLight, payout.light) }));
+  return withPayouts(lines).map(({ item, payout }) => ({
+    line: item,
+    light: worstLight(item.storedLight, payout.light),
+  }));
 }
 
 export function settlementRows(db: IDBDatabase, settlementId: string, currency: string): Promise<StoredRow[]> {
