@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { messenger, startBulk, waitForBatch, type ReportRow } from '../../tests/e2e/support/driver';
+import { ledgerFileKeys, messenger, startBulk, waitForBatch, type ReportRow } from '../../tests/e2e/support/driver';
 import { SETTLEMENT } from '../../tests/emulator/index';
 import { DemoStepError, expectFile, waitUntil } from './checks';
 
@@ -14,28 +14,6 @@ export interface CapturedAccount {
   accountId: string;
   files: string[];
 }
-
-/** SHA-256 keys of the files the ledger holds, read from an extension page (the ledger lives in its origin). */
-const ledgerFileKeys = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('report-courier-ledger');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('files')) {
-            db.close();
-            return resolve([]);
-          }
-          const all = db.transaction('files').objectStore('files').getAllKeys();
-          all.onsuccess = () => {
-            resolve(all.result as string[]);
-            db.close();
-          };
-        };
-      }),
-  );
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 

@@ -1,7 +1,15 @@
 /** Capture at download in Chromium: the merchant grants the one document origin seen, and a settlement downloaded
  * afterwards is in the ledger, byte for byte the emulator's file (issue 16 §1). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completedReports, driveAccount, startBulk, waitForBatch, type Driver, type ReportRow } from './support/driver';
+import {
+  completedReports,
+  driveAccount,
+  ledgerFileKeys,
+  startBulk,
+  waitForBatch,
+  type Driver,
+  type ReportRow,
+} from './support/driver';
 import { profileGranting } from './support/granted-profile';
 import { startStack, type Stack } from './support/stack';
 
@@ -21,24 +29,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** What the ledger holds, read from the options page (the ledger's database lives in the extension's origin). */
-const ledgerFiles = (d: Driver = driver) =>
-  d.page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('report-courier-ledger');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('files')) return resolve([]);
-          const all = db.transaction('files').objectStore('files').getAllKeys();
-          all.onsuccess = () => {
-            resolve(all.result as string[]);
-            db.close();
-          };
-        };
-      }),
-  );
+/** What the ledger holds, read from the options page. */
+const ledgerFiles = (d: Driver = driver) => ledgerFileKeys(d.page);
 
 async function download(report: ReportRow): Promise<void> {
   const batchId = await startBulk(driver, [report]);

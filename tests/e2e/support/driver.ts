@@ -119,3 +119,25 @@ export async function waitForBatch(
   }
   throw new Error(`batch ${batchId} made no progress for ${timeoutMs} ms: ${JSON.stringify(last.batch?.counts)}`);
 }
+
+/** SHA-256 keys of the files the ledger holds, read from an extension page (the ledger lives in its origin). */
+export const ledgerFileKeys = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('report-courier-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('files')) {
+            db.close();
+            return resolve([]);
+          }
+          const all = db.transaction('files').objectStore('files').getAllKeys();
+          all.onsuccess = () => {
+            resolve(all.result as string[]);
+            db.close();
+          };
+        };
+      }),
+  );
