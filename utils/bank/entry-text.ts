@@ -25,10 +25,10 @@ export const entryText = (entry: BankEntry) =>
  */
 const AMAZON_PAY_NAME = /AMAZONPAY|AMAZONJAPAN/;
 
-/** The counterparty (of the entry or a detail) or the remittance names Amazon Pay. */
+/** The counterparty (of the entry or a detail) or the remittance names Amazon Pay, each read on its own. */
 export function namesAmazonPay(entry: BankEntry): boolean {
   const names = [entry.counterparty, entry.remittance, ...entry.details.map((d) => d.counterparty)];
-  return AMAZON_PAY_NAME.test(normalise(names.join(' ')));
+  return names.some((name) => AMAZON_PAY_NAME.test(normalise(name)));
 }
 
 /** The (normalised) token with no digit glued to either end; short tokens never count. */

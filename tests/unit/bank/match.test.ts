@@ -275,6 +275,7 @@ describe('matching bank credits to payouts', () => {
     ['a refund of a purchase', { counterparty: 'AMAZON.DE', remittance: 'Erstattung 302-1234567' }, false],
     ['a short number that happens to be in a reference', { counterparty: 'ACME', remittance: '4711' }, false],
     ['no name at all', { counterparty: '', remittance: 'Zinsen' }, false],
+    ['"Amazon" and "Pay…" in two different fields', { counterparty: 'AMAZON', remittance: 'Payment 4711' }, false],
   ])("an unmatched credit from %s is listed only when it is Amazon Pay's", (_, fields, listed) => {
     // The payout's amount differs from every credit, so nothing matches and the credit stays unmatched.
     const payouts = [payout({ key: 'p', settlementId: '5984869999', disbursementReferenceId: 'AMZN-DISB-9999' })];
