@@ -101,30 +101,27 @@ function compress(bytes: Uint8Array, offset: number): void {
   H[7] = H[7]! + h;
 }
 
-export function sha256(message: Uint8Array): Uint8Array<ArrayBuffer> {
+/** Lower-case hex SHA-256 of bytes. */
+export function sha256BytesHex(message: Uint8Array): string {
   scratchFor(message.length).set(message);
   hashScratch(message.length);
-  const digest = new Uint8Array(32);
-  const out = new DataView(digest.buffer);
-  for (let i = 0; i < 8; i++) out.setInt32(i * 4, H[i]!);
-  return digest;
+  return digestHex();
 }
 
 /** Lower-case hex SHA-256 of the UTF-8 bytes of `text`. ASCII (every canonical request) is copied without encoding. */
 export function sha256Utf8Hex(text: string): string {
-  let length = text.length;
-  const bytes = scratchFor(length);
-  for (let i = 0; i < length; i++) {
+  const bytes = scratchFor(text.length);
+  for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code > 0x7f) {
-      const encoded = utf8Encoder.encode(text);
-      length = encoded.length;
-      scratchFor(length).set(encoded);
-      break;
-    }
+    if (code > 0x7f) return sha256BytesHex(utf8Encoder.encode(text));
     bytes[i] = code;
   }
-  hashScratch(length);
+  hashScratch(text.length);
+  return digestHex();
+}
+
+/** The hash left in H, as hex. */
+function digestHex(): string {
   let hex = '';
   for (let i = 0; i < 8; i++) {
     const word = H[i]!;
