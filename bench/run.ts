@@ -10,8 +10,10 @@ import type { Metric, MetricSource } from './lib/metric';
 import { booksMetrics } from './metrics/books';
 import { downloadMetrics } from './metrics/download';
 import { ledgerMetrics } from './metrics/ledger';
+import { ledgerSearchMetrics } from './metrics/ledger-search';
 import { listMetrics } from './metrics/list';
 import { popupMetrics } from './metrics/popup';
+import { settlementsMetrics } from './metrics/settlements';
 import { signMetrics } from './metrics/sign';
 import { sizeMetrics } from './metrics/size';
 
@@ -23,6 +25,8 @@ const SOURCES: readonly MetricSource[] = [
   downloadMetrics,
   booksMetrics,
   ledgerMetrics,
+  ledgerSearchMetrics,
+  settlementsMetrics,
 ];
 
 function table(metrics: readonly Metric[]): string {
