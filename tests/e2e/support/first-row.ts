@@ -1,21 +1,29 @@
 /**
- * Time to a view's first painted report row, observed from outside the product: a script injected before the
- * page's own code runs watches the DOM and notes when a row has been through a frame. The product places no mark
- * of its own, so nothing it does can make the figure look better than what the browser shows. Two moments: the
- * first row on screen (the popup's kept screen, utils/views/first-paint.ts, when there is one) and the first row
- * of the live view, read from the report cache.
+ * Time to a view's first painted row, observed from outside the product: a script injected before the page's own
+ * code runs watches the DOM and notes when a row has been through a frame. The product places no mark of its own,
+ * so nothing it does can make the figure look better than what the browser shows. Two moments: the first row on
+ * screen (for the popup, its kept screen, utils/views/first-paint.ts, when there is one) and the first row of the
+ * live view (the popup's, read from the report cache).
  */
 import type { Page } from 'playwright-core';
 
-const ANY_ROW = 'li.report';
-const LIVE_ROW = '#app li.report';
+/** CSS selectors of a view's rows: any row on screen, and a row of the live view (the same when left out). */
+export interface RowSelectors {
+  first: string;
+  live?: string;
+}
+
+/** The popup's report rows: its kept screen's or its live view's, and the live view's alone. */
+export const POPUP_ROWS: RowSelectors = { first: 'li.report', live: '#app li.report' };
+/** The options page's Settlements list. */
+export const SETTLEMENT_ROWS: RowSelectors = { first: 'table.ledger-list tbody tr' };
 
 /**
- * Source text, not a function: a transpiled function can carry helpers (esbuild's `__name`) the page lacks.
+ * The observer as source text, not a function: a transpiled function can carry helpers (esbuild's `__name`) the page lacks.
  * The row is in the DOM when the observer fires; the next animation frame renders it, and a message posted from
  * that frame's callback is handled once the frame's style, layout and paint work is done.
  */
-const OBSERVER = `(() => {
+const observerSource = ({ first, live = first }: RowSelectors) => `(() => {
   const painted = (name) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => { window[name] = performance.now(); };
@@ -23,8 +31,8 @@ const OBSERVER = `(() => {
   });
   let seen = false;
   const observer = new MutationObserver(() => {
-    if (!seen && document.querySelector(${JSON.stringify(ANY_ROW)})) { seen = true; painted('firstRowPaintedAt'); }
-    if (!document.querySelector(${JSON.stringify(LIVE_ROW)})) return;
+    if (!seen && document.querySelector(${JSON.stringify(first)})) { seen = true; painted('firstRowPaintedAt'); }
+    if (!document.querySelector(${JSON.stringify(live)})) return;
     observer.disconnect();
     painted('liveRowPaintedAt');
   });
@@ -32,8 +40,8 @@ const OBSERVER = `(() => {
 })();`;
 
 /** Call before the page navigates to the view. */
-export async function watchFirstRow(page: Page): Promise<void> {
-  await page.addInitScript({ content: OBSERVER });
+export async function watchFirstRow(page: Page, rows: RowSelectors = POPUP_ROWS): Promise<void> {
+  await page.addInitScript({ content: observerSource(rows) });
 }
 
 /** Milliseconds from navigation start to the first row on screen, and to the live view's first row; waits for both. */

@@ -1,4 +1,3 @@
-import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { ListedLine } from '@/utils/ledger/queries';
 import { formatDateTime } from '@/utils/views/format';
@@ -15,11 +14,6 @@ interface Props {
 
 /** One line per settlement and currency: period, gross, fees, refunds and claims, payout, check light. */
 export function SettlementList({ lines, onOpen }: Props) {
-  const painted = lines.length > 0;
-  // The bench reads this mark: the first paint with settlements in it.
-  useEffect(() => {
-    if (painted) performance.mark('report-courier:settlements-painted');
-  }, [painted]);
   const payoutStates = usePayoutStates();
   const limit = useRowLimit(lines.length);
   return (
