@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_KEY_PATH } from '../emulator/index';
 import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
 import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
+import { axeDocument, axePanel, checked, focused, SCHEMES, tabTo } from './support/axe';
 import { openPopup as openPopupPage } from './support/popup';
 import { addSeededAccount, filesUnder, seededMerchant, startStack, type Stack } from './support/stack';
 
@@ -12,10 +12,8 @@ import { addSeededAccount, filesUnder, seededMerchant, startStack, type Stack } 
  * axe-core in the real browser, every rule including colour contrast, in both colour schemes; and the main flows
  * done with the keyboard alone.
  */
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pem = fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8');
 const europe = seededMerchant('eu');
-const SCHEMES = ['light', 'dark'] as const;
 const SECTIONS = ['accounts', 'bulk', 'history', 'auto-archive', 'reports'];
 
 let stack: Stack;
@@ -29,75 +27,11 @@ afterAll(async () => {
   await stack?.close();
 });
 
-interface AxeOutcome {
-  /** One line per violation: rule, what it asks, where (first targets) and why. */
-  violations: string[];
-  /** Elements whose colour contrast axe measured and found sufficient: proof it saw the text. */
-  contrastPassed: number;
-  /** Elements whose contrast axe could not decide (e.g. text over an image); listed, not failed. */
-  contrastUndecided: string[];
-}
-
-const AXE_OUTCOME = `(result) => ({
-  violations: result.violations.map((v) => v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 4)
-    .map((n) => n.target.join(' ') + (n.any[0] ? ' (' + n.any[0].message + ')' : '')).join('; ')),
-  contrastPassed: result.passes.find((r) => r.id === 'color-contrast')?.nodes.length ?? 0,
-  contrastUndecided: (result.incomplete.find((r) => r.id === 'color-contrast')?.nodes ?? []).map((n) => n.target.join(' ')),
-})`;
-
-async function axeDocument(page: Page): Promise<string[]> {
-  // Evaluated rather than added as a <script>: extension pages' CSP allows no inline script.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
-  const outcome = await page.evaluate<AxeOutcome>(`axe.run(document).then(${AXE_OUTCOME})`);
-  return checked(outcome);
-}
-
-/** The violations, once axe is seen to have measured text at all. */
-function checked(outcome: AxeOutcome): string[] {
-  expect(outcome.contrastPassed).toBeGreaterThan(0);
-  if (outcome.contrastUndecided.length > 0) console.info('color-contrast undecided:', outcome.contrastUndecided);
-  return outcome.violations;
-}
-
 /** The live popup, once its list is refreshed: what axe and the keyboard see is the settled view. */
 async function openPopup(): Promise<Page> {
   const popup = await openPopupPage(stack.browser);
   await expect.poll(() => popup.locator('.updated').textContent(), { timeout: 15_000 }).toContain('Updated just now');
   return popup;
-}
-
-/** What has keyboard focus: its accessible-ish name, and whether a focus indicator is drawn. */
-interface Focus {
-  tag: string;
-  name: string;
-  type: string;
-  indicated: boolean;
-}
-
-function focused(page: Page): Promise<Focus> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return { tag: 'body', name: '', type: '', indicated: false };
-    const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
-    const style = getComputedStyle(el);
-    return {
-      tag: el.tagName.toLowerCase(),
-      name: (el.getAttribute('aria-label') ?? (label || el.textContent) ?? '').trim(),
-      type: el.getAttribute('type') ?? '',
-      indicated: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-    };
-  });
-}
-
-/** Presses Tab until focus is on what `matches` accepts; every stop on the way must show where focus is. */
-async function tabTo(page: Page, matches: (f: Focus) => boolean, what: string, limit = 60): Promise<Focus> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const focus = await focused(page);
-    expect(focus.indicated, `focus indicator on ${focus.tag} "${focus.name}"`).toBe(true);
-    if (matches(focus)) return focus;
-  }
-  throw new Error(`Tab never reached ${what}`);
 }
 
 describe('axe in Chromium, colour contrast included', () => {
@@ -140,9 +74,7 @@ describe('axe in Chromium, colour contrast included', () => {
     await options.close();
   });
 
-  // The panel lives in a closed shadow root that page scripts cannot reach. The test reaches it through DevTools
-  // (as the Seller Central suite does) and, in the page's own world, lends the host a `shadowRoot` getter that
-  // returns it, so axe walks and measures the real panel where it is drawn. Nothing in the product is opened.
+  // The panel lives in a closed shadow root; axePanel measures it where it is drawn.
   it.each(SCHEMES)('Seller Central panel (%s)', async (colorScheme) => {
     const page = await stack.browser.context.newPage();
     await page.emulateMedia({ colorScheme });
@@ -150,13 +82,10 @@ describe('axe in Chromium, colour contrast included', () => {
     const panel = await PanelDriver.attach(page);
     await panel.click('.rc-launcher');
     await panel.waitFor(`return root.querySelectorAll('li.report').length > 0;`);
-    await page.evaluate(axeSource);
-    const outcome = await panel.run<AxeOutcome>(`
-      Object.defineProperty(root.host, 'shadowRoot', { configurable: true, get: () => root });
-      return (${AXE_OUTCOME})(await axe.run(root.host));`);
+    const outcome = await axePanel(page, panel);
     // Measured inside the panel: its header, filters and every report row's text.
-    expect(outcome!.contrastPassed).toBeGreaterThan(20);
-    expect(checked(outcome!)).toEqual([]);
+    expect(outcome.contrastPassed).toBeGreaterThan(20);
+    expect(checked(outcome)).toEqual([]);
     await page.close();
   });
 });
