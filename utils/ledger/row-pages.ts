@@ -116,21 +116,26 @@ export async function readSettlementRows(
 
 const pageKey = (ref: RowRef) => [ref.settlementId, ref.currency, Math.floor(ref.index / PAGE_ROWS)];
 
-/** The rows at `refs` (in that order; a missing one is left out), reading each page once. */
-export async function readRowsAt(pages: IDBObjectStore, refs: readonly RowRef[]): Promise<SettlementRow[]> {
+/**
+ * Reads rows by address for one search: each page is read and unpacked once, however many reads ask for its rows
+ * (the hits of a query and the timelines completed from them mostly share pages).
+ */
+export function rowReader(pages: IDBObjectStore): (refs: readonly RowRef[]) => Promise<SettlementRow[]> {
   const loaded = new Map<string, Promise<SettlementRow[] | undefined>>();
-  const rows = await Promise.all(
-    refs.map(async (ref) => {
-      const key = pageKey(ref);
-      const id = JSON.stringify(key);
-      if (!loaded.has(id)) {
-        loaded.set(
-          id,
-          request<RowPage | undefined>(pages.get(key)).then((page) => page && pageRows(page)),
-        );
-      }
-      return (await loaded.get(id))?.[ref.index % PAGE_ROWS];
-    }),
-  );
-  return rows.filter((row) => row !== undefined);
+  const pageOf = (ref: RowRef) => {
+    const key = pageKey(ref);
+    const id = JSON.stringify(key);
+    if (!loaded.has(id)) {
+      loaded.set(
+        id,
+        request<RowPage | undefined>(pages.get(key)).then((page) => page && pageRows(page)),
+      );
+    }
+    return loaded.get(id)!;
+  };
+  /** The rows at `refs`, in that order; a missing one is left out. */
+  return async (refs) => {
+    const rows = await Promise.all(refs.map(async (ref) => (await pageOf(ref))?.[ref.index % PAGE_ROWS]));
+    return rows.filter((row) => row !== undefined);
+  };
 }

@@ -149,10 +149,8 @@ describe('search', () => {
 
   it('finds an order by its Shopify #tail, by a reference prefix and by the settlement id', async () => {
     expect((await searchLedger(db, '#1002')).timelines.map((t) => t.key)).toEqual(['P01-7730114-0091826']);
-    expect((await searchLedger(db, 'cap-100')).timelines.map((t) => t.key).sort()).toEqual([
-      'P01-2208815-6612093',
-      'P01-4419021-5530012',
-    ]);
+    expect((await searchLedger(db, 'P01-2208')).timelines.map((t) => t.key)).toEqual(['P01-2208815-6612093']);
+    expect((await searchLedger(db, 'cap-100')).timelines.map((t) => t.key)).toEqual([]);
     expect((await searchLedger(db, '7301234567')).settlements.map((s) => s.currency)).toEqual(['USD']);
     expect((await searchLedger(db, 'nothing-like-this')).timelines).toEqual([]);
   });
@@ -173,8 +171,8 @@ describe('search', () => {
   it('completes an order from every settlement that carries part of it, even when the lookup was cut short', async () => {
     const later = new TextDecoder().decode(fixture('settlement-us.csv')).replaceAll('7301234567', '7301239999');
     expect((await importSettlementFile(db, encode(later), 'later.csv')).status).toBe('imported');
-    for (const limit of [50, 2]) {
-      const [timeline] = (await searchLedger(db, 'P01-7730114-0091826-C004417', limit)).timelines;
+    for (const size of [10, 1]) {
+      const [timeline] = (await searchLedger(db, 'P01-7730114-0091826-C004417', { size })).timelines;
       expect(timeline!.entries.map((e) => `${e.settlementId} ${e.category}`).sort()).toEqual([
         '7301234567 capture',
         '7301234567 refund',
@@ -216,11 +214,5 @@ describe('search', () => {
     expect(await payoutsOf(orderIn(b))).toEqual([['7100000003', b.activityMinor]]);
     // The newest file's activity is paid by a Transfer not yet in the archive.
     expect(await payoutsOf(orderIn(c))).toEqual([]);
-  });
-
-  it('says when more rows matched than it shows', async () => {
-    const result = await searchLedger(db, 'P01', 2);
-    expect(result.truncated).toBe(true);
-    expect(result.timelines).toHaveLength(2);
   });
 });

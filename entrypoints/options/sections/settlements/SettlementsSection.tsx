@@ -48,7 +48,8 @@ export function SettlementsSection() {
   const [opened, setOpened] = useState<Opened>();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<SearchResult>();
-  const latestQuery = useRef('');
+  /** Counts searches, so that only the newest one's answer is shown (an older one may come back later). */
+  const searches = useRef(0);
   // The charts come a frame after the list, so the list's first paint does not wait for them.
   const [chartsShown, setChartsShown] = useState(false);
   useEffect(() => {
@@ -101,11 +102,11 @@ export function SettlementsSection() {
 
   const folder = useArchiveFolder(importFiles);
 
-  const search = async (text: string) => {
+  const search = async (text: string, offset = 0) => {
     setQuery(text);
-    latestQuery.current = text;
-    const found = await searchLedger(await ledgerDb(), text);
-    if (latestQuery.current === text) setResult(found);
+    const asked = ++searches.current;
+    const found = await searchLedger(await ledgerDb(), text, { offset });
+    if (searches.current === asked) setResult(found);
   };
 
   const openedListed =
@@ -205,6 +206,7 @@ export function SettlementsSection() {
             query={query}
             result={result}
             onQuery={(text) => void search(text)}
+            onPage={(offset) => void search(query, offset)}
             onOpen={(settlementId, currency, line) => setOpened({ settlementId, currency, line })}
           />
         </>
