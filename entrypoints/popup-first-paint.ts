@@ -1,11 +1,13 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { firstPaintContext, showFirstPaint, whenParsed } from '@/utils/views/first-paint';
+import { firstPaintContext, showFirstPaint } from '@/utils/views/first-paint';
 
-/** A classic script first in the popup's head: it shows the kept screen before the page's modules have loaded. */
-export default defineUnlistedScript(() =>
-  whenParsed(document, () => {
-    const holder = document.getElementById('first-paint');
-    const i18n = (globalThis as { chrome?: { i18n?: { getUILanguage(): string } } }).chrome?.i18n;
-    if (holder && i18n) showFirstPaint(holder, firstPaintContext(document, i18n.getUILanguage()));
-  }),
-);
+/**
+ * A deferred classic script first in the popup's head: it shows the kept screen before the page's modules run.
+ * Deferred, because its fetch then overlaps the parsing of the page (its styles above all) instead of holding it
+ * up; deferred scripts run in document order once the page is parsed, so it still runs before the modules.
+ */
+export default defineUnlistedScript(() => {
+  const holder = document.getElementById('first-paint');
+  const i18n = (globalThis as { chrome?: { i18n?: { getUILanguage(): string } } }).chrome?.i18n;
+  if (holder && i18n) showFirstPaint(holder, firstPaintContext(document, i18n.getUILanguage()));
+});

@@ -100,16 +100,6 @@ const NOWHERE: FirstPaintContext['store'] = {
   removeItem: () => undefined,
 };
 
-/**
- * Runs `show` once the popup's markup is parsed: at once when it already is, else at the first ready-state change
- * ('interactive'), which comes before the page's modules run. The kept-screen script runs from the head, so neither
- * its fetch nor its run waits behind anything else the page loads.
- */
-export function whenParsed(doc: Pick<Document, 'readyState' | 'addEventListener'>, show: () => void): void {
-  if (doc.readyState === 'loading') doc.addEventListener('readystatechange', show, { once: true });
-  else show();
-}
-
 /** This page's build and language, for the popup's two scripts to agree on. */
 export function firstPaintContext(doc: Document, language: string): FirstPaintContext {
   const script = doc.querySelector<HTMLScriptElement>('script[type="module"][src]');

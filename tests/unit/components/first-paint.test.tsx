@@ -5,7 +5,6 @@ import {
   keepFirstPaint,
   keepFirstPaintOf,
   showFirstPaint,
-  whenParsed,
   type FirstPaintContext,
 } from '@/utils/views/first-paint';
 
@@ -109,23 +108,5 @@ describe("the popup's kept screen", () => {
     await waitFor(() => expect(JSON.parse(store.getItem('popup-first-paint')!).html).toContain('R-0'));
     showFirstPaint(holder, context);
     expect(rowIds(holder)).toEqual(['R-0', 'R-1']);
-  });
-});
-
-describe('whenParsed', () => {
-  it('shows at once in a parsed document, and after the first ready-state change in one still loading', () => {
-    const calls: string[] = [];
-    whenParsed(document, () => calls.push('parsed'));
-    expect(calls).toEqual(['parsed']);
-
-    const loading = new EventTarget() as EventTarget & { readyState: DocumentReadyState };
-    loading.readyState = 'loading';
-    whenParsed(loading as unknown as Document, () => calls.push('later'));
-    expect(calls).toEqual(['parsed']);
-    loading.readyState = 'interactive';
-    loading.dispatchEvent(new Event('readystatechange'));
-    loading.readyState = 'complete';
-    loading.dispatchEvent(new Event('readystatechange'));
-    expect(calls).toEqual(['parsed', 'later']);
   });
 });
