@@ -1,66 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openLedgerDb } from '../../../utils/ledger/db';
 import { importSettlementFile } from '../../../utils/ledger/import';
 import { MIN_PREFIX, searchLedger, type SearchResult } from '../../../utils/ledger/search';
-
-/** The real layout's title, header and column lines, from the US fixture. */
-const HEADER = new TextDecoder()
-  .decode(readFileSync(new URL('../../fixtures/ledger/settlement-us.csv', import.meta.url)))
-  .split('\n')
-  .slice(0, 6);
-
-const order = (n: number) => `P01-4242${String(n).padStart(3, '0')}-0000001`;
-const cells = (values: string[]) => values.map((v) => `"${v}"`).join(',');
-const capture = (settlementId: string, n: number) =>
-  cells([
-    '2026-03-02T10:00:00 -0800',
-    settlementId,
-    `${order(n)}-C00000${n % 10}`,
-    `ref-${n}`,
-    'Capture',
-    order(n),
-    `#${2000 + n}`,
-    'Store',
-    'USD',
-    '',
-    '10.00',
-    '-0.29',
-    '-0.30',
-    '-0.59',
-    '9.41',
-  ]);
-const refund = (settlementId: string, n: number) =>
-  cells([
-    '2026-03-02T12:00:00 -0800',
-    settlementId,
-    `${order(n)}-R00000${n % 10}`,
-    `back-${n}`,
-    'Refund',
-    order(n),
-    `#${2000 + n}`,
-    'Store',
-    'USD',
-    '',
-    '-4.00',
-    '0.12',
-    '0',
-    '0.12',
-    '-3.88',
-  ]);
-const file = (lines: string[]) => new TextEncoder().encode([...HEADER, ...lines, ''].join('\n'));
+import { order, sharedPrefixFiles } from '../../fixtures/ledger/orders';
 
 let db: IDBDatabase;
 let dbCount = 0;
 beforeEach(async () => {
   db = await openLedgerDb(`ledger-search-pages-${++dbCount}`);
-  // Eleven orders in one settlement, every third refunded; order 0 is refunded again in a later settlement.
-  const first = Array.from({ length: 11 }, (_, n) => [
-    capture('7400000001', n),
-    ...(n % 3 ? [] : [refund('7400000001', n)]),
-  ]);
-  expect((await importSettlementFile(db, file(first.flat()), 'first.csv')).status).toBe('imported');
-  expect((await importSettlementFile(db, file([refund('7400000002', 0)]), 'second.csv')).status).toBe('imported');
+  for (const [i, bytes] of sharedPrefixFiles().entries()) {
+    expect((await importSettlementFile(db, bytes, `orders-${i}.csv`)).status).toBe('imported');
+  }
   return () => db.close();
 });
 
