@@ -5,6 +5,7 @@ import type { OrderTimelineView } from '@/utils/ledger/order-lookup';
 import { CATEGORY_LABEL } from '@/utils/views/category-labels';
 import { formatDateTime } from '@/utils/views/format';
 import { formatMinor } from '@/utils/views/money';
+import { openKey } from '@/utils/views/open-key';
 
 interface Props {
   timeline: OrderTimelineView;
@@ -30,7 +31,12 @@ export function OrderTimeline({ timeline, onOpen, payoutStates = {} }: Props) {
               formatDateTime(row.postedAt),
             ])}{' '}
             {onOpen ? (
-              <button type="button" class="link" onClick={() => onOpen(row.settlementId, row.currency, row.line)}>
+              <button
+                type="button"
+                class="link"
+                data-open-key={openKey(row.settlementId, row.currency, row.line)}
+                onClick={() => onOpen(row.settlementId, row.currency, row.line)}
+              >
                 {t('ledgerTimelineOpen', [row.settlementId, row.line])}
               </button>
             ) : (

@@ -6,13 +6,14 @@ import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
 import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
 import { repoRoot, saveScreenshot } from './harness';
-import { axeDocument, axePanel, checked, SCHEMES } from './support/axe';
+import { axeDocument, axePanel, checked, focused, SCHEMES, tabTo, type Focus } from './support/axe';
 import { addAccountByImport, startStack, type Stack } from './support/stack';
 
 /**
  * The ledger and the books under axe-core (every rule, colour contrast included) in both colour schemes: the
  * settlement list with its import and capture cards, a detail with its checks and chart, an order's timeline, the
- * popup's last payout, the Seller Central order look-up and the books sections.
+ * popup's last payout, the Seller Central order look-up and the books sections. And the ledger's paths done with
+ * the keyboard alone.
  */
 
 const live = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
@@ -100,5 +101,69 @@ describe('axe over the ledger and the books, colour contrast included', () => {
     expect(checked(outcome)).toEqual([]);
     await saveScreenshot(page, `a11y-sellercentral-order-${scheme}`);
     await page.close();
+  });
+});
+
+const button = (name: string) => (f: Focus) => f.tag === 'button' && f.name === name;
+
+/** The focus after an action that moves it (opening or leaving a detail), once it has moved. */
+async function focusSettlesOn(name: string): Promise<Focus> {
+  await expect.poll(async () => (await focused(options)).name).toBe(name);
+  return focused(options);
+}
+
+describe('keyboard only in the ledger', () => {
+  it("opens the import's file picker with Enter and imports what it picks", async () => {
+    await options.emulateMedia({ colorScheme: 'light' });
+    await showSection('settlements');
+    // Listening first: the browser is told to hand the dialog to the test while Tab moves to the button.
+    const chooser = options.waitForEvent('filechooser');
+    await tabTo(options, button('Import files…'), 'Import files…');
+    await options.keyboard.press('Enter');
+    await (await chooser).setFiles(fixtures);
+    await options.getByText('0 imported, 3 already known, 0 in conflict.').waitFor();
+  });
+
+  it("opens a detail from the list, reaches its checks and the chart's figures, and gets back", async () => {
+    await showSection('settlements');
+    await options.getByRole('table', { name: 'Settlements' }).locator('tbody tr').nth(2).waitFor();
+    await tabTo(options, button('Settlement 7301234567 (USD)'), 'the USD settlement');
+    await options.keyboard.press('Enter');
+    const title = await focusSettlesOn('Settlement 7301234567 (USD)');
+    expect(title).toMatchObject({ tag: 'h3', indicated: true });
+
+    // From the title, Tab passes the checks and stops on the chart's figures, which it shows.
+    const figures = 'Payout and fees of each settlement in USD';
+    await tabTo(options, (f) => f.tag === 'div' && f.name.startsWith(figures), "the chart's figures");
+    const table = options.getByRole('region', { name: figures });
+    expect(await table.getByRole('row').nth(1).innerText()).toMatch(/7301234567\s+\$1,204\.17\s+-\$38\.05/);
+    const shown = await table.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 200 && box.height > 40 && box.top >= 0 && box.bottom <= innerHeight;
+    });
+    expect(shown).toBe(true);
+    const checks = options.locator('.ledger-detail .ledger-checks');
+    expect(await checks.isVisible()).toBe(true);
+    expect(await checks.innerText()).toContain('Unexplained difference -$54.83');
+    await saveScreenshot(options, 'keyboard-ledger-chart-figures');
+
+    await tabTo(options, button('Back to all settlements'), 'Back', { backwards: true });
+    await options.keyboard.press('Enter');
+    expect(await focusSettlesOn('Settlement 7301234567 (USD)')).toMatchObject({ tag: 'button', indicated: true });
+  });
+
+  it("opens an order's row from its timeline and gets back to the timeline", async () => {
+    await showSection('settlements');
+    await tabTo(options, (f) => f.tag === 'input' && f.type === 'search', 'the search');
+    await options.keyboard.type(ORDER);
+    const row = 'settlement 7301234567, line 12';
+    await options.getByRole('button', { name: row }).waitFor();
+    await tabTo(options, button(row), 'the refund row');
+    await options.keyboard.press('Enter');
+    await options.getByText(/^Line 12: Refunds/).waitFor();
+    await focusSettlesOn('Settlement 7301234567 (USD)');
+    await tabTo(options, button('Back to all settlements'), 'Back', { backwards: true });
+    await options.keyboard.press('Enter');
+    expect(await focusSettlesOn(row)).toMatchObject({ tag: 'button', indicated: true });
   });
 });

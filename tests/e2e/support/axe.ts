@@ -74,10 +74,18 @@ export function focused(page: Page): Promise<Focus> {
   });
 }
 
-/** Presses Tab until focus is on what `matches` accepts; every stop on the way must show where focus is. */
-export async function tabTo(page: Page, matches: (f: Focus) => boolean, what: string, limit = 60): Promise<Focus> {
+/**
+ * Presses Tab (Shift+Tab with `backwards`) until focus is on what `matches` accepts; every stop on the way must show
+ * where focus is.
+ */
+export async function tabTo(
+  page: Page,
+  matches: (f: Focus) => boolean,
+  what: string,
+  { limit = 60, backwards = false } = {},
+): Promise<Focus> {
   for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
     const focus = await focused(page);
     expect(focus.indicated, `focus indicator on ${focus.tag} "${focus.name}"`).toBe(true);
     if (matches(focus)) return focus;

@@ -20,7 +20,12 @@ export function LedgerSearch({ query, result, onQuery, onPage, onOpen }: Props) 
       <h3 id="ledger-search-title">{t('ledgerSearchTitle')}</h3>
       <label class="field">
         {t('ledgerSearchLabel')}
-        <input type="search" value={query} onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          type="search"
+          data-open-key="search"
+          value={query}
+          onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
+        />
       </label>
       {result && result.query.kind !== 'empty' && (
         <div role="status">

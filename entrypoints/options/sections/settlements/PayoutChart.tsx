@@ -58,31 +58,38 @@ export function PayoutChart({ series, current }: Props) {
           </text>
         ))}
       </svg>
-      <table class="visually-hidden">
-        <caption>{t('ledgerChartTableLabel', currency)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ledgerColPeriod')}</th>
-            <th scope="col">{t('ledgerColSettlement')}</th>
-            <th scope="col">{t('ledgerColPayout')}</th>
-            <th scope="col">{t('ledgerColFees')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((point) => (
-            <tr key={point.settlementId}>
-              <td>
-                {point.periodStart && point.periodEnd
-                  ? t('ledgerPeriod', [formatDateTime(point.periodStart), formatDateTime(point.periodEnd)])
-                  : formatDateTime(point.time)}
-              </td>
-              <th scope="row">{point.settlementId}</th>
-              <td>{money(point.payoutMinor)}</td>
-              <td>{money(point.feeMinor)}</td>
+      {/* The figures behind the drawing: read by screen readers, and a Tab stop that shows them to keyboard users. */}
+      <div class="ledger-chart-table" tabIndex={0} role="region" aria-labelledby={`${captionId}-table`}>
+        <table class="data">
+          <caption id={`${captionId}-table`}>{t('ledgerChartTableLabel', currency)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('ledgerColPeriod')}</th>
+              <th scope="col">{t('ledgerColSettlement')}</th>
+              <th scope="col" class="num">
+                {t('ledgerColPayout')}
+              </th>
+              <th scope="col" class="num">
+                {t('ledgerColFees')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((point) => (
+              <tr key={point.settlementId}>
+                <td>
+                  {point.periodStart && point.periodEnd
+                    ? t('ledgerPeriod', [formatDateTime(point.periodStart), formatDateTime(point.periodEnd)])
+                    : formatDateTime(point.time)}
+                </td>
+                <th scope="row">{point.settlementId}</th>
+                <td class="num">{money(point.payoutMinor)}</td>
+                <td class="num">{money(point.feeMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { PayoutBadge } from '@/components/PayoutBadge';
 import { usePayoutStates } from '@/components/hooks/usePayoutStates';
 import { t } from '@/utils/i18n';
@@ -29,6 +29,9 @@ export function SettlementDetail({ listed, series, focusLine, onBack, onSearch }
   const { summary } = listed;
   const payoutStates = usePayoutStates();
   const [rows, setRows] = useState<StoredRow[]>();
+  // The control that opened the detail is gone: focus goes to its title, where reading and Tab continue.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), [summary.settlementId, summary.currency]);
   useEffect(() => {
     let live = true;
     void ledgerDb()
@@ -64,7 +67,7 @@ export function SettlementDetail({ listed, series, focusLine, onBack, onSearch }
           {t('ledgerPrint')}
         </button>
       </div>
-      <h3 id="ledger-detail-title">
+      <h3 id="ledger-detail-title" ref={title} tabIndex={-1}>
         {t('ledgerSettlementName', [summary.settlementId, summary.currency])}
         <PayoutBadge state={payoutStates[summary.settlementId]} />
       </h3>

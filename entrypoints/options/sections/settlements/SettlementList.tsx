@@ -6,6 +6,7 @@ import { PayoutBadge } from '@/components/PayoutBadge';
 import { usePayoutStates } from '@/components/hooks/usePayoutStates';
 import { useRowLimit } from '@/components/hooks/useRowLimit';
 import { formatMinor } from '@/utils/views/money';
+import { openKey } from '@/utils/views/open-key';
 
 interface Props {
   lines: ListedLine[];
@@ -49,7 +50,12 @@ export function SettlementList({ lines, onOpen }: Props) {
                     : formatDateTime(line.time)}
                 </td>
                 <td class="nowrap">
-                  <button type="button" class="link" onClick={() => onOpen(line.settlementId, line.currency)}>
+                  <button
+                    type="button"
+                    class="link"
+                    data-open-key={openKey(line.settlementId, line.currency)}
+                    onClick={() => onOpen(line.settlementId, line.currency)}
+                  >
                     {t('ledgerSettlementName', [line.settlementId, line.currency])}
                   </button>
                 </td>

@@ -14,6 +14,7 @@ import {
 } from '@/utils/ledger/queries';
 import { searchLedger, type SearchResult } from '@/utils/ledger/search';
 import { settlementSummaryCsv } from '@/utils/ledger/summary-csv';
+import { openKey } from '@/utils/views/open-key';
 import { seriesByCurrency } from '@/utils/views/settlement-chart';
 import { CaptureAtDownload } from './CaptureAtDownload';
 import { LedgerSearch } from './LedgerSearch';
@@ -50,6 +51,17 @@ export function SettlementsSection() {
   const [result, setResult] = useState<SearchResult>();
   /** Counts searches, so that only the newest one's answer is shown (an older one may come back later). */
   const searches = useRef(0);
+  // Leaving a detail puts keyboard focus back where the merchant was: the control that opened it, or the search.
+  const returnFocus = useRef<string | undefined>(undefined);
+  const open = (next: Opened) => {
+    returnFocus.current = openKey(next.settlementId, next.currency, next.line);
+    setOpened(next);
+  };
+  useEffect(() => {
+    if (opened || !returnFocus.current) return;
+    document.querySelector<HTMLElement>(`[data-open-key="${CSS.escape(returnFocus.current)}"]`)?.focus();
+    returnFocus.current = undefined;
+  }, [opened]);
   // The charts come a frame after the list, so the list's first paint does not wait for them.
   const [chartsShown, setChartsShown] = useState(false);
   useEffect(() => {
@@ -168,6 +180,7 @@ export function SettlementsSection() {
           focusLine={opened?.line}
           onBack={() => setOpened(undefined)}
           onSearch={(text) => {
+            returnFocus.current = 'search';
             setOpened(undefined);
             void search(text);
           }}
@@ -199,7 +212,7 @@ export function SettlementsSection() {
             </div>
           )}
           {lines && lines.length > 0 && (
-            <SettlementList lines={lines} onOpen={(settlementId, currency) => setOpened({ settlementId, currency })} />
+            <SettlementList lines={lines} onOpen={(settlementId, currency) => open({ settlementId, currency })} />
           )}
           {chartsShown && series.length > 0 && <PayoutCharts series={series} />}
           <LedgerSearch
@@ -207,7 +220,7 @@ export function SettlementsSection() {
             result={result}
             onQuery={(text) => void search(text)}
             onPage={(offset) => void search(query, offset)}
-            onOpen={(settlementId, currency, line) => setOpened({ settlementId, currency, line })}
+            onOpen={(settlementId, currency, line) => open({ settlementId, currency, line })}
           />
         </>
       )}
