@@ -18,7 +18,7 @@ import { openKey } from '@/utils/views/open-key';
 import { seriesByCurrency } from '@/utils/views/settlement-chart';
 import { CaptureAtDownload } from './CaptureAtDownload';
 import { LedgerSearch } from './LedgerSearch';
-import { ledgerDb } from './ledger-db';
+import { ledgerDb, takeEarlyList } from './ledger-db';
 import { PayoutCharts } from './PayoutChart';
 import { SettlementDetail } from './SettlementDetail';
 import { SettlementImport } from './SettlementImport';
@@ -40,7 +40,9 @@ interface ImportOutcome {
 
 /** Settlement reports imported from disk: the list with check lights, a detail per settlement, and search. */
 export function SettlementsSection() {
-  const [lines, setLines] = useState<ListedLine[]>();
+  // Lines the page read while this code loaded are painted in the section's first frame.
+  const [early] = useState(takeEarlyList);
+  const [lines, setLines] = useState<ListedLine[] | undefined>(early?.read);
   const [settlements, setSettlements] = useState<ListedSettlement[]>();
   const [files, setFiles] = useState<StoredFile[]>([]);
   const [busy, setBusy] = useState(false);
@@ -71,11 +73,11 @@ export function SettlementsSection() {
   }, [settlements]);
   const series = useMemo(() => (settlements ? seriesByCurrency(settlements) : []), [settlements]);
 
-  const reload = useCallback(async () => {
+  const reload = useCallback(async (earlyLines?: Promise<ListedLine[]>) => {
     const db = await ledgerDb();
     // The list is painted from its small line records as soon as they are read; the summaries (for the detail, the
     // charts and the summary CSV) and the files (for conflicts) follow.
-    const listed = listSettlementLines(db);
+    const listed = earlyLines ?? listSettlementLines(db);
     const summaries = listSettlements(db);
     const stored = listFiles(db);
     setLines(await listed);
@@ -83,8 +85,8 @@ export function SettlementsSection() {
     setFiles(await stored);
   }, []);
   useEffect(() => {
-    reload().catch((e: unknown) => setFailure(String(e)));
-  }, [reload]);
+    reload(early?.lines).catch((e: unknown) => setFailure(String(e)));
+  }, [reload, early]);
 
   const importFiles = async (chosen: FolderFile[]): Promise<boolean> => {
     setBusy(true);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ledgerDb } from '@/entrypoints/options/sections/settlements/ledger-db';
+import { ledgerDb, readListEarly } from '@/entrypoints/options/sections/settlements/ledger-db';
 import { SettlementList } from '@/entrypoints/options/sections/settlements/SettlementList';
 import { SettlementsSection } from '@/entrypoints/options/sections/settlements/SettlementsSection';
 import { importSettlementFile } from '@/utils/ledger/import';
@@ -43,6 +43,17 @@ describe('the Settlements section', () => {
       ['Settlement 7301234567 (USD)', '$1,300.89', '-$38.05', '-$106.92', '$1,204.17', 'Needs a look'],
     ]);
     await expectAccessible(container);
+  });
+
+  it("paints the lines the page read while the section's code loaded in its first render, and reads anew after", async () => {
+    await readListEarly();
+    const first = render(<SettlementsSection />);
+    expect(first.container.querySelectorAll('table.ledger-list tbody tr')).toHaveLength(2);
+    first.unmount();
+    // The early read is taken once: a later visit reads what is stored then.
+    const later = render(<SettlementsSection />);
+    expect(later.container.querySelector('table.ledger-list')).toBeNull();
+    expect(await listRows()).toHaveLength(2);
   });
 
   it('opens a detail with the category table, the fee rate, the largest reversals and the checks with their numbers', async () => {
