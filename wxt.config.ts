@@ -7,6 +7,7 @@ const apiHosts = ['https://pay-api.amazon.com/*', 'https://pay-api.amazon.eu/*',
 const sellerCentralPages = Object.keys(SELLER_CENTRAL_REGIONS).map((host) => `https://${host}/*`);
 /** The page that must paint at once (scripts/build/first-paint-page.ts). */
 const POPUP_PAGE = 'entrypoints/popup/index.html';
+const OPTIONS_PAGE = 'entrypoints/options/index.html';
 
 export default defineConfig({
   srcDir: '.',
@@ -15,7 +16,7 @@ export default defineConfig({
   // The popup paints at once: its styles are written into its page and it preloads no module.
   vite: () => ({
     build: { modulePreload: { polyfill: false, resolveDependencies: noPreloadsIn([POPUP_PAGE]) } },
-    plugins: [inlineStyles([POPUP_PAGE])],
+    plugins: [inlineStyles([POPUP_PAGE, OPTIONS_PAGE])],
   }),
   manifestVersion: 3,
   zip: {

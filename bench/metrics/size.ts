@@ -1,12 +1,15 @@
 /**
- * What each view costs to load: the gzip -9 size of every JS file it loads (the page's scripts, the chunks they
- * import, statically or later with `import()`, shared ones included), and the Seller Central content script.
+ * What each view costs to load: the gzip -9 size of every JS file it can load (the page's scripts, the chunks they
+ * import, statically or later with `import()`, shared ones included: for the options page, every section), and the
+ * Seller Central content script. The options page loads one section at a time, so one figure more: what a direct
+ * link to its Settlements section loads before the list paints (the page's scripts with their static imports, and
+ * the section's chunk with its own).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { extensionDir } from '../../tests/e2e/harness';
-import { loadedModules, pageScripts } from '../../tests/e2e/support/page-scripts';
+import { loadedModules, pageScripts, staticImports } from '../../tests/e2e/support/page-scripts';
 import { ensureBuilt } from '../lib/build';
 import { measured, type Metric } from '../lib/metric';
 
@@ -19,12 +22,21 @@ function pageKb(page: string): number {
   return files.reduce((sum, file) => sum + gzipKb(file), 0);
 }
 
+function sectionKb(page: string, sectionChunk: RegExp): number {
+  const chunk = fs.readdirSync(path.join(extensionDir, 'chunks')).find((name) => sectionChunk.test(name));
+  if (!chunk) throw new Error(`no chunk matches ${sectionChunk}`);
+  const scripts = [...pageScripts(fs.readFileSync(path.join(extensionDir, page), 'utf8')), `chunks/${chunk}`];
+  const files = [...new Set(scripts.flatMap((script) => staticImports(extensionDir, script)))];
+  return files.reduce((sum, file) => sum + gzipKb(file), 0);
+}
+
 export async function sizeMetrics(): Promise<Metric[]> {
   ensureBuilt();
   const kb = (metric: string, value: number) => measured(metric, 'kB', [value], 2);
   return [
     kb('size.popup_js_gz_kb', pageKb('popup.html')),
     kb('size.options_js_gz_kb', pageKb('options.html')),
+    kb('size.options_settlements_js_gz_kb', sectionKb('options.html', /^SettlementsSection-[\w-]+\.js$/)),
     kb('size.content_js_gz_kb', gzipKb('content-scripts/sellercentral.js')),
   ];
 }

@@ -36,7 +36,22 @@ describe("the Chrome build's popup page", () => {
     expect(fetched[0]).toMatch(/<script src="\/popup-first-paint\.js" defer\b/);
     expect(fetched.filter((tag) => /rel="(stylesheet|modulepreload)"/.test(tag))).toEqual([]);
     expect(head).toMatch(/<style>[^<]*\.report\{/);
-    // The options page still links its styles and preloads its modules: the build step is the popup's alone.
-    expect(read('options.html')).toMatch(/rel="stylesheet"/);
+  });
+});
+
+describe("the Chrome build's options page", () => {
+  it('has its styles written in and preloads its own modules, but no section: each section loads when shown', () => {
+    const html = read('options.html');
+    const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'));
+    expect(head).not.toMatch(/rel="stylesheet"/);
+    expect(head).toMatch(/<style>[^<]*\.side-nav\{/);
+    expect(head).toMatch(/<style>[^<]*\.ledger-period\{/);
+    const scripts = pageScripts(html);
+    expect(scripts.length).toBeGreaterThan(1);
+    const firstLoad = [...new Set(scripts.flatMap((file) => staticImports(extensionDir, file)))];
+    for (const file of firstLoad) expect(file).not.toMatch(/Section-/);
+    // Each section comes in with import() when shown.
+    const sections = loadedModules(extensionDir, scripts[0]!).filter((file) => /\/\w+Section-/.test(file));
+    expect(sections).toHaveLength(9);
   });
 });
