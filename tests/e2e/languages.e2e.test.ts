@@ -28,6 +28,20 @@ const isoOf = (basic: string) => basic.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\
 const fill = (message: string, subs: string[]) =>
   message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 
+/** The ledger's files, imported once in English; every language then reads the same settlements. */
+const settlementFiles = ['settlement-us.csv', 'settlement-jp.csv'].map((name) =>
+  path.join(repoRoot, 'tests/fixtures/ledger', name),
+);
+/** From settlement-us.csv: its period, its payout and one order's capture. */
+const US = {
+  id: '7301234567',
+  periodStart: '2026-03-02T15:00:12-08:00',
+  periodEnd: '2026-03-03T14:59:58-08:00',
+  payout: 1204.17,
+  order: 'P01-7730114-0091826',
+  capture: { amount: 49.9, fee: -1.75, net: 48.15, postedAt: '2026-03-02T21:40:55-08:00' },
+};
+
 let emulator: RunningEmulator;
 let profile: string;
 let english: ExtensionSession | undefined;
@@ -41,6 +55,10 @@ beforeAll(async () => {
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-languages-'));
   english = await launch('en');
   await addSeededAccount(english, 'Demo Shop', 'na');
+  const options = await english.openPage('options.html#settlements');
+  await options.locator('input[type="file"]:not([webkitdirectory])').setInputFiles(settlementFiles);
+  await options.getByText('2 imported, 0 already known, 0 in conflict.').waitFor();
+  await options.close();
 });
 
 afterAll(async () => {
@@ -94,6 +112,82 @@ async function checkOptions(session: ExtensionSession, lang: string, m: Messages
   await options.close();
 }
 
+/** How Intl writes money and times in this language, worked out in the page (the browser's own time zone). */
+function intlIn(page: Page, lang: string) {
+  return {
+    money: (amount: number) =>
+      page.evaluate(
+        ({ lang, amount }) => new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD' }).format(amount),
+        { lang, amount },
+      ),
+    dateTime: (iso: string) =>
+      page.evaluate(
+        ({ lang, iso }) =>
+          new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+        { lang, iso },
+      ),
+    day: (iso: string) =>
+      page.evaluate(({ lang, iso }) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(iso)), {
+        lang,
+        iso,
+      }),
+  };
+}
+
+/** The settlement list, a detail and an order's timeline, in the language's words, money and dates. */
+async function checkLedger(session: ExtensionSession, lang: string, m: Messages): Promise<void> {
+  const options = await session.openPage('options.html#settlements');
+  const intl = intlIn(options, lang);
+  const rows = options.getByRole('table', { name: m.ledgerListLabel!.message, exact: true }).locator('tbody tr');
+  await expect.poll(() => rows.count()).toBe(2);
+  const header = await options
+    .getByRole('table', { name: m.ledgerListLabel!.message, exact: true })
+    .locator('thead')
+    .innerText();
+  for (const key of ['ledgerColPeriod', 'ledgerColSettlement', 'ledgerColGross', 'ledgerColPayout', 'ledgerColCheck'])
+    expect(header).toContain(m[key]!.message);
+  const name = fill(m.ledgerSettlementName!.message, [US.id, 'USD']);
+  const row = rows.filter({ has: options.getByRole('button', { name }) });
+  const period = fill(m.ledgerPeriod!.message, [
+    await intl.dateTime(US.periodStart),
+    await intl.dateTime(US.periodEnd),
+  ]);
+  const startDay = await intl.day(US.periodStart);
+  expect(startDay).toMatch(DATE_SHAPES[lang]!);
+  expect(period).toContain(startDay);
+  expect(await row.locator('td').first().innerText()).toBe(period);
+  expect(await row.innerText()).toContain(await intl.money(US.payout));
+  await options.getByRole('figure', { name: fill(m.ledgerChartTitle!.message, ['USD']) }).waitFor();
+  await expectNoOverflow(options);
+  await saveScreenshot(options, `ledger-${lang}`, { fullPage: true });
+
+  await options.getByRole('button', { name }).click();
+  const detail = options.locator('.ledger-detail');
+  await detail.getByRole('heading', { name: m.ledgerChecks!.message }).waitFor();
+  await detail.getByRole('table', { name: m.ledgerCategoryTableLabel!.message }).waitFor();
+  expect(await detail.getByRole('button', { name: m.ledgerBack!.message }).count()).toBe(1);
+  expect(await detail.locator('.ledger-checks').innerText()).toContain(await intl.money(US.payout));
+  await expectNoOverflow(options);
+  await saveScreenshot(options, `ledger-detail-${lang}`, { fullPage: true });
+
+  await detail.getByRole('button', { name: m.ledgerBack!.message }).click();
+  await options.getByRole('searchbox', { name: m.ledgerSearchLabel!.message }).fill(US.order);
+  const timeline = options.getByRole('article');
+  await timeline.getByRole('heading', { name: fill(m.ledgerTimelineTitle!.message, [US.order]) }).waitFor();
+  const { amount, fee, net, postedAt } = US.capture;
+  const entry = fill(m.ledgerTimelineEntry!.message, [
+    await intl.money(amount),
+    await intl.money(fee),
+    await intl.money(net),
+    await intl.dateTime(postedAt),
+  ]);
+  const capture = await timeline.getByRole('listitem').first().innerText();
+  expect(capture.startsWith(`${m.ledgerCategoryCapture!.message} ${entry}`), capture).toBe(true);
+  await expectNoOverflow(options);
+  await saveScreenshot(options, `ledger-search-${lang}`, { fullPage: true });
+  await options.close();
+}
+
 /** Longer words must wrap, not push the page sideways or get cut off inside a control. */
 async function expectNoOverflow(page: Page): Promise<void> {
   const problems = await page.evaluate(() => {
@@ -101,7 +195,8 @@ async function expectNoOverflow(page: Page): Promise<void> {
     if (document.documentElement.scrollWidth > innerWidth)
       found.push(`page scrolls sideways (${document.documentElement.scrollWidth}px)`);
     for (const el of document.querySelectorAll<HTMLElement>(
-      'button, label, a, h1, h2, h3, th, td, .badge, .status, .updated, legend',
+      // A table's scroller counts too: columns scrolled out of sight are cut off for whoever does not scroll.
+      'button, label, a, h1, h2, h3, th, td, .badge, .status, .updated, legend, .table-scroll',
     )) {
       // Text kept for screen readers only is clipped on purpose.
       if (el.closest('.visually-hidden')) continue;
@@ -116,7 +211,7 @@ async function expectNoOverflow(page: Page): Promise<void> {
 
 describe('six languages', () => {
   it.each(['en', 'de', 'fr', 'it', 'es', 'ja'])(
-    '%s: popup and options are translated, dates formatted for the language',
+    '%s: popup, options and the ledger are translated, money and dates formatted for the language',
     async (lang) => {
       const m = messages(lang);
       // One browser per profile at a time: the English one is closed before any other language starts.
@@ -128,6 +223,7 @@ describe('six languages', () => {
       try {
         await checkPopup(session, lang, m);
         await checkOptions(session, lang, m);
+        await checkLedger(session, lang, m);
       } finally {
         await session.close();
         if (session === english) english = undefined;
