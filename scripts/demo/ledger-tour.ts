@@ -14,7 +14,7 @@ export interface ShownOrder {
 
 /**
  * The order the tour looks up, read from the downloaded settlement files: a captured one, and among those one that
- * also met a refund, chargeback or claim in the same files when there is one (a longer timeline).
+ * was also refunded in the same files when there is one (else one that met a chargeback or claim).
  */
 export function pickOrder(files: string[]): ShownOrder {
   const orders = new Map<string, { categories: Set<string>; settlementId: string; currency: string }>();
@@ -31,7 +31,8 @@ export function pickOrder(files: string[]): ShownOrder {
       orders.set(row.amazonOrderReferenceId, seen);
     }
   }
-  const score = (c: Set<string>) => (c.has('capture') ? 2 : 0) + (c.size > 1 ? 1 : 0);
+  // Capture → refund is the story most merchants look an order up for; another reversal is the next best.
+  const score = (c: Set<string>) => (c.has('capture') ? 4 : 0) + (c.has('refund') ? 2 : 0) + (c.size > 1 ? 1 : 0);
   const best = [...orders].sort(([a, x], [b, y]) => score(y.categories) - score(x.categories) || (a < b ? -1 : 1))[0];
   if (!best || !best[1].categories.has('capture'))
     throw new DemoStepError('No order in the downloaded settlements has a capture to look up.');

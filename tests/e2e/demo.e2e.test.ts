@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSettlementReport } from '../../utils/ledger/settlement';
+import { pickOrder } from '../../scripts/demo/ledger-tour';
 import { repoRoot } from './harness';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -75,6 +76,21 @@ describe('npm run demo -- --headless', () => {
     }
     expect(settlements.length).toBeGreaterThanOrEqual(2 * 28);
     expect([...currencies].sort()).toEqual(['EUR', 'USD']);
+  });
+
+  it("searches an order the USD account's settlements show captured and then refunded", () => {
+    expect(run.code).toBe(0);
+    const usd = filesIn(path.join(out, 'downloads')).filter(
+      (f) => f.endsWith('.csv') && parseSettlementReport(fs.readFileSync(f)).rows.some((r) => r.currency === 'USD'),
+    );
+    const shown = pickOrder(usd);
+    const steps = usd
+      .flatMap((f) => parseSettlementReport(fs.readFileSync(f)).rows)
+      .filter((r) => r.amazonOrderReferenceId === shown.order)
+      .sort((a, b) => Date.parse(a.postedAt) - Date.parse(b.postedAt))
+      .map((r) => r.category);
+    expect(steps[0], shown.order).toBe('capture');
+    expect(steps.slice(1), shown.order).toContain('refund');
   });
 
   it('writes the last full month as DATEV (EUR) and Xero and QuickBooks files per currency to demo-output/exports', () => {

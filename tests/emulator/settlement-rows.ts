@@ -137,6 +137,34 @@ function activityRow(ids: Rng, m: Money, p: SettlementPeriod): SettlementRow {
   return row;
 }
 
+/** Rows that give money back to the buyer, and so name the order they give it back on. */
+const REVERSALS = new Set(['Refund', 'Chargeback', 'A to Z Guarantee Claim']);
+/** How many reversals give back on an order captured earlier in the same period (the rest: earlier periods). */
+const LINKED_SHARE = 0.6;
+
+/**
+ * Points most refunds, chargebacks and claims at an order captured earlier in the period, as Amazon's files do (the
+ * reversal carries the captured order's reference id, and its own id starts with it), posted after that capture and
+ * never giving back more than is left of it. Decided from a stream of its own, so the amounts (and so the period's
+ * activity) and the other rows' ids do not change.
+ */
+function linkReversals(rows: SettlementRow[], links: Rng, end: number): void {
+  const refundable = new Map<SettlementRow, number>();
+  for (const row of rows) {
+    if (row.transactionType === 'Capture') refundable.set(row, row.amountMinor);
+    if (!REVERSALS.has(row.transactionType) || links.next() >= LINKED_SHARE) continue;
+    const candidates = [...refundable].filter(([, left]) => left >= -row.amountMinor).map(([capture]) => capture);
+    if (candidates.length === 0) continue;
+    const capture = links.pick(candidates);
+    refundable.set(capture, refundable.get(capture)! + row.amountMinor);
+    const ownId = row.amazonTransactionId.slice(row.amazonOrderReferenceId.length);
+    row.amazonOrderReferenceId = capture.amazonOrderReferenceId;
+    row.amazonTransactionId = `${capture.amazonOrderReferenceId}${ownId}`;
+    row.sellerOrderId = capture.sellerOrderId;
+    row.postedAt = capture.postedAt + Math.floor(links.next() * (end - capture.postedAt));
+  }
+}
+
 function reserveRow(postedAt: number, description: string, amountMinor: number): SettlementRow {
   return {
     postedAt,
@@ -158,6 +186,7 @@ export function periodRows(p: SettlementPeriod): SettlementRow[] {
   const ids = createRng(`${p.seed}:rows`);
   const amounts = createRng(`${p.seed}:amounts`);
   const rows = Array.from({ length: p.activityRows }, () => activityRow(ids, money(amounts, p.region), p));
+  linkReversals(rows, createRng(`${p.seed}:links`), p.end);
   const length = p.end - p.start;
   if (p.releasedReserveMinor !== 0)
     rows.push(
