@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { inlineStyles, noPreloadsIn } from './scripts/build/first-paint-page';
+import { preloadSections } from './scripts/build/section-preloads';
 import { SELLER_CENTRAL_REGIONS } from './utils/sellercentral/pages';
 
 /** The Amazon Pay API hosts; the only origins the background may call. */
@@ -16,7 +17,12 @@ export default defineConfig({
   // The popup paints at once: its styles are written into its page and it preloads no module.
   vite: () => ({
     build: { modulePreload: { polyfill: false, resolveDependencies: noPreloadsIn([POPUP_PAGE]) } },
-    plugins: [inlineStyles([POPUP_PAGE, OPTIONS_PAGE])],
+    plugins: [
+      inlineStyles([POPUP_PAGE]),
+      // The options page loads one section at a time; the one its address names is preloaded from the start. Its
+      // stylesheets stay linked: the section loader fetches again any stylesheet of its chunks it finds no link to.
+      preloadSections(OPTIONS_PAGE, 'options-sections.js', 'accounts'),
+    ],
   }),
   manifestVersion: 3,
   zip: {

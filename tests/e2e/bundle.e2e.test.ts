@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { SECTIONS } from '../../entrypoints/options/sections';
 import { extensionDir } from './harness';
 import { loadedModules, pageScripts, staticImports } from './support/page-scripts';
 
@@ -40,18 +41,23 @@ describe("the Chrome build's popup page", () => {
 });
 
 describe("the Chrome build's options page", () => {
-  it('has its styles written in and preloads its own modules, but no section: each section loads when shown', () => {
+  it('preloads its own modules and, from a script first in its head, only the section its address names', () => {
     const html = read('options.html');
     const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'));
-    expect(head).not.toMatch(/rel="stylesheet"/);
-    expect(head).toMatch(/<style>[^<]*\.side-nav\{/);
-    expect(head).toMatch(/<style>[^<]*\.ledger-period\{/);
-    const scripts = pageScripts(html);
-    expect(scripts.length).toBeGreaterThan(1);
+    const fetched = [...head.matchAll(/<(script|link)\b[^>]*>/g)].map((m) => m[0]);
+    expect(fetched[0]).toMatch(/<script src="\/options-sections\.js"/);
+    // Linked, not written in: the section loader fetches again a stylesheet of its chunks it finds no link to.
+    expect(head).toMatch(/rel="stylesheet"/);
+    const scripts = pageScripts(html).filter((file) => file !== 'options-sections.js');
     const firstLoad = [...new Set(scripts.flatMap((file) => staticImports(extensionDir, file)))];
     for (const file of firstLoad) expect(file).not.toMatch(/Section-/);
-    // Each section comes in with import() when shown.
+    // Each section comes in with import() when shown, and the script knows each one's files by its address.
     const sections = loadedModules(extensionDir, scripts[0]!).filter((file) => /\/\w+Section-/.test(file));
     expect(sections).toHaveLength(9);
+    const script = read('options-sections.js');
+    const byAddress = JSON.parse(/const sections = (\{.*\});/.exec(script)![1]!) as Record<string, string[]>;
+    expect(Object.keys(byAddress).sort()).toEqual(SECTIONS.map((section) => section.id).sort());
+    expect(byAddress.settlements![0]).toMatch(/^chunks\/SettlementsSection-[\w-]+\.js$/);
+    for (const files of Object.values(byAddress)) for (const file of files) expect(firstLoad).not.toContain(file);
   });
 });
