@@ -7,6 +7,7 @@ import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
 import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
 import { repoRoot, saveScreenshot } from './harness';
 import { axeDocument, axePanel, checked, focused, SCHEMES, tabTo, type Focus } from './support/axe';
+import { completedReports, driveAccount, startBulk, waitForBatch } from './support/driver';
 import { addAccountByImport, startStack, type Stack } from './support/stack';
 
 /**
@@ -21,6 +22,7 @@ const fixtures = ['settlement-us.csv', 'settlement-jp.csv', 'settlement-eu-windo
   path.join(repoRoot, 'tests/fixtures/ledger', name),
 );
 const ORDER = 'P01-7730114-0091826';
+const SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_';
 let stack: Stack;
 let options: Page;
 
@@ -47,6 +49,18 @@ async function showSection(section: string): Promise<void> {
   await expect.poll(() => options.getByText('Loading…').count()).toBe(0);
 }
 
+/** Downloads one settlement report (once), after which the capture card offers to read settlements too. */
+let settlementDownloaded = false;
+async function downloadASettlement(): Promise<void> {
+  if (settlementDownloaded) return;
+  const driver = await driveAccount(stack, 'Capture Shop', 'na');
+  const [settlement] = (await completedReports(driver)).filter((r) => r.reportType === SETTLEMENT);
+  const final = await waitForBatch(driver.send, await startBulk(driver, [settlement!]), 60_000);
+  expect(final.batch.counts.done).toBe(1);
+  await driver.page.close();
+  settlementDownloaded = true;
+}
+
 describe('axe over the ledger and the books, colour contrast included', () => {
   it.each(SCHEMES)('settlements (%s): list, import, capture card, charts, a detail and a timeline', async (scheme) => {
     await options.emulateMedia({ colorScheme: scheme });
@@ -71,6 +85,18 @@ describe('axe over the ledger and the books, colour contrast included', () => {
     expect(await axeDocument(options), 'search timeline').toEqual([]);
     await saveScreenshot(options, `a11y-ledger-timeline-${scheme}`, { fullPage: true });
   });
+
+  it.each(SCHEMES)(
+    "settlements (%s): capture at download's offer, once a settlement was downloaded",
+    async (scheme) => {
+      await downloadASettlement();
+      await options.emulateMedia({ colorScheme: scheme });
+      await showSection('settlements');
+      const card = options.getByRole('region', { name: 'Read settlements as they download' });
+      await card.getByRole('button', { name: 'Read them too' }).waitFor();
+      expect(await axeDocument(options)).toEqual([]);
+    },
+  );
 
   it.each(SCHEMES)('books (%s): accounting, exports and bank', async (scheme) => {
     await options.emulateMedia({ colorScheme: scheme });
