@@ -35,7 +35,11 @@ export function SectionView({ section }: { section: Section }) {
   const [, setLoadedId] = useState<string>();
   const View = views.get(section.id);
   useEffect(() => {
-    if (views.has(section.id)) return;
+    // Code that arrived between the render and this effect: render it now, or the loading line would stay.
+    if (views.has(section.id)) {
+      setLoadedId(section.id);
+      return;
+    }
     let current = true;
     void loadSection(section).then((loaded) => {
       if (!current) return;

@@ -1,6 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { render as renderWithoutAct } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { SectionView } from '@/entrypoints/options/SectionView';
+import { loadSection, SectionView } from '@/entrypoints/options/SectionView';
 import { sectionFor, SECTIONS, type Section } from '@/entrypoints/options/sections';
 
 function section(id: string, load: Section['load']): Section {
@@ -31,6 +32,21 @@ describe("the options page's sections, loaded when shown", () => {
     render(<SectionView section={shown} />);
     expect(screen.getByText('The view')).toBeTruthy();
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the view when its code arrives between the first render and the effect that waits for it', async () => {
+    let arrive: (view: () => preact.JSX.Element) => void = () => undefined;
+    const early = section('arrives-early', () => new Promise((resolve) => (arrive = resolve)));
+    // As the page does: the code is asked for before the first render.
+    void loadSection(early);
+    const root = document.body.appendChild(document.createElement('div'));
+    // Without act(), the render's effects wait for the next frame, as in the browser; the code arrives first.
+    renderWithoutAct(<SectionView section={early} />, root);
+    expect(root.textContent).toBe('Loading…');
+    arrive(() => <p>The view</p>);
+    await waitFor(() => expect(root.textContent).toBe('The view'));
+    renderWithoutAct(null, root);
+    root.remove();
   });
 
   it('says clearly when the code cannot be loaded, offers a reload, and tries anew on the next visit', async () => {
