@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
+import { writeCamt053 } from '../emulator/bank-statement';
 import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
 import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
 import { repoRoot, saveScreenshot } from './harness';
@@ -46,7 +47,7 @@ async function showSection(section: string): Promise<void> {
   await options.goto('about:blank');
   await options.goto(`chrome-extension://${stack.browser.extensionId}/options.html#${section}`);
   await options.locator(`#section-${section}`).waitFor();
-  await expect.poll(() => options.getByText('Loading…').count()).toBe(0);
+  await expect.poll(() => options.getByText('Loading…').count(), { timeout: 20_000 }).toBe(0);
 }
 
 /** Downloads one settlement report (once), after which the capture card offers to read settlements too. */
@@ -105,6 +106,41 @@ describe('axe over the ledger and the books, colour contrast included', () => {
       expect(await axeDocument(options), section).toEqual([]);
       await saveScreenshot(options, `a11y-books-${section}-${scheme}`, { fullPage: true });
     }
+  });
+
+  it.each(SCHEMES)('books (%s): a refused accounting form and a matched bank statement', async (scheme) => {
+    await options.emulateMedia({ colorScheme: scheme });
+    await showSection('accounting');
+    const form = options.getByRole('form', { name: 'Demo Shop' });
+    await form.getByLabel(/Beraternummer/).fill('12');
+    await form.getByRole('button', { name: 'Save accounting settings' }).click();
+    await form.getByText('Not saved: change what is marked').waitFor();
+    expect(await axeDocument(options), 'refused form').toEqual([]);
+    // The bank match reads the settlements of the seller id saved here: the EU fixture's.
+    await form.getByLabel('Seller ID in the settlement reports').fill('A2EUSELLER');
+    await form.getByLabel(/Beraternummer/).fill('29098');
+    await form.getByLabel(/Mandantennummer/).fill('4711');
+    await form.getByRole('button', { name: 'Save accounting settings' }).click();
+    await form.getByText('Saved.').waitFor();
+
+    // The EU fixture's payout, booked at the bank.
+    const statement = path.join(stack.browser.downloadDir, '..', 'camt053-a11y.xml');
+    const payout = {
+      bookingDate: '2026-02-10',
+      currency: 'EUR',
+      amountMinor: 243_083,
+      counterparty: 'AMAZON PAYMENTS EUROPE S.C.A.',
+      endToEndId: 'NOTPROVIDED',
+      remittance: 'AMAZON PAYMENTS EUROPE S.C.A. settlement 4410098765',
+      reversal: false,
+      bankReference: 'B1',
+    };
+    fs.writeFileSync(statement, writeCamt053([payout], 'DE02120300000000202051', 'EUR'));
+    await showSection('bank');
+    await options.locator('input[type="file"]').setInputFiles(statement);
+    await options.getByRole('table', { name: /^Matched \(1\)/ }).waitFor();
+    expect(await axeDocument(options), 'bank match').toEqual([]);
+    await saveScreenshot(options, `a11y-books-bank-match-${scheme}`, { fullPage: true });
   });
 
   it.each(SCHEMES)("popup (%s): the last payout's line", async (scheme) => {

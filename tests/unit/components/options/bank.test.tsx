@@ -77,7 +77,7 @@ describe('the Bank section', { timeout: 20_000 }, () => {
     );
     await waitFor(() => expect(list.textContent).toContain('at the bank 2026-02-10'));
 
-    fireEvent.click(screen.getByRole('button', { name: 'Reject the match for settlement 4410098765' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Not this one: settlement 4410098765' }));
     await waitFor(() => expect(table(/^Matched \(0\)/)).toBeTruthy());
     expect(table(/^Payouts not seen at the bank \(1\)/)).toBeTruthy();
     expect(table(/^Amazon Pay credits without a payout \(1\)/)).toBeTruthy();
