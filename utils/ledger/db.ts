@@ -3,12 +3,13 @@
  * bytes themselves stay on disk); `settlements` one summary per SettlementId × currency, enough to list and light
  * hundreds of settlements without reading their rows; `row-pages` the parsed rows, PAGE_ROWS to a record
  * (row-pages.ts); `terms` the search index, one record per bucket and settlement (terms.ts); `settlement-lines` what
- * the settlement list shows, one small record per settlement × currency (lines.ts).
+ * the settlement list shows, one small record per settlement × currency (lines.ts); `order-keys` the rows of each
+ * order key, one small record per bucket and settlement (order-index.ts).
  */
 import type { Check } from './checks';
 import { request } from './idb';
 import { fillLines } from './lines';
-import { migrateRowsToPages } from './migrate';
+import { fillOrderIndex, migrateRowsToPages } from './migrate';
 import type { CategoryTotals, PayoutIdentity } from './summary';
 import type { SettlementRow } from './types';
 
@@ -55,12 +56,14 @@ export const SETTLEMENTS = 'settlements';
 export const ROW_PAGES = 'row-pages';
 export const TERMS = 'terms';
 export const SETTLEMENT_LINES = 'settlement-lines';
+export const ORDER_KEYS = 'order-keys';
 export const BY_SETTLEMENT_ID = 'by-settlement-id';
 /**
  * Version 1 kept one record per row in `rows`; version 2 moves them into `row-pages` and `terms` in place; version 3
- * adds `settlement-lines` (lines.ts), filled from the summaries.
+ * adds `settlement-lines` (lines.ts), filled from the summaries; version 4 adds `order-keys` (order-index.ts), filled
+ * from the stored rows (from version 1, by the move into pages).
  */
-export const LEDGER_DB_VERSION = 3;
+export const LEDGER_DB_VERSION = 4;
 const V1_ROWS = 'rows';
 
 export { done, request } from './idb';
@@ -74,13 +77,19 @@ export function openLedgerDb(name = DB_NAME): Promise<IDBDatabase> {
       const settlements = db.createObjectStore(SETTLEMENTS, { keyPath: ['settlementId', 'currency'] });
       settlements.createIndex(BY_SETTLEMENT_ID, 'settlementId');
     }
+    const orders =
+      event.oldVersion < 4
+        ? db.createObjectStore(ORDER_KEYS, { keyPath: ['bucket', 'settlementId', 'currency'] })
+        : undefined;
     if (event.oldVersion < 2) {
       const pages = db.createObjectStore(ROW_PAGES, { keyPath: ['settlementId', 'currency', 'page'] });
       const terms = db.createObjectStore(TERMS, { keyPath: ['bucket', 'settlementId', 'currency'] });
       if (event.oldVersion === 1) {
         const v1Rows = open.transaction!.objectStore(V1_ROWS);
-        migrateRowsToPages(v1Rows, pages, terms, () => db.deleteObjectStore(V1_ROWS));
+        migrateRowsToPages(v1Rows, { pages, terms, orders: orders! }, () => db.deleteObjectStore(V1_ROWS));
       }
+    } else if (orders) {
+      fillOrderIndex(open.transaction!.objectStore(ROW_PAGES), orders);
     }
     if (event.oldVersion < 3) {
       const lines = db.createObjectStore(SETTLEMENT_LINES, { keyPath: ['settlementId', 'currency'] });

@@ -5,9 +5,20 @@
  */
 import { checkHeaderAndRows, checkRowArithmetic } from './checks';
 import { decodeSettlementBytes } from './decode';
-import { BY_SETTLEMENT_ID, done, FILES, request, ROW_PAGES, SETTLEMENT_LINES, SETTLEMENTS, TERMS } from './db';
+import {
+  BY_SETTLEMENT_ID,
+  done,
+  FILES,
+  ORDER_KEYS,
+  request,
+  ROW_PAGES,
+  SETTLEMENT_LINES,
+  SETTLEMENTS,
+  TERMS,
+} from './db';
 import type { StoredFile, StoredSettlement } from './db';
 import { lineOf } from './lines';
+import { orderRecords } from './order-index';
 import { putRowPages, readSettlementRows } from './row-pages';
 import { parseSettlementReport } from './settlement';
 import { categoryTable, groupSettlements, payoutIdentity, settlementTime, type Settlement } from './summary';
@@ -75,7 +86,7 @@ export async function importSettlementFile(db: IDBDatabase, bytes: Uint8Array, n
   const settlements = groupSettlements(report);
   const summaries = settlements.map((s) => summarise(s, sha, name));
 
-  const tx = db.transaction([FILES, SETTLEMENTS, SETTLEMENT_LINES, ROW_PAGES, TERMS], 'readwrite');
+  const tx = db.transaction([FILES, SETTLEMENTS, SETTLEMENT_LINES, ROW_PAGES, TERMS, ORDER_KEYS], 'readwrite');
   const written = done(tx);
   const settlementStore = tx.objectStore(SETTLEMENTS);
   const pages = tx.objectStore(ROW_PAGES);
@@ -119,9 +130,11 @@ export async function importSettlementFile(db: IDBDatabase, bytes: Uint8Array, n
       lines.put(lineOf(summary));
     }
     const terms = tx.objectStore(TERMS);
+    const orders = tx.objectStore(ORDER_KEYS);
     for (const { settlementId, currency, rows } of settlements) {
       putRowPages(pages, settlementId, currency, rows);
       for (const record of termRecords(settlementId, currency, rows)) terms.put(record);
+      for (const record of orderRecords(settlementId, currency, rows)) orders.put(record);
     }
   }
   await written;

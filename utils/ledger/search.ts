@@ -7,9 +7,10 @@
  */
 import { parseMinorUnits } from './amounts';
 import { currencyExponent } from './currencies';
-import { BY_SETTLEMENT_ID, request, ROW_PAGES, SETTLEMENT_LINES, SETTLEMENTS, TERMS } from './db';
+import { BY_SETTLEMENT_ID, ORDER_KEYS, request, ROW_PAGES, SETTLEMENT_LINES, SETTLEMENTS, TERMS } from './db';
 import type { StoredRow, StoredSettlement } from './db';
 import { classifyQuery, rowIds, rowOrderKey, type SearchQuery } from './ids';
+import { lookupOrders } from './order-index';
 import { rowReader, type RowRef } from './row-pages';
 import { lookupTerms } from './term-lookup';
 import { amountTerm, BUCKET_PREFIX, cleanTerm } from './terms';
@@ -76,9 +77,9 @@ export function amountInCurrency(text: string, currency: string): number | undef
 }
 
 /** Rows with no order key form a timeline of their own first id, or of themselves when they have none. */
-function timelineOf(row: StoredRow): { key: string; term?: string } {
+function timelineOf(row: StoredRow): { key: string; term?: string; isOrder?: true } {
   const orderKey = rowOrderKey(row);
-  if (orderKey) return { key: orderKey, term: orderKey };
+  if (orderKey) return { key: orderKey, term: orderKey, isOrder: true };
   const id = rowIds(row)[0];
   return id ? { key: id, term: cleanTerm(id) } : { key: `${row.settlementId}:${row.line}` };
 }
@@ -115,7 +116,7 @@ export async function searchLedger(db: IDBDatabase, input: string, page: SearchP
     prefixTooShort: false,
   };
   if (query.kind === 'empty') return result;
-  const tx = db.transaction([TERMS, ROW_PAGES, SETTLEMENTS, SETTLEMENT_LINES]);
+  const tx = db.transaction([TERMS, ORDER_KEYS, ROW_PAGES, SETTLEMENTS, SETTLEMENT_LINES]);
   const terms = tx.objectStore(TERMS);
   const settlements = tx.objectStore(SETTLEMENTS);
   const readRows = rowReader(tx.objectStore(ROW_PAGES));
@@ -143,20 +144,27 @@ export async function searchLedger(db: IDBDatabase, input: string, page: SearchP
   result.matchedRows = matched.length;
 
   // Rows are read in order until the timelines of this page and one more are known: never all the hits.
-  const found = new Map<string, { term?: string; rows: StoredRow[] }>();
+  const found = new Map<string, { term?: string; isOrder?: true; rows: StoredRow[] }>();
   const chunk = size * 2;
   for (let at = 0; at < matched.length && found.size <= offset + size; at += chunk) {
     for (const row of await readRows(matched.slice(at, at + chunk))) {
-      const { key, term } = timelineOf(row);
+      const { key, term, isOrder } = timelineOf(row);
       if (found.has(key)) found.get(key)!.rows.push(row);
-      else found.set(key, { term, rows: [row] });
+      else found.set(key, { term, isOrder, rows: [row] });
     }
   }
   result.more = found.size > offset + size;
   const shown = [...found].slice(offset, offset + size);
-  // Each timeline holds every row of its key, from every settlement: its term looked up, unless the query did that.
-  const missing = shown.flatMap(([, { term }]) => (term !== undefined && !hits.exact.has(term) ? [term] : []));
-  const completed = missing.length > 0 ? (await lookupTerms(terms, missing)).exact : new Map<string, RowRef[]>();
+  // Each timeline holds every row of its key, from every settlement, unless the query looked its term up already:
+  // an order's rows from the order index (small records), any other key's from the term index.
+  const missing = shown.filter(([, { term }]) => term !== undefined && !hits.exact.has(term));
+  const missingOrders = missing.flatMap(([key, { isOrder }]) => (isOrder ? [key] : []));
+  const missingTerms = missing.flatMap(([, { term, isOrder }]) => (isOrder ? [] : [term!]));
+  const [orderRefs, termRefs] = await Promise.all([
+    missingOrders.length > 0 ? lookupOrders(tx.objectStore(ORDER_KEYS), missingOrders) : new Map<string, RowRef[]>(),
+    missingTerms.length > 0 ? lookupTerms(terms, missingTerms).then((h) => h.exact) : new Map<string, RowRef[]>(),
+  ]);
+  const completed = new Map([...orderRefs, ...termRefs]);
   const payoutsOf = payoutReader(tx);
   result.timelines = await Promise.all(
     shown.map(async ([key, { term, rows }]) => {

@@ -1,11 +1,13 @@
 /**
- * The ledger by seller: how many settlements were paid to some seller ids, and dropping them — summaries, rows and
- * the records of the files they came from, so that importing one of those files again stores it again.
+ * The ledger by seller: how many settlements were paid to some seller ids, and dropping them — summaries, rows, their
+ * terms and order records, and the records of the files they came from, so that importing one of those files again
+ * stores it again.
  */
 import {
   BY_SETTLEMENT_ID,
   done,
   FILES,
+  ORDER_KEYS,
   request,
   ROW_PAGES,
   SETTLEMENT_LINES,
@@ -14,6 +16,7 @@ import {
   type StoredFile,
   type StoredSettlement,
 } from './db';
+import { deleteOrderRecords } from './order-index';
 import { deleteRowPages } from './row-pages';
 import { deleteTerms } from './terms';
 
@@ -31,7 +34,7 @@ export async function countSellerSettlements(db: IDBDatabase, sellerIds: readonl
 /** Deletes every settlement paid to these seller ids, in one transaction; returns how many. */
 export async function deleteSellerSettlements(db: IDBDatabase, sellerIds: readonly string[]): Promise<number> {
   if (sellerIds.length === 0) return 0;
-  const tx = db.transaction([FILES, SETTLEMENTS, SETTLEMENT_LINES, ROW_PAGES, TERMS], 'readwrite');
+  const tx = db.transaction([FILES, SETTLEMENTS, SETTLEMENT_LINES, ROW_PAGES, TERMS, ORDER_KEYS], 'readwrite');
   const written = done(tx);
   const settlements = tx.objectStore(SETTLEMENTS);
   const dropped = (await request<StoredSettlement[]>(settlements.getAll())).filter((s) =>
@@ -43,6 +46,7 @@ export async function deleteSellerSettlements(db: IDBDatabase, sellerIds: readon
     tx.objectStore(SETTLEMENT_LINES).delete([s.settlementId, s.currency]);
     deleteRowPages(tx.objectStore(ROW_PAGES), s.settlementId, s.currency);
     deleteTerms(tx.objectStore(TERMS), s.settlementId, s.currency);
+    deleteOrderRecords(tx.objectStore(ORDER_KEYS), s.settlementId, s.currency);
   }
   const files = tx.objectStore(FILES);
   for (const file of await request<StoredFile[]>(files.getAll())) {

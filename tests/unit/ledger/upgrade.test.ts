@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FILES,
   openLedgerDb,
+  ORDER_KEYS,
   request,
   SETTLEMENTS,
   type StoredFile,
@@ -64,12 +65,19 @@ async function writeVersion1(name: string, { files, summaries, rows }: Snapshot)
 }
 
 describe('ledger database upgrade from version 1', () => {
-  it('moves every row into pages and the term index in place; files, summaries and search survive', async () => {
+  it('moves every row into pages, the term index and the order index in place; files, summaries and search survive', async () => {
     const expected = await importedSnapshot('upgrade-reference');
     await writeVersion1('upgrade-v1', expected);
 
     const db = await openLedgerDb('upgrade-v1');
-    expect([...db.objectStoreNames].sort()).toEqual(['files', 'row-pages', 'settlement-lines', 'settlements', 'terms']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'files',
+      'order-keys',
+      'row-pages',
+      'settlement-lines',
+      'settlements',
+      'terms',
+    ]);
     expect(await listFiles(db)).toEqual(expected.files);
     const summaries = (await listSettlements(db)).map((listed) => listed.summary);
     expect(
@@ -78,6 +86,11 @@ describe('ledger database upgrade from version 1', () => {
     for (const [i, s] of expected.summaries.entries()) {
       expect(await settlementRows(db, s.settlementId, s.currency)).toEqual(expected.rows[i]);
     }
+    const reference = await openLedgerDb('upgrade-reference');
+    const orderRecords = (from: IDBDatabase) =>
+      request<unknown[]>(from.transaction(ORDER_KEYS).objectStore(ORDER_KEYS).getAll());
+    expect(await orderRecords(db)).toEqual(await orderRecords(reference));
+    reference.close();
     const found = await searchLedger(db, 'p01-7730114-0091826-c004417');
     expect(found.timelines.map((t) => [t.key, t.entries.map((e) => e.category)])).toEqual([
       ['P01-7730114-0091826', ['capture', 'refund']],
