@@ -1,8 +1,8 @@
 /**
  * Build step for a page that loads one section at a time (the options page, docs/architecture.md): a small classic
  * script, last in the page's head, preloads the code of the section the address names (`#settlements`), so its
- * fetch starts while the page's own modules load instead of after they have run. First in the head, before the
- * page's module script, its preloads left Chromium's import() of the section pending now and then (4 of 25 opens). Each section is the chunk of a
+ * fetch starts while the page's own modules load instead of after they have run (the parser reaches it at once: the
+ * head is short, and the browser's preload scanner has fetched it beside the page's modules). Each section is the chunk of a
  * `sections/<dir>/<Name>Section.tsx` the page imports with `import()`, named in the address by Name in kebab case
  * (AutoArchive → auto-archive); the first is shown when the address names none.
  */
