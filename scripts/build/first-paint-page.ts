@@ -3,6 +3,10 @@
  * page as `<style>`, so the first paint waits for no stylesheet fetch (the extension's CSP restricts scripts, not
  * styles; the stylesheet file stays for the pages that link it), and the page preloads no module: the first paint
  * needs none, and each preload would be one more fetch beside the ones it does need.
+ *
+ * Each written-in stylesheet keeps its link, disabled: a disabled stylesheet is never fetched, and the module loader
+ * (Vite's preload helper) takes a stylesheet linked in the page as loaded, so the views' `import()` neither fetches
+ * the same styles again nor waits for them.
  */
 import type { Plugin } from 'vite';
 
@@ -25,7 +29,7 @@ export function inlineStylesheets(html: string, bundle: Bundle): string {
     if (asset?.type !== 'asset') throw new Error(`inline-styles: ${fileName} is not in the bundle`);
     const css = text(asset.source);
     if (/<\/style/i.test(css)) throw new Error(`inline-styles: ${fileName} contains "</style" and cannot be inlined`);
-    return `<style>${css}</style>`;
+    return `<style>${css}</style><link rel="stylesheet" href="/${fileName}" disabled>`;
   });
 }
 

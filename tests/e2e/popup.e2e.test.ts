@@ -194,6 +194,19 @@ describe('popup against the emulator', () => {
     await popup.close();
   });
 
+  it('fetches no stylesheet: its styles are written into the page, and the views loaded after do not fetch them again', async () => {
+    const fetched: string[] = [];
+    const popup = await openPopup(stack.browser, {
+      beforeLoad: async (page) => void page.on('request', (request) => fetched.push(request.url())),
+    });
+    await popup.locator('section.panel[aria-busy="false"]').waitFor();
+    // Proof the views' code was fetched while watching, so a stylesheet fetched with it would have been seen.
+    expect(fetched.filter((url) => /\/chunks\/mount-[\w-]+\.js$/.test(url))).toHaveLength(1);
+    expect(fetched.filter((url) => url.endsWith('.css'))).toEqual([]);
+    expect(await popup.evaluate(() => getComputedStyle(document.querySelector('li.report')!).display)).toBe('flex');
+    await popup.close();
+  });
+
   it('corrects for a computer clock that runs ahead of Amazon, and says so', async () => {
     stack.emulator.admin.setFaults({ clockOffsetSeconds: -90 });
     try {

@@ -7,13 +7,16 @@ const PAGE = `<head><script src="/popup-first-paint.js"></script>
 </head><body></body>`;
 
 describe('first-paint page build', () => {
-  it('writes each linked stylesheet of the bundle into the page and leaves everything else as it was', () => {
+  it('writes each linked stylesheet of the bundle into the page, its link kept disabled, and leaves the rest', () => {
     const bundle = {
       'assets/hooks-1.css': { type: 'asset' as const, source: new TextEncoder().encode('a{color:red}') },
     };
     const html = inlineStylesheets(PAGE, bundle);
     expect(html).toBe(
-      PAGE.replace('<link rel="stylesheet" crossorigin href="/assets/hooks-1.css">', '<style>a{color:red}</style>'),
+      PAGE.replace(
+        '<link rel="stylesheet" crossorigin href="/assets/hooks-1.css">',
+        '<style>a{color:red}</style><link rel="stylesheet" href="/assets/hooks-1.css" disabled>',
+      ),
     );
   });
 
