@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { writeCamt053 } from '../emulator/bank-statement';
 import { repoRoot, saveScreenshot } from './harness';
+import { EU_FIXTURE_PAYOUT } from './support/ledger';
 import { addAccountByImport, filesUnder, startStack, waitForFile, type Stack } from './support/stack';
 
 /** The books in the real extension: accounting settings, a DATEV export and a bank import, all on the options page. */
@@ -86,16 +87,7 @@ describe('books on the options page', () => {
 
   it('imports a bank statement, shows the match with its age, and exports it as CSV', async () => {
     const statement = path.join(stack.browser.downloadDir, '..', 'camt053-feb.xml');
-    const payout = {
-      bookingDate: '2026-02-10',
-      currency: 'EUR',
-      amountMinor: 243_083,
-      counterparty: 'AMAZON PAYMENTS EUROPE S.C.A.',
-      endToEndId: 'NOTPROVIDED',
-      remittance: 'AMAZON PAYMENTS EUROPE S.C.A. settlement 4410098765',
-      reversal: false,
-      bankReference: 'B1',
-    };
+    const payout = EU_FIXTURE_PAYOUT;
     const other = {
       ...payout,
       amountMinor: 12_000,

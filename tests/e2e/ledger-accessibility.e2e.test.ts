@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { writeCamt053 } from '../emulator/bank-statement';
 import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
 import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
-import { repoRoot, saveScreenshot } from './harness';
+import { saveScreenshot } from './harness';
 import { axeDocument, axePanel, checked, focused, SCHEMES, tabTo, type Focus } from './support/axe';
 import { completedReports, driveAccount, startBulk, waitForBatch } from './support/driver';
-import { addAccountByImport, startStack, type Stack } from './support/stack';
+import { EU_FIXTURE_PAYOUT, ledgerFixtures, openSettlementsSection } from './support/ledger';
+import { startStack, type Stack } from './support/stack';
 
 /**
  * The ledger and the books under axe-core (every rule, colour contrast included) in both colour schemes: the
@@ -18,10 +18,7 @@ import { addAccountByImport, startStack, type Stack } from './support/stack';
  * the keyboard alone.
  */
 
-const live = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
-const fixtures = ['settlement-us.csv', 'settlement-jp.csv', 'settlement-eu-windows-1252-crlf.csv'].map((name) =>
-  path.join(repoRoot, 'tests/fixtures/ledger', name),
-);
+const fixtures = ledgerFixtures('settlement-us.csv', 'settlement-jp.csv', 'settlement-eu-windows-1252-crlf.csv');
 const ORDER = 'P01-7730114-0091826';
 const SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_';
 let stack: Stack;
@@ -29,11 +26,7 @@ let options: Page;
 
 beforeAll(async () => {
   stack = await startStack({ hostHandlers: sellerCentralHandlers() });
-  options = await stack.browser.openPage('options.html');
-  const pem = fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8');
-  await addAccountByImport(options, { label: 'Demo Shop', region: 'na', publicKeyId: live.publicKeyId, pem });
-  await options.getByRole('navigation').getByRole('link', { name: 'Settlements' }).click();
-  await options.getByRole('heading', { level: 2, name: 'Settlements' }).waitFor();
+  options = await openSettlementsSection(stack);
   await options.locator('input[type="file"]:not([webkitdirectory])').setInputFiles(fixtures);
   await options.getByText('3 imported, 0 already known, 0 in conflict.').waitFor();
 });
@@ -125,17 +118,7 @@ describe('axe over the ledger and the books, colour contrast included', () => {
 
     // The EU fixture's payout, booked at the bank.
     const statement = path.join(stack.browser.downloadDir, '..', 'camt053-a11y.xml');
-    const payout = {
-      bookingDate: '2026-02-10',
-      currency: 'EUR',
-      amountMinor: 243_083,
-      counterparty: 'AMAZON PAYMENTS EUROPE S.C.A.',
-      endToEndId: 'NOTPROVIDED',
-      remittance: 'AMAZON PAYMENTS EUROPE S.C.A. settlement 4410098765',
-      reversal: false,
-      bankReference: 'B1',
-    };
-    fs.writeFileSync(statement, writeCamt053([payout], 'DE02120300000000202051', 'EUR'));
+    fs.writeFileSync(statement, writeCamt053([EU_FIXTURE_PAYOUT], 'DE02120300000000202051', 'EUR'));
     await showSection('bank');
     await options.locator('input[type="file"]').setInputFiles(statement);
     await options.getByRole('table', { name: /^Matched \(1\)/ }).waitFor();

@@ -1,30 +1,21 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { PanelDriver } from './fixtures/sellercentral/closed-shadow';
 import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
-import { repoRoot, saveScreenshot } from './harness';
-import { addAccountByImport, startStack, type Stack } from './support/stack';
+import { saveScreenshot } from './harness';
+import { ledgerFixtures, openSettlementsSection } from './support/ledger';
+import { startStack, type Stack } from './support/stack';
 
 /** The ledger in the real extension: import on the options page, list, detail with chart, search, popup line, panel look-up. */
 
-const live = SEEDED_MERCHANTS.find((m) => m.region === 'na' && m.environment === 'live')!;
-const fixtures = ['settlement-us.csv', 'settlement-jp.csv'].map((name) =>
-  path.join(repoRoot, 'tests/fixtures/ledger', name),
-);
+const fixtures = ledgerFixtures('settlement-us.csv', 'settlement-jp.csv');
 const ORDER = 'P01-7730114-0091826';
 let stack: Stack;
 let options: Page;
 
 beforeAll(async () => {
   stack = await startStack({ hostHandlers: sellerCentralHandlers() });
-  options = await stack.browser.openPage('options.html');
-  const pem = fs.readFileSync(DEMO_PRIVATE_KEY_PATH, 'utf8');
-  await addAccountByImport(options, { label: 'Demo Shop', region: 'na', publicKeyId: live.publicKeyId, pem });
-  await options.getByRole('navigation').getByRole('link', { name: 'Settlements' }).click();
-  await options.getByRole('heading', { level: 2, name: 'Settlements' }).waitFor();
+  options = await openSettlementsSection(stack);
 });
 
 afterAll(async () => {
