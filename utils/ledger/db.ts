@@ -2,7 +2,7 @@
  * The ledger's own IndexedDB database. `files` keeps one record per imported file by the SHA-256 of its bytes (the
  * bytes themselves stay on disk); `settlements` one summary per SettlementId × currency, enough to list and light
  * hundreds of settlements without reading their rows; `row-pages` the parsed rows, PAGE_ROWS to a record
- * (row-pages.ts); `terms` the search index, one record per bucket and settlement (terms.ts); `settlement-lines` what
+ * (row-pages.ts); `terms` the search index, one record per bucket and settlement (terms.ts, bucket-records.ts); `settlement-lines` what
  * the settlement list shows, one small record per settlement × currency (lines.ts); `order-keys` the rows of each
  * order key, one small record per bucket and settlement (order-index.ts).
  */

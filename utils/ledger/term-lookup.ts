@@ -3,7 +3,7 @@
  * and buckets are read together. A prefix is looked up only when it is at least BUCKET_PREFIX long, so that it too
  * is one bucket: a shorter one would have to read the whole index, one bucket after another.
  */
-import { request } from './idb';
+import { readBucket } from './bucket-records';
 import type { RowRef } from './row-pages';
 import { BUCKET_PREFIX, bucketOf, matchTerms, type TermRecord } from './terms';
 
@@ -13,8 +13,6 @@ export interface TermHits {
   /** The rows with a term starting with the prefix. */
   prefixed: RowRef[];
 }
-
-const bucketRange = (bucket: number) => IDBKeyRange.bound([bucket], [bucket, []]);
 
 function addRefs(refs: RowRef[], record: TermRecord, term: string, isPrefix: boolean): void {
   const { settlementId, currency } = record;
@@ -32,9 +30,7 @@ export async function lookupTerms(terms: IDBObjectStore, exact: readonly string[
   for (const term of exact) inBucket(term).exact.push(term);
   if (prefix !== undefined && prefix.length >= BUCKET_PREFIX) inBucket(prefix).prefix = prefix;
   const buckets = [...wanted];
-  const records = await Promise.all(
-    buckets.map(([bucket]) => request<TermRecord[]>(terms.getAll(bucketRange(bucket)))),
-  );
+  const records = await Promise.all(buckets.map(([bucket]) => readBucket(terms, bucket)));
   const hits: TermHits = { exact: new Map(exact.map((term) => [term, []])), prefixed: [] };
   buckets.forEach(([, want], i) => {
     for (const record of records[i]!) {

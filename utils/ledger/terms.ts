@@ -1,14 +1,11 @@
 /**
- * The search index. Every id of a row (ids.ts), its order key and its amount are terms; a settlement's terms are
- * spread over TERM_BUCKETS buckets by their first characters and kept as one record per bucket and settlement, each
- * one string of `term\tindex\n` lines (index: the row's place in its settlement). Import writes a few hundred records
- * per settlement instead of several index entries per row, and a lookup reads one bucket: one record per settlement,
- * one string each to clone.
+ * The search index. Every id of a row (ids.ts), its order key and its amount are terms, kept in bucket records
+ * (bucket-records.ts) chosen by their first characters.
  */
+import { bucketRecords, deleteBucketRecords, hashBucket, type BucketRecord } from './bucket-records';
 import { rowIds, rowOrderKey } from './ids';
 import type { SettlementRow } from './types';
 
-export const TERM_BUCKETS = 1024;
 /**
  * Terms that share this many first characters share a bucket, so a prefix at least this long is one bucket. Eight,
  * because Amazon's ids all start `P01-` or the like: fewer would put all of them into a few buckets.
@@ -17,12 +14,7 @@ export const BUCKET_PREFIX = 8;
 /** Marks amount terms, which only an amount query matches (never an id prefix). */
 const AMOUNT_MARK = '\u0001';
 
-export interface TermRecord {
-  bucket: number;
-  settlementId: string;
-  currency: string;
-  lines: string;
-}
+export type TermRecord = BucketRecord;
 
 /** Tabs and line breaks separate the lines of a record, so a term never holds one. */
 export function cleanTerm(term: string): string {
@@ -35,13 +27,8 @@ export function cleanTerm(term: string): string {
   return term;
 }
 
-/** FNV-1a over the first BUCKET_PREFIX characters. */
-export function bucketOf(term: string): number {
-  let hash = 0x811c9dc5;
-  const end = Math.min(term.length, BUCKET_PREFIX);
-  for (let i = 0; i < end; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % TERM_BUCKETS;
-}
+/** By the first BUCKET_PREFIX characters. */
+export const bucketOf = (term: string): number => hashBucket(term, BUCKET_PREFIX);
 
 /** Either sign of an amount: a search for 19.99 finds the capture and the refund. */
 export const amountTerm = (currency: string, minor: number): string => `${Math.abs(minor)}${AMOUNT_MARK}${currency}`;
@@ -56,22 +43,10 @@ function rowTerms(row: SettlementRow): string[] {
 
 /** The term records of one settlement's rows (all of one SettlementId and currency, in their stored order). */
 export function termRecords(settlementId: string, currency: string, rows: readonly SettlementRow[]): TermRecord[] {
-  // Each bucket's text is joined once from its parts (term, tab, index, line break): no string per line.
-  const buckets = new Map<number, (string | number)[]>();
-  for (let index = 0; index < rows.length; index++) {
-    for (const term of rowTerms(rows[index]!)) {
-      const bucket = bucketOf(term);
-      let parts = buckets.get(bucket);
-      if (!parts) buckets.set(bucket, (parts = ['\n']));
-      parts.push(term, '\t', index, '\n');
-    }
-  }
-  return [...buckets].map(([bucket, parts]) => ({ bucket, settlementId, currency, lines: parts.join('') }));
+  return bucketRecords(settlementId, currency, rows, rowTerms, bucketOf);
 }
 
-export function deleteTerms(terms: IDBObjectStore, settlementId: string, currency: string): void {
-  for (let bucket = 0; bucket < TERM_BUCKETS; bucket++) terms.delete([bucket, settlementId, currency]);
-}
+export const deleteTerms = deleteBucketRecords;
 
 /**
  * Calls `found` with the row index of each term in `record` that is `term` (or, with `prefix`, starts with it;
