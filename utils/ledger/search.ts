@@ -135,8 +135,9 @@ export async function searchLedger(db: IDBDatabase, input: string, page: SearchP
     query.kind === 'number' || query.kind === 'amount' ? request(settlements.getAllKeys()) : [],
   ]);
   result.settlements = named;
+  // Only a number or an amount read the keys: the amount in each currency the ledger holds.
   for (const currency of new Set((keys as [string, string][]).map(([, c]) => c))) {
-    const minor = query.kind === 'number' || query.kind === 'amount' ? amountInCurrency(query.amount, currency) : 0;
+    const minor = 'amount' in query ? amountInCurrency(query.amount, currency) : undefined;
     if (minor !== undefined && minor !== 0) exact.push(amountTerm(currency, minor));
   }
   const hits = await lookupTerms(terms, exact, result.prefixTooShort ? undefined : prefix);
