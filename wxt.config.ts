@@ -1,12 +1,11 @@
 import { defineConfig } from 'wxt';
 import { inlineStyles, noPreloadsIn } from './scripts/build/first-paint-page';
-import { preloadSections } from './scripts/build/section-preloads';
 import { SELLER_CENTRAL_REGIONS } from './utils/sellercentral/pages';
 
 /** The Amazon Pay API hosts; the only origins the background may call. */
 const apiHosts = ['https://pay-api.amazon.com/*', 'https://pay-api.amazon.eu/*', 'https://pay-api.amazon.jp/*'];
 const sellerCentralPages = Object.keys(SELLER_CENTRAL_REGIONS).map((host) => `https://${host}/*`);
-/** The page that must paint at once (scripts/build/first-paint-page.ts). */
+/** The pages that must paint at once (scripts/build/first-paint-page.ts). */
 const POPUP_PAGE = 'entrypoints/popup/index.html';
 const OPTIONS_PAGE = 'entrypoints/options/index.html';
 
@@ -14,15 +13,11 @@ export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every browser we support preloads modules itself; Vite's polyfill for older ones would be one script more.
-  // The popup paints at once: its styles are written into its page and it preloads no module.
+  // The popup and the options page paint at once: their styles are written into the page, and their first module
+  // is small and starts every other load. The popup preloads no module; the options page only that module's few.
   vite: () => ({
     build: { modulePreload: { polyfill: false, resolveDependencies: noPreloadsIn([POPUP_PAGE]) } },
-    plugins: [
-      inlineStyles([POPUP_PAGE]),
-      // The options page loads one section at a time; the one its address names is preloaded from the start. Its
-      // stylesheets stay linked: the section loader fetches again any stylesheet of its chunks it finds no link to.
-      preloadSections(OPTIONS_PAGE, 'options-sections.js', 'accounts'),
-    ],
+    plugins: [inlineStyles([POPUP_PAGE, OPTIONS_PAGE])],
   }),
   manifestVersion: 3,
   zip: {

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { firstPaintContext, showFirstPaint } from '@/utils/views/first-paint';
+import { firstPaintContext, POPUP_SCREEN, showFirstPaint } from '@/utils/views/first-paint';
 
 /**
  * A deferred classic script first in the popup's head: it shows the kept screen before the page's modules run.
@@ -9,5 +9,5 @@ import { firstPaintContext, showFirstPaint } from '@/utils/views/first-paint';
 export default defineUnlistedScript(() => {
   const holder = document.getElementById('first-paint');
   const i18n = (globalThis as { chrome?: { i18n?: { getUILanguage(): string } } }).chrome?.i18n;
-  if (holder && i18n) showFirstPaint(holder, firstPaintContext(document, i18n.getUILanguage()));
+  if (holder && i18n) showFirstPaint(holder, firstPaintContext(document, i18n.getUILanguage(), POPUP_SCREEN));
 });

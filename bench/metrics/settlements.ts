@@ -1,8 +1,9 @@
 /**
  * settlements.first_paint_ms: the options page's Settlements list with 365 settlements, opened straight at
  * options.html#settlements, as seen from outside: a script injected before the page loads notes when the list's
- * first row has been through a frame (tests/e2e/support/first-row). Each open waits for all 365 rows, so no open
- * competes with the previous one's rendering.
+ * first row has been through a frame (tests/e2e/support/first-row). That row is the kept list's
+ * (utils/views/first-paint.ts); the live list's first row, read from the ledger, is the second figure. Each open waits
+ * for all 365 live rows, so no open competes with the previous one's rendering.
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../../tests/e2e/harness';
@@ -16,27 +17,45 @@ const LIST_OPENS = 10;
 
 declare const ledgerBench: LedgerBench;
 
-async function firstPaintMetric(session: ExtensionSession, page: Page): Promise<Metric> {
+async function firstPaintMetrics(session: ExtensionSession, page: Page): Promise<Metric[]> {
   await page.evaluate((count) => ledgerBench.fillList(count), LIST_SETTLEMENTS);
   const paint = async () => {
     const options = await session.context.newPage();
     await watchFirstRow(options, SETTLEMENT_ROWS);
     await options.goto(`chrome-extension://${session.extensionId}/options.html#settlements`);
-    const { first } = await rowsPaintedAt(options);
+    const painted = await rowsPaintedAt(options);
     await options
-      .locator(SETTLEMENT_ROWS.first)
+      .locator(SETTLEMENT_ROWS.live!)
       .nth(LIST_SETTLEMENTS - 1)
       .waitFor();
+    // The charts come last: the page has settled, and its work does not run into the next open's.
+    await options.locator('#app .ledger-charts figure').first().waitFor();
     await options.close();
-    return first;
+    return painted;
   };
-  // The first open warms the page's code cache.
+  // The first open warms the page's code cache and keeps the list for the next one.
   await paint();
-  const times: number[] = [];
+  const times: Array<{ first: number; live: number }> = [];
   for (let i = 0; i < LIST_OPENS; i++) times.push(await paint());
-  return { ...measured('settlements.first_paint_ms', 'ms', times, 1), target: '≤ 100' };
+  return [
+    {
+      ...measured(
+        'settlements.first_paint_ms',
+        'ms',
+        times.map((t) => t.first),
+        1,
+      ),
+      target: '≤ 100',
+    },
+    measured(
+      'settlements.first_live_row_ms',
+      'ms',
+      times.map((t) => t.live),
+      1,
+    ),
+  ];
 }
 
 export async function settlementsMetrics(): Promise<Metric[]> {
-  return [await withLedgerPage((page, session) => firstPaintMetric(session, page))];
+  return withLedgerPage((page, session) => firstPaintMetrics(session, page));
 }

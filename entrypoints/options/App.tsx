@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { KeyStorageNotice } from '@/components/KeyStorageNotice';
 import { HostAccess } from './HostAccess';
+import { showLivePage } from './kept-list';
 import { SectionView } from './SectionView';
 import { sectionFor, SECTIONS } from './sections';
 
@@ -13,6 +14,10 @@ export function App() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  // Settlements says itself when its list is ready; any other section replaces the kept list at once.
+  useLayoutEffect(() => {
+    if (section.id !== 'settlements') showLivePage();
+  }, [section]);
   return (
     <div class="options">
       <nav class="side-nav" aria-label={t('settingsNavLabel')}>

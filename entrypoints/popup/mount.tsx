@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { uiLanguage } from '@/utils/i18n';
-import { firstPaintContext, keepFirstPaintOf } from '@/utils/views/first-paint';
+import { firstPaintContext, keepFirstPaintOf, POPUP_SCREEN } from '@/utils/views/first-paint';
 import type { PopupStart } from '@/utils/views/popup-start';
 import { App } from './App';
 
@@ -9,6 +9,7 @@ export function mount(start: Promise<PopupStart>): void {
   const language = uiLanguage();
   document.documentElement.lang = language;
   const app = document.getElementById('app')!;
-  const kept = keepFirstPaintOf(app, document.getElementById('first-paint'), firstPaintContext(document, language));
+  const context = firstPaintContext(document, language, POPUP_SCREEN);
+  const kept = keepFirstPaintOf(app, document.getElementById('first-paint'), context);
   render(<App start={start} onShown={kept.takeOver} />, app);
 }

@@ -1,8 +1,8 @@
 /**
- * Build steps for pages that must paint at once (the popup, docs/architecture.md): their stylesheets go into the
- * page as `<style>`, so the first paint waits for no stylesheet fetch (the extension's CSP restricts scripts, not
- * styles; the stylesheet file stays for the pages that link it), and the page preloads no module: the first paint
- * needs none, and each preload would be one more fetch beside the ones it does need.
+ * Build steps for pages that must paint at once (the popup and the options page, docs/architecture.md): their
+ * stylesheets go into the page as `<style>`, so the first paint waits for no stylesheet fetch (the extension's CSP
+ * restricts scripts, not styles; the stylesheet file stays for the pages that link it), and a page can preload no
+ * module: the first paint needs none, and each preload would be one more fetch beside the ones it does need.
  *
  * Each written-in stylesheet keeps its link, disabled: a disabled stylesheet is never fetched, and the module loader
  * (Vite's preload helper) takes a stylesheet linked in the page as loaded, so the views' `import()` neither fetches

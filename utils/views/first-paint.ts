@@ -1,17 +1,44 @@
 /**
- * The popup's last settled screen, painted again the moment the popup opens, before its code has loaded: a copy
+ * A view's last settled screen, painted again the moment its page opens, before the page's code has loaded: a copy
  * of the markup the live view rendered, kept in the extension's localStorage (a synchronous read; web pages and
  * content scripts cannot reach it). It is inert and hidden from assistive technology, and the live view replaces it
- * in the same frame as its own first rows, read from the report cache.
+ * in the same frame as its own first rows. Two views keep one: the popup's report list and the options page's
+ * Settlements list.
  */
 
-const KEY = 'popup-first-paint';
-/** More rows than a 600-pixel popup shows. */
-const KEPT_ROWS = 12;
+/** A view whose screen is kept: where, which of its rows, and what of it is not worth a head start. */
+export interface KeptScreen {
+  key: string;
+  /** The view's list rows: a screenful of them is kept. */
+  rows: string;
+  keptRows: number;
+  /** Kept only while the view shows this (a page of several sections keeps one of them). */
+  shows?: string;
+  /** Parts of the view left out of the copy: passing notices and what the live view adds after its first frame. */
+  leaveOut?: string;
+}
+
+/** The popup's report list: more rows than a 600-pixel popup shows. */
+export const POPUP_SCREEN: KeptScreen = { key: 'popup-first-paint', rows: 'li.report', keptRows: 12 };
+
+/**
+ * The options page's Settlements list, as its live view's first frame shows it: a screenful of rows, without an
+ * import's outcome, search results or the charts (they come a frame after the list).
+ */
+export const SETTLEMENTS_SCREEN: KeptScreen = {
+  key: 'settlements-first-paint',
+  rows: 'table.ledger-list tbody tr',
+  keptRows: 25,
+  shows: '#section-settlements table.ledger-list',
+  leaveOut: '.ledger > .notice, .ledger-charts, .ledger-search [role="status"]',
+};
+
+const SCREENS = [POPUP_SCREEN, SETTLEMENTS_SCREEN];
 
 export interface FirstPaintContext {
+  screen: KeptScreen;
   store: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-  /** The popup's hashed script name: markup from another build of the views is never shown. */
+  /** The page's hashed module name: markup from another build of the views is never shown. */
   build: string;
   language: string;
 }
@@ -33,14 +60,17 @@ export function showFirstPaint(holder: Element, context: FirstPaintContext): boo
 
 /** Keeps `view`'s markup for the next opening. Storage that refuses (full, disabled) only costs the head start. */
 export function keepFirstPaint(view: Element, context: FirstPaintContext): void {
+  const { screen } = context;
+  if (screen.shows && !view.querySelector(screen.shows)) return;
   const copy = view.cloneNode(true) as Element;
   // A screenful is all the first paint shows; a long list would only make it slower to parse and lay out.
-  copy.querySelectorAll(`li.report:nth-of-type(n + ${KEPT_ROWS + 1})`).forEach((row) => row.remove());
+  const leftOut = [`${screen.rows}:nth-of-type(n + ${screen.keptRows + 1})`, screen.leaveOut].filter(Boolean);
+  copy.querySelectorAll(leftOut.join(', ')).forEach((part) => part.remove());
   const saved: Saved = { build: context.build, language: context.language, html: copy.innerHTML };
   try {
-    context.store.setItem(KEY, JSON.stringify(saved));
+    context.store.setItem(screen.key, JSON.stringify(saved));
   } catch {
-    forgetFirstPaint(context.store);
+    forget(context.store, screen);
   }
 }
 
@@ -75,18 +105,22 @@ export function keepFirstPaintOf(view: Element, holder: Element | null, context:
   };
 }
 
-/** After an account changes, so the next opening shows no list of an account that is gone. */
+/** After an account changes, so the next opening shows no list of an account (or its settlements) that is gone. */
 export function forgetFirstPaint(store: Pick<Storage, 'removeItem'> = pageStorage()): void {
+  for (const screen of SCREENS) forget(store, screen);
+}
+
+function forget(store: Pick<Storage, 'removeItem'>, { key }: KeptScreen): void {
   try {
-    store.removeItem(KEY);
+    store.removeItem(key);
   } catch {
     // Nothing kept, nothing to forget.
   }
 }
 
-function read({ store }: FirstPaintContext): Saved | undefined {
+function read({ store, screen }: FirstPaintContext): Saved | undefined {
   try {
-    const saved = JSON.parse(store.getItem(KEY) ?? 'null') as Partial<Saved> | null;
+    const saved = JSON.parse(store.getItem(screen.key) ?? 'null') as Partial<Saved> | null;
     const complete = saved && [saved.build, saved.language, saved.html].every((part) => typeof part === 'string');
     return complete ? (saved as Saved) : undefined;
   } catch {
@@ -100,10 +134,10 @@ const NOWHERE: FirstPaintContext['store'] = {
   removeItem: () => undefined,
 };
 
-/** This page's build and language, for the popup's two scripts to agree on. */
-export function firstPaintContext(doc: Document, language: string): FirstPaintContext {
+/** This page's build and language, for the page's two scripts (the kept screen's and its own) to agree on. */
+export function firstPaintContext(doc: Document, language: string, screen: KeptScreen): FirstPaintContext {
   const script = doc.querySelector<HTMLScriptElement>('script[type="module"][src]');
-  return { store: pageStorage(), build: script ? new URL(script.src).pathname : '', language };
+  return { screen, store: pageStorage(), build: script ? new URL(script.src).pathname : '', language };
 }
 
 /** A browser that keeps no site data may refuse localStorage outright: then nothing is kept. */

@@ -2,8 +2,8 @@
  * Time to a view's first painted row, observed from outside the product: a script injected before the page's own
  * code runs watches the DOM and notes when a row has been through a frame. The product places no mark of its own,
  * so nothing it does can make the figure look better than what the browser shows. Two moments: the first row on
- * screen (for the popup, its kept screen, utils/views/first-paint.ts, when there is one) and the first row of the
- * live view (the popup's, read from the report cache).
+ * screen (the view's kept screen, utils/views/first-paint.ts, when there is one) and the first row of the live view
+ * (the popup's read from the report cache, the Settlements list's from the ledger).
  */
 import type { Page } from 'playwright-core';
 
@@ -15,8 +15,11 @@ export interface RowSelectors {
 
 /** The popup's report rows: its kept screen's or its live view's, and the live view's alone. */
 export const POPUP_ROWS: RowSelectors = { first: 'li.report', live: '#app li.report' };
-/** The options page's Settlements list. */
-export const SETTLEMENT_ROWS: RowSelectors = { first: 'table.ledger-list tbody tr' };
+/** The options page's Settlements list: its kept screen's or its live view's rows, and the live view's alone. */
+export const SETTLEMENT_ROWS: RowSelectors = {
+  first: 'table.ledger-list tbody tr',
+  live: '#app table.ledger-list tbody tr',
+};
 
 /**
  * The observer as source text, not a function: a transpiled function can carry helpers (esbuild's `__name`) the page lacks.

@@ -7,7 +7,8 @@ export function pageScripts(html: string): string[] {
   return [...new Set(refs.map((m) => m[1]!))];
 }
 
-const STATIC_IMPORT = /(?:import|export)\s*(?:[^'"`()]*?\sfrom\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
+// Minified code writes `import{a as b}from"./x.js"`: no space needs to come before `from`.
+const STATIC_IMPORT = /(?:import|export)\s*(?:[^'"`()]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
 const DYNAMIC_IMPORT = /import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
 
 /** `entry` and every chunk it imports statically, transitively, relative to the build. */

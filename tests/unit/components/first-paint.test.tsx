@@ -4,6 +4,8 @@ import {
   forgetFirstPaint,
   keepFirstPaint,
   keepFirstPaintOf,
+  POPUP_SCREEN,
+  SETTLEMENTS_SCREEN,
   showFirstPaint,
   type FirstPaintContext,
 } from '@/utils/views/first-paint';
@@ -46,7 +48,7 @@ let holder: HTMLElement;
 
 beforeEach(() => {
   store = memoryStore();
-  context = { store, build: '/chunks/popup-A.js', language: 'en' };
+  context = { screen: POPUP_SCREEN, store, build: '/chunks/popup-A.js', language: 'en' };
   holder = document.createElement('div');
 });
 
@@ -88,10 +90,13 @@ describe("the popup's kept screen", () => {
     expect(showFirstPaint(holder, context)).toBe(false);
   });
 
-  it('is forgotten on request (an account changed)', () => {
+  it('is forgotten on request (an account changed), with the Settlements list kept beside it', () => {
+    const settlements = { ...context, screen: SETTLEMENTS_SCREEN };
     keepFirstPaint(listView(['R-1']), context);
+    keepFirstPaint(settlementsView(['S-1']), settlements);
     forgetFirstPaint(store);
     expect(showFirstPaint(holder, context)).toBe(false);
+    expect(showFirstPaint(holder, settlements)).toBe(false);
   });
 
   it('gives way to the live view when it shows its rows, then keeps what the live view shows', async () => {
@@ -108,5 +113,49 @@ describe("the popup's kept screen", () => {
     await waitFor(() => expect(JSON.parse(store.getItem('popup-first-paint')!).html).toContain('R-0'));
     showFirstPaint(holder, context);
     expect(rowIds(holder)).toEqual(['R-0', 'R-1']);
+  });
+});
+
+/** The options page as its Settlements section shows it: a notice, the list, charts and search results. */
+function settlementsView(rows: string[], section = 'settlements'): HTMLElement {
+  const view = document.createElement('div');
+  view.innerHTML = `<nav><a href="#settlements">Settlements</a></nav>
+    <main class="section" id="section-${section}"><div class="ledger">
+      <div class="notice">2 imported</div>
+      <table class="data ledger-list"><tbody></tbody></table>
+      <section class="ledger-charts"><figure>chart</figure></section>
+      <section class="ledger-search"><input type="search" /><div role="status"><p>1 match</p></div></section>
+    </div></main>`;
+  const body = view.querySelector('tbody')!;
+  for (const id of rows) body.insertRow().insertCell().textContent = id;
+  return view;
+}
+
+describe("the Settlements list's kept screen", () => {
+  const settlements = () => ({ ...context, screen: SETTLEMENTS_SCREEN });
+  const cells = (element: Element) => [...element.querySelectorAll('tbody td')].map((cell) => cell.textContent);
+
+  it('keeps the first 25 rows without the passing notice, the charts and the search results', () => {
+    keepFirstPaint(settlementsView(Array.from({ length: 365 }, (_, i) => `S-${i + 1}`)), settlements());
+    expect(showFirstPaint(holder, settlements())).toBe(true);
+    expect(cells(holder)).toEqual(Array.from({ length: 25 }, (_, i) => `S-${i + 1}`));
+    expect(holder.querySelector('.notice, .ledger-charts, .ledger-search [role="status"]')).toBeNull();
+    expect(holder.querySelector('.ledger-search input')).not.toBeNull();
+  });
+
+  it('keeps nothing while the page shows another section or no list, and leaves the last list kept', () => {
+    keepFirstPaint(settlementsView(['S-1']), settlements());
+    keepFirstPaint(settlementsView(['A-1'], 'accounts'), settlements());
+    const detail = settlementsView([]);
+    detail.querySelector('table')!.remove();
+    keepFirstPaint(detail, settlements());
+    showFirstPaint(holder, settlements());
+    expect(cells(holder)).toEqual(['S-1']);
+  });
+
+  it("is the popup's to show only under its own name", () => {
+    keepFirstPaint(settlementsView(['S-1']), settlements());
+    expect(showFirstPaint(holder, context)).toBe(false);
+    expect(showFirstPaint(holder, settlements())).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { saveTextFile } from '@/utils/views/save-file';
 import { t } from '@/utils/i18n';
@@ -18,6 +18,7 @@ import { openKey } from '@/utils/views/open-key';
 import { seriesByCurrency } from '@/utils/views/settlement-chart';
 import { CaptureAtDownload } from './CaptureAtDownload';
 import { LedgerSearch } from './LedgerSearch';
+import { showLivePage } from '../../kept-list';
 import { ledgerDb, takeEarlyList } from './ledger-db';
 import { PayoutCharts } from './PayoutChart';
 import { SettlementDetail } from './SettlementDetail';
@@ -87,6 +88,10 @@ export function SettlementsSection() {
   useEffect(() => {
     reload(early?.lines).catch((e: unknown) => setFailure(String(e)));
   }, [reload, early]);
+  const settled = lines !== undefined || failure !== undefined;
+  useLayoutEffect(() => {
+    if (settled) showLivePage();
+  }, [settled]);
 
   const importFiles = async (chosen: FolderFile[]): Promise<boolean> => {
     setBusy(true);

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { render as renderWithoutAct } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { loadSection, SectionView } from '@/entrypoints/options/SectionView';
+import { loadSection } from '@/entrypoints/options/section-loader';
+import { SectionView } from '@/entrypoints/options/SectionView';
 import { sectionFor, SECTIONS, type Section } from '@/entrypoints/options/sections';
 
 function section(id: string, load: Section['load']): Section {
