@@ -2,11 +2,13 @@
  * The popup's first report row painted from a warm cache, over several opens, as seen from outside: a script
  * injected before the popup loads notes when the first row has been through a frame (tests/e2e/support/first-row).
  * The first row is the kept screen's (utils/views/first-paint.ts); the live view's first row, read from the report
- * cache, is the second figure.
+ * cache, is the second figure. Each open alternates with one of a static copy of the popup holding the same screen
+ * and no script (bench/lib/static-page.ts): the floor this browser and machine put under the first figure.
  */
-import { rowsPaintedAt, watchFirstRow } from '../../tests/e2e/support/first-row';
-import { measured, type Metric } from '../lib/metric';
+import { POPUP_ROWS, rowsPaintedAt, watchFirstRow } from '../../tests/e2e/support/first-row';
+import { compare, measured, type Metric } from '../lib/metric';
 import { withBenchStack } from '../lib/stack';
+import { writeStaticCopy } from '../lib/static-page';
 
 const OPENS = 15;
 
@@ -29,8 +31,25 @@ export async function popupMetrics(): Promise<Metric[]> {
     };
     // The listing made while adding the account filled the cache; one open more warms the page's code cache.
     await open();
+    const reader = await stack.browser.openPage('manifest.json');
+    const staticPage = await writeStaticCopy(stack.browser, reader, 'popup.html', 'popup-first-paint');
+    await reader.close();
+    const openStatic = async () => {
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await watchFirstRow(popup, { first: POPUP_ROWS.first });
+      await popup.goto(`chrome-extension://${extensionId}/${staticPage}`);
+      const { first } = await rowsPaintedAt(popup);
+      await popup.close();
+      return first;
+    };
+    await openStatic();
     const times: Array<{ first: number; live: number }> = [];
-    for (let i = 0; i < OPENS; i++) times.push(await open());
+    const floor: number[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      times.push(await open());
+      floor.push(await openStatic());
+    }
     return [
       {
         ...measured(
@@ -46,6 +65,12 @@ export async function popupMetrics(): Promise<Metric[]> {
         'ms',
         times.map((t) => t.live),
         1,
+      ),
+      compare(
+        'popup.first_row_over_static_page',
+        'ms',
+        times.map((t) => t.first),
+        floor,
       ),
     ];
   });
