@@ -6,7 +6,8 @@
  * and no script (bench/lib/static-page.ts): the floor this browser and machine put under the first figure.
  */
 import { POPUP_ROWS, rowsPaintedAt, watchFirstRow } from '../../tests/e2e/support/first-row';
-import { compare, measured, type Metric } from '../lib/metric';
+import { alternateOpens, firstRowMetrics } from '../lib/first-row-metrics';
+import type { Metric } from '../lib/metric';
 import { withBenchStack } from '../lib/stack';
 import { writeStaticCopy } from '../lib/static-page';
 
@@ -43,35 +44,11 @@ export async function popupMetrics(): Promise<Metric[]> {
       await popup.close();
       return first;
     };
-    await openStatic();
-    const times: Array<{ first: number; live: number }> = [];
-    const floor: number[] = [];
-    for (let i = 0; i < OPENS; i++) {
-      times.push(await open());
-      floor.push(await openStatic());
-    }
-    return [
-      {
-        ...measured(
-          'popup.first_row_ms',
-          'ms',
-          times.map((t) => t.first),
-          1,
-        ),
-        target: '≤ 100',
-      },
-      measured(
-        'popup.first_live_row_ms',
-        'ms',
-        times.map((t) => t.live),
-        1,
-      ),
-      compare(
-        'popup.first_row_over_static_page',
-        'ms',
-        times.map((t) => t.first),
-        floor,
-      ),
-    ];
+    const { times, floor } = await alternateOpens(OPENS, open, openStatic);
+    return firstRowMetrics(
+      { first: 'popup.first_row_ms', live: 'popup.first_live_row_ms', overStatic: 'popup.first_row_over_static_page' },
+      times,
+      floor,
+    );
   });
 }

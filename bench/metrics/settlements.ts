@@ -11,7 +11,8 @@ import type { ExtensionSession } from '../../tests/e2e/harness';
 import { rowsPaintedAt, SETTLEMENT_ROWS, watchFirstRow } from '../../tests/e2e/support/first-row';
 import type { LedgerBench } from '../lib/ledger-page';
 import { withLedgerPage } from '../lib/ledger-session';
-import { compare, measured, type Metric } from '../lib/metric';
+import { alternateOpens, firstRowMetrics } from '../lib/first-row-metrics';
+import type { Metric } from '../lib/metric';
 import { writeStaticCopy } from '../lib/static-page';
 
 const LIST_SETTLEMENTS = 365;
@@ -46,36 +47,16 @@ async function firstPaintMetrics(session: ExtensionSession, page: Page): Promise
     await options.close();
     return first;
   };
-  await paintStatic();
-  const times: Array<{ first: number; live: number }> = [];
-  const floor: number[] = [];
-  for (let i = 0; i < LIST_OPENS; i++) {
-    times.push(await paint());
-    floor.push(await paintStatic());
-  }
-  return [
+  const { times, floor } = await alternateOpens(LIST_OPENS, paint, paintStatic);
+  return firstRowMetrics(
     {
-      ...measured(
-        'settlements.first_paint_ms',
-        'ms',
-        times.map((t) => t.first),
-        1,
-      ),
-      target: '≤ 100',
+      first: 'settlements.first_paint_ms',
+      live: 'settlements.first_live_row_ms',
+      overStatic: 'settlements.first_paint_over_static_page',
     },
-    measured(
-      'settlements.first_live_row_ms',
-      'ms',
-      times.map((t) => t.live),
-      1,
-    ),
-    compare(
-      'settlements.first_paint_over_static_page',
-      'ms',
-      times.map((t) => t.first),
-      floor,
-    ),
-  ];
+    times,
+    floor,
+  );
 }
 
 export async function settlementsMetrics(): Promise<Metric[]> {
