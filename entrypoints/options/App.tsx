@@ -12,6 +12,8 @@ export function App() {
   useEffect(() => {
     const onHash = () => setSection(sectionFor(location.hash));
     addEventListener('hashchange', onHash);
+    // An address changed between the first render and now sent its event to no one.
+    onHash();
     return () => removeEventListener('hashchange', onHash);
   }, []);
   // Settlements says itself when its list is ready; any other section replaces the kept list at once.
