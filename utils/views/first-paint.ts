@@ -66,6 +66,8 @@ export function keepFirstPaint(view: Element, context: FirstPaintContext): void 
   // A screenful is all the first paint shows; a long list would only make it slower to parse and lay out.
   const leftOut = [`${screen.rows}:nth-of-type(n + ${screen.keptRows + 1})`, screen.leaveOut].filter(Boolean);
   copy.querySelectorAll(leftOut.join(', ')).forEach((part) => part.remove());
+  // The live view renders the same ids under the kept screen; one document must not hold each twice.
+  copy.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'));
   const saved: Saved = { build: context.build, language: context.language, html: copy.innerHTML };
   try {
     context.store.setItem(screen.key, JSON.stringify(saved));

@@ -141,6 +141,9 @@ describe("the Settlements list's kept screen", () => {
     expect(cells(holder)).toEqual(Array.from({ length: 25 }, (_, i) => `S-${i + 1}`));
     expect(holder.querySelector('.notice, .ledger-charts, .ledger-search [role="status"]')).toBeNull();
     expect(holder.querySelector('.ledger-search input')).not.toBeNull();
+    // The live page under it has the same ids.
+    expect(holder.querySelector('main.section')).not.toBeNull();
+    expect(holder.querySelector('[id]')).toBeNull();
   });
 
   it('keeps nothing while the page shows another section or no list, and leaves the last list kept', () => {
