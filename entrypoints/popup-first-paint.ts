@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { firstPaintContext, POPUP_SCREEN, showFirstPaint } from '@/utils/views/first-paint';
+import { browserUiLanguage, firstPaintContext, POPUP_SCREEN, showFirstPaint } from '@/utils/views/first-paint';
 
 /**
  * A deferred classic script first in the popup's head: it shows the kept screen before the page's modules run.
@@ -8,6 +8,6 @@ import { firstPaintContext, POPUP_SCREEN, showFirstPaint } from '@/utils/views/f
  */
 export default defineUnlistedScript(() => {
   const holder = document.getElementById('first-paint');
-  const i18n = (globalThis as { chrome?: { i18n?: { getUILanguage(): string } } }).chrome?.i18n;
-  if (holder && i18n) showFirstPaint(holder, firstPaintContext(document, i18n.getUILanguage(), POPUP_SCREEN));
+  const language = browserUiLanguage();
+  if (holder && language) showFirstPaint(holder, firstPaintContext(document, language, POPUP_SCREEN));
 });

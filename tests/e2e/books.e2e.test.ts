@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../emulator/index';
 import { writeCamt053 } from '../emulator/bank-statement';
 import { repoRoot, saveScreenshot } from './harness';
-import { EU_FIXTURE_PAYOUT } from './support/ledger';
+import { EU_FIXTURE_PAYOUT } from '../fixtures/ledger/eu-payout';
 import { addAccountByImport, filesUnder, startStack, waitForFile, type Stack } from './support/stack';
 
 /** The books in the real extension: accounting settings, a DATEV export and a bank import, all on the options page. */

@@ -8,7 +8,8 @@ import { sellerCentralHandlers } from './fixtures/sellercentral/serve';
 import { saveScreenshot } from './harness';
 import { axeDocument, axePanel, checked, focused, SCHEMES, tabTo, type Focus } from './support/axe';
 import { completedReports, driveAccount, startBulk, waitForBatch } from './support/driver';
-import { EU_FIXTURE_PAYOUT, ledgerFixtures, openSettlementsSection } from './support/ledger';
+import { EU_FIXTURE_PAYOUT } from '../fixtures/ledger/eu-payout';
+import { ledgerFixtures, openSettlementsSection } from './support/ledger';
 import { startStack, type Stack } from './support/stack';
 
 /**

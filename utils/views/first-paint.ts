@@ -136,6 +136,14 @@ const NOWHERE: FirstPaintContext['store'] = {
   removeItem: () => undefined,
 };
 
+/**
+ * The browser's UI language as the kept-screen scripts read it: from the extension API itself, without the polyfill
+ * the pages' modules use, so those classic scripts stay small. Undefined outside an extension page.
+ */
+export function browserUiLanguage(): string | undefined {
+  return (globalThis as { chrome?: { i18n?: { getUILanguage(): string } } }).chrome?.i18n?.getUILanguage();
+}
+
 /** This page's build and language, for the page's two scripts (the kept screen's and its own) to agree on. */
 export function firstPaintContext(doc: Document, language: string, screen: KeptScreen): FirstPaintContext {
   const script = doc.querySelector<HTMLScriptElement>('script[type="module"][src]');

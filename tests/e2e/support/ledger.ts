@@ -1,9 +1,8 @@
-/** What the ledger's e2e suites share: the settlement fixtures, the Settlements section with an account, a payout. */
+/** What the ledger's e2e suites share: the settlement fixtures, the Settlements section with an account. */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PRIVATE_KEY_PATH, SEEDED_MERCHANTS } from '../../emulator/index';
-import type { StatementLine } from '../../emulator/bank-statement';
 import { repoRoot } from '../harness';
 import { addAccountByImport, type Stack } from './stack';
 
@@ -20,15 +19,3 @@ export async function openSettlementsSection(stack: Stack): Promise<Page> {
   await options.getByRole('heading', { level: 2, name: 'Settlements' }).waitFor();
   return options;
 }
-
-/** The payout of the EU fixture's settlement 4410098765, as the merchant's bank books it. */
-export const EU_FIXTURE_PAYOUT: StatementLine = {
-  bookingDate: '2026-02-10',
-  currency: 'EUR',
-  amountMinor: 243_083,
-  counterparty: 'AMAZON PAYMENTS EUROPE S.C.A.',
-  endToEndId: 'NOTPROVIDED',
-  remittance: 'AMAZON PAYMENTS EUROPE S.C.A. settlement 4410098765',
-  reversal: false,
-  bankReference: 'B1',
-};

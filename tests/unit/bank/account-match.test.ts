@@ -10,20 +10,11 @@ import { defaultAccountingSettings } from '../../../utils/books/accounting-setti
 import { openLedgerDb } from '../../../utils/ledger/db';
 import { importSettlementFile } from '../../../utils/ledger/import';
 import { type StatementLine, writeCamt053 } from '../../emulator/bank-statement';
+import { EU_FIXTURE_PAYOUT } from '../../fixtures/ledger/eu-payout';
 
 const settings = { ...defaultAccountingSettings('eu'), sellerId: 'A2EUSELLER' };
 const NOW = new Date('2026-02-20T12:00:00Z');
-const line = (fields: Partial<StatementLine>): StatementLine => ({
-  bookingDate: '2026-02-10',
-  currency: 'EUR',
-  amountMinor: 243_083,
-  counterparty: 'AMAZON PAYMENTS EUROPE S.C.A.',
-  endToEndId: 'NOTPROVIDED',
-  remittance: 'AMAZON PAYMENTS EUROPE S.C.A. settlement 4410098765',
-  reversal: false,
-  bankReference: 'B1',
-  ...fields,
-});
+const line = (fields: Partial<StatementLine>): StatementLine => ({ ...EU_FIXTURE_PAYOUT, ...fields });
 const camt = (lines: StatementLine[]) => new TextEncoder().encode(writeCamt053(lines, 'DE02120300000000202051', 'EUR'));
 let ledger: IDBDatabase;
 

@@ -10,27 +10,13 @@ import { defaultAccountingSettings, saveAccountingSettings } from '@/utils/books
 import { importSettlementFile } from '@/utils/ledger/import';
 import { listSettlementLines } from '@/utils/ledger/queries';
 import { writeCamt053 } from '../../../emulator/bank-statement';
+import { EU_FIXTURE_PAYOUT } from '../../../fixtures/ledger/eu-payout';
 import { expectAccessible } from '../a11y';
 import type { DisbursementView } from '@/utils/messaging/protocol';
 import { account } from './fixtures';
 
 const EU = account({ id: 'eu-bank', label: 'EU Shop', region: 'eu' });
-const statement = writeCamt053(
-  [
-    {
-      bookingDate: '2026-02-10',
-      currency: 'EUR',
-      amountMinor: 243_083,
-      counterparty: 'AMAZON PAYMENTS EUROPE S.C.A.',
-      endToEndId: 'NOTPROVIDED',
-      remittance: 'AMAZON PAYMENTS EUROPE S.C.A. settlement 4410098765',
-      reversal: false,
-      bankReference: 'B1',
-    },
-  ],
-  'DE02120300000000202051',
-  'EUR',
-);
+const statement = writeCamt053([EU_FIXTURE_PAYOUT], 'DE02120300000000202051', 'EUR');
 
 beforeAll(async () => {
   const file = readFileSync(path.join(process.cwd(), 'tests/fixtures/ledger/settlement-eu-windows-1252-crlf.csv'));
