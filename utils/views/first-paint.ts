@@ -9,7 +9,7 @@
 /** A view whose screen is kept: where, which of its rows, and what of it is not worth a head start. */
 export interface KeptScreen {
   key: string;
-  /** The view's list rows: a screenful of them is kept. */
+  /** The view's list rows: those the window shows are kept, at most `keptRows`. */
   rows: string;
   keptRows: number;
   /** Kept only while the view shows this (a page of several sections keeps one of them). */
@@ -63,8 +63,9 @@ export function keepFirstPaint(view: Element, context: FirstPaintContext): void 
   const { screen } = context;
   if (screen.shows && !view.querySelector(screen.shows)) return;
   const copy = view.cloneNode(true) as Element;
-  // A screenful is all the first paint shows; a long list would only make it slower to parse and lay out.
-  const leftOut = [`${screen.rows}:nth-of-type(n + ${screen.keptRows + 1})`, screen.leaveOut].filter(Boolean);
+  // What the window shows is all the first paint needs; every row below it only makes that paint slower.
+  const kept = rowsOnScreen(view.querySelectorAll(screen.rows), screen.keptRows);
+  const leftOut = [`${screen.rows}:nth-of-type(n + ${kept + 1})`, screen.leaveOut].filter(Boolean);
   copy.querySelectorAll(leftOut.join(', ')).forEach((part) => part.remove());
   // The live view renders the same ids under the kept screen; one document must not hold each twice.
   copy.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'));
@@ -74,6 +75,20 @@ export function keepFirstPaint(view: Element, context: FirstPaintContext): void 
   } catch {
     forget(context.store, screen);
   }
+}
+
+/**
+ * How many of `rows` (at most `most`, at least one) begin within the window's height from the top of the page: the
+ * rows the next opening shows before any scrolling. Rows with no layout (a hidden view) all count.
+ */
+function rowsOnScreen(rows: NodeListOf<Element>, most: number): number {
+  const pageTop = globalThis.scrollY ?? 0;
+  let count = 0;
+  for (const row of rows) {
+    if (count === most || row.getBoundingClientRect().top + pageTop >= globalThis.innerHeight) break;
+    count++;
+  }
+  return Math.max(count, 1);
 }
 
 /** How long the live view's changes settle before they are kept; closing the popup keeps them at once. */

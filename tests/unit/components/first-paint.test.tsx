@@ -70,10 +70,28 @@ describe("the popup's kept screen", () => {
     expect(holder.childElementCount).toBe(0);
   });
 
-  it('keeps a screenful of rows, not the whole list', () => {
+  it('keeps at most a screenful of rows, not the whole list', () => {
     keepFirstPaint(listView(Array.from({ length: 40 }, (_, i) => `R-${i + 1}`)), context);
     showFirstPaint(holder, context);
     expect(rowIds(holder)).toEqual(Array.from({ length: 12 }, (_, i) => `R-${i + 1}`));
+  });
+
+  it('keeps the rows that begin within the window, measured as the page lies, scrolled or not', () => {
+    const view = listView(Array.from({ length: 40 }, (_, i) => `R-${i + 1}`));
+    // Rows 90 px apart from 30 px down the page; the window is 600 px high and scrolled 200 px down.
+    view.querySelectorAll('li').forEach((row, index) => {
+      row.getBoundingClientRect = () => new DOMRect(0, 30 + index * 90 - 200, 400, 90);
+    });
+    const window = { innerHeight: globalThis.innerHeight, scrollY: globalThis.scrollY };
+    Object.assign(globalThis, { innerHeight: 600, scrollY: 200 });
+    try {
+      keepFirstPaint(view, context);
+    } finally {
+      Object.assign(globalThis, window);
+    }
+    showFirstPaint(holder, context);
+    // Rows at 30, 120, … 570 begin above 600; the seventh, at 570, is the last.
+    expect(rowIds(holder)).toEqual(Array.from({ length: 7 }, (_, i) => `R-${i + 1}`));
   });
 
   it('brings back report text as text, never as markup', () => {
