@@ -1,7 +1,6 @@
 import '@/components/styles.css';
-import { readPopupStart } from '@/utils/views/popup-start';
 
-// The reads go out first. The views' code is fetched after this script has run, so the browser can paint the kept
-// screen (utils/views/first-paint.ts) before it evaluates that code.
-const start = readPopupStart();
-void import('./mount').then(({ mount }) => mount(start));
+// The page's module imports nothing else up front: the storage reads and the views (./start) are fetched and compiled
+// once the kept-screen script (entrypoints/popup-first-paint.ts) has put the last screen in, so nothing competes
+// with the browser painting it.
+void import('./start');
