@@ -85,10 +85,9 @@ export function keepFirstPaint(view: Element, context: FirstPaintContext): void 
  * rows the next opening shows before any scrolling. Rows with no layout (a hidden view) all count.
  */
 function rowsOnScreen(rows: NodeListOf<Element>, most: number): number {
-  const pageTop = globalThis.scrollY ?? 0;
   let count = 0;
   for (const row of rows) {
-    if (count === most || row.getBoundingClientRect().top + pageTop >= globalThis.innerHeight) break;
+    if (count === most || row.getBoundingClientRect().top + scrollY >= innerHeight) break;
     count++;
   }
   return Math.max(count, 1);

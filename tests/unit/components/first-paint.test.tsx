@@ -1,5 +1,5 @@
 import { waitFor } from '@testing-library/preact';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   forgetFirstPaint,
   keepFirstPaint,
@@ -82,12 +82,12 @@ describe("the popup's kept screen", () => {
     view.querySelectorAll('li').forEach((row, index) => {
       row.getBoundingClientRect = () => new DOMRect(0, 30 + index * 90 - 200, 400, 90);
     });
-    const window = { innerHeight: globalThis.innerHeight, scrollY: globalThis.scrollY };
-    Object.assign(globalThis, { innerHeight: 600, scrollY: 200 });
+    vi.stubGlobal('innerHeight', 600);
+    vi.stubGlobal('scrollY', 200);
     try {
       keepFirstPaint(view, context);
     } finally {
-      Object.assign(globalThis, window);
+      vi.unstubAllGlobals();
     }
     showFirstPaint(holder, context);
     // Rows at 30, 120, … 570 begin above 600; the seventh, at 570, is the last.
