@@ -21,6 +21,9 @@ let proxy: TunnelProxy;
 let firefox: FirefoxSession;
 let privateFirefox: FirefoxSession;
 const IDLE_MS = 5_000;
+// A settlement that can be downloaded now: the emulator's newest one is still IN_PROGRESS (its button disabled) for
+// some minutes after it is created each day, at a time of day that follows from the seed.
+const SETTLEMENT_READY = 'li.report:has(button[aria-label^="Download Settlement"]:not([disabled]))';
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 'e2e-firefox' });
@@ -53,9 +56,7 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await waitForText(popup, '.updated', 'Updated just now');
     await saveFirefoxScreenshot(popup, 'firefox-popup');
 
-    const reportId = await popup.$eval('li.report:has(button[aria-label^="Download Settlement"])', (li) =>
-      li.getAttribute('data-report-id')!,
-    );
+    const reportId = await popup.$eval(SETTLEMENT_READY, (li) => li.getAttribute('data-report-id')!);
     await popup.click(`li.report[data-report-id="${reportId}"] button[aria-label^="Download"]`);
     await waitForText(popup, `li.report[data-report-id="${reportId}"]`, 'Saved', 30_000);
 
@@ -128,9 +129,7 @@ describe('Firefox in private mode ("never remember history")', () => {
     await waitForText(popup, '.updated', 'Updated just now');
     await saveFirefoxScreenshot(popup, 'firefox-private-popup');
 
-    const reportId = await popup.$eval('li.report:has(button[aria-label^="Download Settlement"])', (li) =>
-      li.getAttribute('data-report-id')!,
-    );
+    const reportId = await popup.$eval(SETTLEMENT_READY, (li) => li.getAttribute('data-report-id')!);
     await popup.click(`li.report[data-report-id="${reportId}"] button[aria-label^="Download"]`);
     await waitForText(popup, `li.report[data-report-id="${reportId}"]`, 'Saved', 30_000);
 

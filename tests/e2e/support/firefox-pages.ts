@@ -34,13 +34,15 @@ export function waitFor(
   return until(what, async () => ((await page.$(selector)) === null) === Boolean(options.hidden), options.timeout);
 }
 
-/** Resolves once `selector`'s text contains `text`. */
-export function waitForText(page: Page, selector: string, text: string, timeout?: number): Promise<void> {
-  return until(
-    `"${text}" in ${selector}`,
-    () => page.evaluate((s, t) => Boolean(document.querySelector(s)?.textContent?.includes(t)), selector, text),
-    timeout,
-  );
+/** Resolves once `selector`'s text contains `text`; a timeout names the text it had instead. */
+export async function waitForText(page: Page, selector: string, text: string, timeout?: number): Promise<void> {
+  const textNow = () => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+  try {
+    await until(`"${text}" in ${selector}`, async () => (await textNow())?.includes(text) ?? false, timeout);
+  } catch (error) {
+    const seen = await textNow().catch(() => 'unreadable');
+    throw new Error(`${(error as Error).message}; it reads ${JSON.stringify(seen)}`, { cause: error });
+  }
 }
 
 /** Clicks `selector` once it is there. */
